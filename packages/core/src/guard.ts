@@ -1,0 +1,99 @@
+import { formatPath, type Issue, issue, type PathSegment } from "./issue.js";
+
+/**
+ * Keys that are never accepted anywhere in an input, because assigning them can change an
+ * object's prototype (`__proto__`) or shadow what every object inherits.
+ *
+ * @example
+ * ```ts
+ * import { forbiddenKeys } from "@miotsec/core";
+ * forbiddenKeys.has("__proto__"); // true
+ * ```
+ * @since 0.1.0
+ */
+export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Limits for {@link inspectInput}.
+ *
+ * @example
+ * ```ts
+ * import type { InputLimits } from "@miotsec/core";
+ * const limits: InputLimits = { maxDepth: 32 };
+ * ```
+ * @since 0.1.0
+ */
+export interface InputLimits {
+  /** Deepest nesting of arrays and objects accepted; the root is depth 0. Default 64. */
+  readonly maxDepth?: number;
+}
+
+/**
+ * The nesting depth {@link inspectInput} accepts unless told otherwise. No miotsec document
+ * nests half as deep; the bound only exists to answer hostile input quickly.
+ *
+ * @example
+ * ```ts
+ * import { defaultMaxDepth } from "@miotsec/core";
+ * defaultMaxDepth; // 64
+ * ```
+ * @since 0.1.0
+ */
+export const defaultMaxDepth = 64;
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Walks a JSON-like input once, without recursion, and reports what no schema should have
+ * to deal with: forbidden keys (`__proto__`, `constructor`, `prototype`) and nesting deeper
+ * than `maxDepth`. Arrays and plain objects are walked; every other value is a leaf left to
+ * the schema. At most one issue per offending place; a too-deep branch is not walked further.
+ *
+ * @example
+ * ```ts
+ * import { inspectInput } from "@miotsec/core";
+ * inspectInput(JSON.parse('{"a": {"__proto__": {}}}'));
+ * // [{ path: ["a", "__proto__"], code: "forbidden-key", ... }]
+ * ```
+ * @since 0.1.0
+ */
+export function inspectInput(input: unknown, limits: InputLimits = {}): Issue[] {
+  if (input === null || typeof input !== "object") return [];
+  const maxDepth = limits.maxDepth ?? defaultMaxDepth;
+  const issues: Issue[] = [];
+  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (!isContainer(value)) continue;
+    if (path.length > maxDepth) {
+      issues.push(issue("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`, path));
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      const childPath = [...path, key];
+      if (forbiddenKeys.has(key)) {
+        issues.push(
+          issue(
+            "forbidden-key",
+            `The key "${key}" is not allowed (at ${formatPath(childPath)}); rename or remove it.`,
+            childPath,
+          ),
+        );
+        continue;
+      }
+      stack.push({ value: value[key], path: childPath });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,31 @@
+/**
+ * Shared primitives of miotsec: the {@link Result} and {@link Issue} values every parser
+ * returns, ISO calendar dates, ISO 3166-1 country codes and the maturity {@link Level}.
+ *
+ * @packageDocumentation
+ */
+export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
+export { defaultMaxDepth, forbiddenKeys, type InputLimits, inspectInput } from "./guard.js";
+export { type IsoDate, isIsoDate, isoDateSchema, parseIsoDate } from "./iso-date.js";
+export {
+  type CoreIssueCode,
+  coreIssueCodes,
+  formatPath,
+  type Issue,
+  issue,
+  type PathSegment,
+  prefixIssues,
+} from "./issue.js";
+export {
+  isLevel,
+  type Level,
+  levelNames,
+  levelSchema,
+  levels,
+  type RequirementLevel,
+  requirementLevelSchema,
+  requirementLevels,
+} from "./level.js";
+export { parseWith } from "./parse.js";
+export { andThen, type Failure, fail, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
+export { fromZodIssues } from "./zod-issues.js";

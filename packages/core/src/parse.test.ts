@@ -1,0 +1,181 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { countryCodeSchema } from "./country.js";
+import { inspectInput } from "./guard.js";
+import { isoDateSchema } from "./iso-date.js";
+import { parseWith } from "./parse.js";
+
+const device = z.strictObject({
+  name: z.string().check(z.maxLength(200)),
+  country: countryCodeSchema,
+  made: isoDateSchema,
+  share: z.number().check(z.gte(0), z.lte(1)),
+  ports: z.array(z.strictObject({ port: z.int().check(z.gte(1), z.lte(65535)), tls: z.optional(z.boolean()) })),
+  kind: z.enum(["scanner", "pump"]),
+});
+
+const validDevice = fc.record({
+  name: fc.string({ maxLength: 200 }),
+  country: fc.constantFrom("DE", "IT", "US"),
+  made: fc.constantFrom("2024-02-29", "2021-06-01"),
+  share: fc.double({ min: 0, max: 1, noNaN: true }),
+  ports: fc.array(fc.record({ port: fc.integer({ min: 1, max: 65535 }) }), { maxLength: 5 }),
+  kind: fc.constantFrom("scanner", "pump"),
+});
+
+describe("parseWith", () => {
+  test.prop([validDevice])("accepts every valid document and returns an equal value", (doc) => {
+    expect(parseWith(device, doc)).toEqual({ ok: true, value: doc });
+  });
+
+  test.prop([validDevice, fc.constantFrom("name", "country", "made", "share", "ports", "kind"), fc.anything()])(
+    "an issue's path points at the offending key",
+    (doc, key, bad) => {
+      const broken = { ...doc, [key]: bad };
+      const r = parseWith(device, broken);
+      if (r.ok) return; // `bad` happened to be valid for that key
+      for (const i of r.issues) expect(i.path[0]).toBe(key);
+    },
+  );
+
+  test.prop([
+    validDevice,
+    fc
+      .string({ minLength: 1 })
+      .filter(
+        (k) =>
+          !["name", "country", "made", "share", "ports", "kind", "__proto__", "constructor", "prototype"].includes(k),
+      ),
+  ])("an unknown key is reported at the key's own path", (doc, key) => {
+    const r = parseWith(device, { ...doc, [key]: 1 });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "unknown-key", path: [key] }] });
+  });
+
+  test.prop([fc.jsonValue()])("never throws and never mutates its input", (input) => {
+    const before = JSON.stringify(input);
+    const r = parseWith(device, input);
+    expect(JSON.stringify(input)).toBe(before);
+    if (!r.ok) {
+      for (const i of r.issues) {
+        expect(typeof i.code).toBe("string");
+        expect(i.message.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test.prop([
+    fc.anything({
+      withNullPrototype: true,
+      withMap: true,
+      withSet: true,
+      withBigInt: true,
+      withDate: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withBoxedValues: true,
+    }),
+  ])("answers any JavaScript value with a result", (input) => {
+    const r = parseWith(device, input);
+    expect(typeof r.ok).toBe("boolean");
+  });
+
+  it("gives precise codes for the usual mistakes", () => {
+    const r = parseWith(device, {
+      name: "x",
+      country: "Italy",
+      made: "2023-02-29",
+      share: Number.NaN,
+      ports: [{ port: 0 }],
+      kind: "robot",
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byKey = Object.fromEntries(r.issues.map((i) => [i.path.join("/"), i.code]));
+    expect(byKey).toEqual({
+      country: "invalid-value",
+      made: "invalid-date",
+      share: "not-finite",
+      "ports/0/port": "too-small",
+      kind: "invalid-value",
+    });
+    const country = r.issues.find((i) => i.path[0] === "country");
+    expect(country?.message).toBe(
+      "$.country must be an ISO 3166-1 alpha-2 country code in capitals, such as DE or US.",
+    );
+  });
+
+  it("reports a missing field as missing", () => {
+    const r = parseWith(device, { name: "x" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.code)).toContain("missing");
+  });
+});
+
+describe("hostile input", () => {
+  it.each(["__proto__", "constructor", "prototype"])("rejects a %s key at any depth, with its path", (key) => {
+    const input = JSON.parse(`{"ports": [{"port": 1, "${key}": {"polluted": true}}]}`);
+    const r = parseWith(device, input);
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "forbidden-key", path: ["ports", 0, key] }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("answers 10,000-deep nesting with one too-deep issue, without recursion", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    const r = parseWith(device, deep);
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "too-deep" }] });
+  });
+
+  it("answers a 10 MB string with a too-big issue", () => {
+    const r = parseWith(device, {
+      ...{ country: "DE", made: "2024-02-29", share: 0, ports: [], kind: "pump" },
+      name: "x".repeat(10_000_000),
+    });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "too-big", path: ["name"] }] });
+  });
+
+  it("answers a 100,000-element array with a result", () => {
+    const ports = Array.from({ length: 100_000 }, (_, i) => ({ port: (i % 65535) + 1 }));
+    const r = parseWith(device, { name: "x", country: "DE", made: "2024-02-29", share: 0, ports, kind: "pump" });
+    expect(r.ok).toBe(true);
+  });
+
+  it("turns a throwing getter into an unreadable-input issue", () => {
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new TypeError("boom");
+        },
+      },
+    );
+    expect(parseWith(device, trap)).toMatchObject({ ok: false, issues: [{ code: "unreadable-input" }] });
+  });
+
+  it("accepts -0 and rejects ±Infinity as not finite", () => {
+    const base = { name: "x", country: "DE", made: "2024-02-29", ports: [], kind: "pump" };
+    expect(parseWith(device, { ...base, share: -0 }).ok).toBe(true);
+    for (const share of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(parseWith(device, { ...base, share })).toMatchObject({ ok: false, issues: [{ code: "not-finite" }] });
+    }
+  });
+});
+
+describe("inspectInput", () => {
+  test.prop([fc.jsonValue({ maxDepth: 5 })])("finds nothing to object to in JSON without forbidden keys", (v) => {
+    const text = JSON.stringify(v);
+    fc.pre(!/"(__proto__|constructor|prototype)"/.test(text));
+    expect(inspectInput(v)).toEqual([]);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 100 })])(
+    "reports nesting exactly when it is deeper than the limit",
+    (depth, maxDepth) => {
+      let v: unknown = 0;
+      for (let i = 0; i < depth; i++) v = [v];
+      const found = inspectInput(v, { maxDepth });
+      expect(found.length > 0).toBe(depth - 1 > maxDepth);
+    },
+  );
+});
