@@ -1,0 +1,177 @@
+import { uuidV5 } from "@miotsec/core";
+import type { Catalog, Parameter, Requirement } from "./model.js";
+
+/**
+ * The OSCAL version the exported documents are written against.
+ *
+ * @example
+ * ```ts
+ * import { oscalVersion } from "@miotsec/criteria";
+ * oscalVersion; // "1.1.2"
+ * ```
+ * @since 0.1.0
+ */
+export const oscalVersion = "1.1.2";
+
+/**
+ * The namespace of the OSCAL properties miotsec defines (`level`, `kind`, `tag`, `mapping`, ...).
+ *
+ * @example
+ * ```ts
+ * import { oscalNamespace } from "@miotsec/criteria";
+ * oscalNamespace; // "https://github.com/miotsec/miotsec/ns/oscal"
+ * ```
+ * @since 0.1.0
+ */
+export const oscalNamespace = "https://github.com/miotsec/miotsec/ns/oscal";
+
+type Json = { [key: string]: unknown };
+
+/** OSCAL's markup-line and string types allow no line breaks and no outer white space. */
+const line = (text: string) => text.replace(/\s+/g, " ").trim();
+
+const prop = (name: string, value: string, extra: Json = {}): Json => ({
+  name,
+  ns: oscalNamespace,
+  value: line(value),
+  ...extra,
+});
+
+function parameter(p: Parameter): Json {
+  return {
+    id: p.id,
+    label: line(p.label),
+    ...(p.unit === undefined ? {} : { props: [prop("unit", p.unit)] }),
+    ...(p.description === undefined ? {} : { usage: p.description }),
+    values: [String(p.value)],
+  };
+}
+
+function control(r: Requirement, parameters: ReadonlyMap<string, Parameter>): Json {
+  const props = [
+    prop("level", String(r.level)),
+    prop("kind", r.kind),
+    prop("na-allowed", String(r.naAllowed)),
+    prop("na-justification-required", String(r.naJustificationRequired)),
+    prop("evidence-required", String(r.evidenceRequired)),
+    ...(r.source
+      ? [
+          prop(
+            "source",
+            [
+              `Table ${r.source.table}`,
+              r.source.row && `row ${r.source.row}`,
+              r.source.column,
+              r.source.bullet && `bullet ${r.source.bullet}`,
+            ]
+              .filter(Boolean)
+              .join(", "),
+          ),
+        ]
+      : []),
+    ...(r.rule ? [prop("rule", `${r.rule.fact} ${r.rule.comparator} ${r.rule.parameter}`)] : []),
+    ...r.tags.map((t) => prop("tag", t)),
+    ...r.mappings.map((m) => prop("mapping", `${m.framework}:${m.id}`, { class: m.relation })),
+  ];
+  const used = r.rule ? parameters.get(r.rule.parameter) : undefined;
+  const statement = r.rule
+    ? `${r.text}\n\nMeasured: fulfilled when \`${r.rule.fact}\` ${r.rule.comparator} {{ insert: param, ${r.rule.parameter} }}.`
+    : r.text;
+  return {
+    id: r.id,
+    class: r.kind,
+    title: line(r.text),
+    ...(used ? { params: [parameter(used)] } : {}),
+    props,
+    parts: [
+      { id: `${r.id}_smt`, name: "statement", prose: statement },
+      ...(r.note === undefined ? [] : [{ id: `${r.id}_gdn`, name: "guidance", prose: r.note }]),
+    ],
+  };
+}
+
+/**
+ * Exports a catalog as an OSCAL catalog JSON document (`{ catalog: ... }`), valid against
+ * NIST's published OSCAL catalog JSON schema: dimensions and criteria become nested groups,
+ * requirements become controls with their level, kind, metadata, tags and mappings as props,
+ * their text as the statement part, any note as guidance, and a measured requirement's
+ * threshold as a control parameter. Identifiers are name-based UUIDs derived from the catalog's
+ * content, so the same catalog always exports byte for byte the same document.
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog, toOscalCatalog } from "@miotsec/criteria";
+ * const oscal = toOscalCatalog(miotCatalog);
+ * JSON.stringify(oscal).length > 0;
+ * ```
+ * @since 0.1.0
+ */
+export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unknown> } {
+  const parameters = new Map(catalog.parameters.map((p) => [p.id, p] as const));
+  const identity = uuidV5(`oscal-catalog:${JSON.stringify(catalog)}`);
+  const sourceUuid = uuidV5(`source:${JSON.stringify(catalog.source)}`);
+  const remarks = catalog.provenance.map(
+    (p) =>
+      `- ${p.profile}${p.profileVersion ? ` ${p.profileVersion}` : ""}: ${p.operation} \`${p.target}\`${p.detail ? ` (${p.detail})` : ""}`,
+  );
+  const groups = catalog.dimensions.map((d) => {
+    const criteria = catalog.criteria
+      .filter((c) => c.dimension === d.id)
+      .map((c) => {
+        const controls = catalog.requirements.filter((r) => r.criterion === c.id).map((r) => control(r, parameters));
+        return {
+          id: c.id,
+          class: "criterion",
+          title: line(c.title),
+          ...(c.description === undefined
+            ? {}
+            : { parts: [{ id: `${c.id}_ovw`, name: "overview", prose: c.description }] }),
+          ...(controls.length > 0 ? { controls } : {}),
+        };
+      });
+    return {
+      id: d.id,
+      class: "dimension",
+      title: line(d.title),
+      ...(d.description === undefined
+        ? {}
+        : { parts: [{ id: `${d.id}_ovw`, name: "overview", prose: d.description }] }),
+      ...(criteria.length > 0 ? { groups: criteria } : {}),
+    };
+  });
+  const citation = [
+    catalog.source.authors?.join(", "),
+    catalog.source.title,
+    catalog.source.publication,
+    catalog.source.year,
+  ]
+    .filter((part) => part !== undefined && part !== "")
+    .join(". ");
+  return {
+    catalog: {
+      uuid: identity,
+      metadata: {
+        title: line(catalog.title),
+        "last-modified": `${catalog.lastModified}T00:00:00Z`,
+        version: catalog.version,
+        "oscal-version": oscalVersion,
+        props: [
+          prop("catalog-id", catalog.id),
+          ...catalog.levels.map((l) => prop("level-name", `${l.level}: ${l.name}`)),
+        ],
+        ...(remarks.length > 0 ? { remarks: `Tailored by profiles:\n\n${remarks.join("\n")}` } : {}),
+      },
+      groups,
+      "back-matter": {
+        resources: [
+          {
+            uuid: sourceUuid,
+            title: line(catalog.source.title),
+            citation: { text: line(citation) },
+            ...(catalog.source.url ? { rlinks: [{ href: catalog.source.url }] } : {}),
+          },
+        ],
+      },
+    },
+  };
+}
