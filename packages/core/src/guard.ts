@@ -53,6 +53,7 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
  * to deal with: forbidden keys (`__proto__`, `constructor`, `prototype`) and nesting deeper
  * than `maxDepth`. Arrays and plain objects are walked; every other value is a leaf left to
  * the schema. At most one issue per offending place; a too-deep branch is not walked further.
+ * `at` is the input's path inside a larger document; issues' paths and messages start there.
  *
  * @example
  * ```ts
@@ -62,15 +63,15 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
  * ```
  * @since 0.1.0
  */
-export function inspectInput(input: unknown, limits: InputLimits = {}): Issue[] {
+export function inspectInput(input: unknown, limits: InputLimits = {}, at: readonly PathSegment[] = []): Issue[] {
   if (input === null || typeof input !== "object") return [];
   const maxDepth = limits.maxDepth ?? defaultMaxDepth;
   const issues: Issue[] = [];
-  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: input, path: [] }];
+  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: input, path: [...at] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
     if (!isContainer(value)) continue;
-    if (path.length > maxDepth) {
+    if (path.length - at.length > maxDepth) {
       issues.push(issue("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`, path));
       continue;
     }

@@ -26,7 +26,7 @@ export {
   requirementLevelSchema,
   requirementLevels,
 } from "./level.js";
-export { parseWith } from "./parse.js";
+export { type ParseOptions, parseWith } from "./parse.js";
 export { andThen, type Failure, fail, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
 export { miotsecUuidNamespace, uuidV5 } from "./uuid.js";
 export { fromZodIssues } from "./zod-issues.js";

@@ -179,3 +179,21 @@ describe("inspectInput", () => {
     },
   );
 });
+
+describe("parseWith inside a larger document", () => {
+  it("puts the given path in front of every issue's path and message", () => {
+    const r = parseWith(device, { name: 1 }, { path: ["devices", 2] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    for (const i of r.issues) {
+      expect(i.path.slice(0, 2)).toEqual(["devices", 2]);
+      expect(i.message).toMatch(/^\$\.devices\[2\]/);
+    }
+  });
+
+  it("prefixes the guard's issues too", () => {
+    const r = parseWith(device, JSON.parse('{"__proto__": 1}'), { path: ["x"] });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "forbidden-key", path: ["x", "__proto__"] }] });
+    if (!r.ok) expect(r.issues[0]?.message).toContain("$.x.__proto__");
+  });
+});

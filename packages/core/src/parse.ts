@@ -1,8 +1,24 @@
 import { type core, safeParse } from "zod/mini";
 import { type InputLimits, inspectInput } from "./guard.js";
-import { issue } from "./issue.js";
+import { issue, type PathSegment } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 import { fromZodIssues } from "./zod-issues.js";
+
+/**
+ * Options of {@link parseWith}: the guard's limits, and the path of the parsed value inside a
+ * larger document, so that issues (paths and messages) point into that document.
+ *
+ * @example
+ * ```ts
+ * import type { ParseOptions } from "@miotsec/core";
+ * const options: ParseOptions = { path: ["answers", "updates.2.1"], maxDepth: 8 };
+ * ```
+ * @since 0.1.0
+ */
+export interface ParseOptions extends InputLimits {
+  /** Where the parsed value sits in its document; issues' paths start with it. Default `[]`. */
+  readonly path?: readonly PathSegment[];
+}
 
 /**
  * Parses outside input with a zod schema the miotsec way: first {@link inspectInput}
@@ -23,17 +39,18 @@ import { fromZodIssues } from "./zod-issues.js";
 export function parseWith<S extends core.$ZodType>(
   schema: S,
   input: unknown,
-  limits: InputLimits = {},
+  options: ParseOptions = {},
 ): Result<core.output<S>> {
+  const at = options.path ?? [];
   try {
-    const guarded = inspectInput(input, limits);
+    const guarded = inspectInput(input, options, at);
     if (guarded.length > 0) return fail(guarded);
     const parsed = safeParse(schema, input);
     if (parsed.success) return ok(parsed.data);
     // Parse again, on the failure path only, with the offending inputs attached to the issues:
     // the messages name what was found ("got NaN"). Attaching them always costs 30 times more.
     const explained = safeParse(schema, input, { reportInput: true });
-    return fail(fromZodIssues((explained.error ?? parsed.error).issues));
+    return fail(fromZodIssues((explained.error ?? parsed.error).issues, at));
   } catch {
     return fail([issue("unreadable-input", "The input could not be read as plain data (a getter or proxy threw).")]);
   }

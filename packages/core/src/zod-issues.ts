@@ -40,7 +40,8 @@ function bound(raw: core.$ZodIssue & { code: "too_big" | "too_small" }): string 
 
 /**
  * Turns zod's issues into miotsec {@link Issue}s with stable codes and messages that name
- * the JSON path. A refinement can choose its own code by passing `params: { code }`.
+ * the JSON path. A refinement can choose its own code by passing `params: { code }`. `prefix` is
+ * the path of the parsed value inside a larger document.
  *
  * @example
  * ```ts
@@ -51,9 +52,9 @@ function bound(raw: core.$ZodIssue & { code: "too_big" | "too_small" }): string 
  * ```
  * @since 0.1.0
  */
-export function fromZodIssues(raw: readonly core.$ZodIssue[]): Issue[] {
+export function fromZodIssues(raw: readonly core.$ZodIssue[], prefix: readonly PathSegment[] = []): Issue[] {
   const out: Issue[] = [];
-  for (const i of raw) convert(i, [], out);
+  for (const i of raw) convert(i, prefix, out);
   return out;
 }
 

@@ -97,8 +97,8 @@ export const comparatorSchema = z.enum(["lt", "lte", "gt", "gte", "at-least"]);
 const factIdSchema = z.string().check(
   z.minLength(1),
   z.maxLength(maxIdLength),
-  z.regex(/^[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*)*$/, {
-    error: "must be a dotted path of camelCase names, such as maxDowntimeHours.low",
+  z.regex(/^[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*)?$/, {
+    error: "must be a camelCase name, or two joined by a dot, such as maxDowntimeHours.low",
   }),
   z.refine((id) => !id.split(".").some((part) => forbiddenKeys.has(part)), {
     error: "uses a reserved word as a name",
@@ -123,8 +123,8 @@ export const ruleSchema = z.strictObject({
 });
 
 /**
- * A fact a measured requirement can be evaluated on. `id` is a dotted path into an
- * assessment's `facts` (`maxDowntimeHours.low`). A `number` fact has an inclusive range;
+ * A fact a measured requirement can be evaluated on. `id` is a name (`failureImpact`) or a
+ * path of two names (`maxDowntimeHours.low`) into an assessment's `facts`. A `number` fact has an inclusive range;
  * an `ordinal` fact lists its values worst first.
  *
  * @example

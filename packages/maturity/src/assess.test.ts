@@ -1,0 +1,420 @@
+import { fc, test } from "@fast-check/vitest";
+import { applyProfile, miotCatalog } from "@miotsec/criteria";
+import { describe, expect, it } from "vitest";
+import {
+  type AnswerValue,
+  applySteps,
+  assessmentArbitrary,
+  attested,
+  type GeneratedAssessment,
+  measured,
+} from "./arbitraries.test-support.js";
+import { assess } from "./assess.js";
+import { assessmentSchema } from "./assessment.js";
+import type { MaturityReport } from "./report.js";
+
+function report(assessment: unknown, options = {}): MaturityReport {
+  const r = assess(miotCatalog, assessment, options);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+/** Every level in a report, keyed by scope, for "never lower" comparisons. */
+function allLevels(r: MaturityReport): Record<string, number> {
+  return {
+    overall: r.level,
+    ...Object.fromEntries(r.dimensions.map((d) => [`d:${d.id}`, d.level])),
+    ...Object.fromEntries(r.criteria.map((c) => [`c:${c.id}`, c.level])),
+  };
+}
+
+const allMet = (): GeneratedAssessment => ({
+  schemaVersion: 1,
+  asOf: "2026-11-28",
+  answers: Object.fromEntries(attested.map((r) => [r.id, "met"])),
+  facts: {
+    securityBudgetShare: 0.09,
+    maxDowntimeHours: { low: 4, medium: 4, high: 4 },
+    failureImpact: "no-impact",
+    securityEventsLastYear: 0,
+  },
+});
+
+/** Makes one requirement better: an attested answer becomes met, a measured fact moves to the good side. */
+function improve(a: GeneratedAssessment, requirementId: string): GeneratedAssessment {
+  const next = structuredClone(a);
+  const r = miotCatalog.requirements.find((q) => q.id === requirementId);
+  if (!r) throw new Error(requirementId);
+  if (r.kind === "attested") {
+    next.answers[r.id] = "met";
+    return next;
+  }
+  const f = next.facts;
+  switch (r.criterion) {
+    case "security-costs":
+      f.securityBudgetShare = Math.max(f.securityBudgetShare ?? 0, 0.09);
+      break;
+    case "threats":
+      f.securityEventsLastYear = 0;
+      break;
+    case "failsafe":
+      f.failureImpact = "no-impact";
+      break;
+    default: {
+      const key = r.rule?.fact.split(".")[1] as "low" | "medium" | "high";
+      f.maxDowntimeHours = { ...f.maxDowntimeHours, [key]: 0 };
+    }
+  }
+  return next;
+}
+
+describe("assess: properties of the gated rule", () => {
+  test.prop([assessmentArbitrary, fc.constantFrom(...miotCatalog.requirements.map((r) => r.id))])(
+    "improving any answer never lowers any level",
+    (a, id) => {
+      const before = report(a);
+      const after = report(improve(a, id));
+      const b = allLevels(before);
+      for (const [scope, level] of Object.entries(allLevels(after)))
+        expect(level, scope).toBeGreaterThanOrEqual(b[scope] as number);
+      expect(after.levelIfUnknownsMet).toBeGreaterThanOrEqual(before.levelIfUnknownsMet);
+    },
+  );
+
+  test.prop([assessmentArbitrary])(
+    "level L implies every requirement of levels 1..L of that scope is fulfilled",
+    (a) => {
+      const r = report(a);
+      for (const c of r.criteria) {
+        for (const q of r.requirements.filter((x) => x.criterion === c.id && x.level <= c.level))
+          expect(q.outcome).toBe("fulfilled");
+        if (c.level < 5) {
+          const next = r.requirements.filter((x) => x.criterion === c.id && x.level === c.level + 1);
+          expect(next.some((x) => x.outcome !== "fulfilled")).toBe(true);
+        }
+      }
+      for (const q of r.requirements.filter((x) => x.level <= r.level)) expect(q.outcome).toBe("fulfilled");
+    },
+  );
+
+  test.prop([assessmentArbitrary, fc.nat()])("the result does not depend on the order of answers", (a, seed) => {
+    const entries = Object.entries(a.answers);
+    const shuffled = [...entries].sort(
+      (x, y) => ((x[0].length * 31 + seed) % 7) - ((y[0].length * 31 + seed) % 7) || (x[0] < y[0] ? 1 : -1),
+    );
+    expect(report({ ...a, answers: Object.fromEntries(shuffled) })).toEqual(report(a));
+  });
+
+  test.prop([assessmentArbitrary])("level <= levelIfUnknownsMet everywhere, equal when nothing is unknown", (a) => {
+    const r = report(a);
+    expect(r.level).toBeLessThanOrEqual(r.levelIfUnknownsMet);
+    for (const c of r.criteria) expect(c.level).toBeLessThanOrEqual(c.levelIfUnknownsMet);
+    for (const d of r.dimensions) expect(d.level).toBeLessThanOrEqual(d.levelIfUnknownsMet);
+    if (r.coverage.unknown === 0) {
+      expect(r.levelIfUnknownsMet).toBe(r.level);
+      for (const c of r.criteria) expect(c.levelIfUnknownsMet).toBe(c.level);
+    }
+  });
+
+  test.prop([assessmentArbitrary, fc.integer({ min: 1, max: 5 })])(
+    "applying the roadmap's steps for level L and assessing again gives at least L",
+    (a, target) => {
+      const r = report(a);
+      fc.pre(target > r.level);
+      const steps = r.roadmap.filter((s) => s.level <= target).flatMap((s) => s.steps);
+      const again = report(applySteps(a, steps));
+      expect(again.level).toBeGreaterThanOrEqual(target);
+    },
+  );
+
+  test.prop([assessmentArbitrary])(
+    "the overall level is the minimum over dimensions, and a dimension's the minimum over its criteria",
+    (a) => {
+      const r = report(a);
+      expect(r.level).toBe(Math.min(...r.dimensions.map((d) => d.level)));
+      for (const d of r.dimensions) {
+        expect(d.level).toBe(Math.min(...r.criteria.filter((c) => c.dimension === d.id).map((c) => c.level)));
+      }
+    },
+  );
+
+  test.prop([assessmentArbitrary])("is deterministic, byte for byte", (a) => {
+    expect(JSON.stringify(report(a))).toBe(JSON.stringify(report(structuredClone(a))));
+  });
+
+  test.prop([assessmentArbitrary])("blockers are exactly the next level's unfulfilled requirements", (a) => {
+    const r = report(a);
+    for (const c of r.criteria) {
+      const expected = r.requirements
+        .filter((q) => q.criterion === c.id && q.level === c.level + 1 && q.outcome !== "fulfilled")
+        .map((q) => q.id);
+      expect(c.blockers.map((b) => b.requirement)).toEqual(expected);
+      for (const b of c.blockers) expect(b.why.length).toBeGreaterThan(0);
+    }
+  });
+
+  test.prop([assessmentArbitrary])(
+    "counting partial as met never lowers a level, and is recorded in the report",
+    (a) => {
+      const strict = report(a);
+      const lenient = report(a, { policy: { partial: "met" } });
+      expect(lenient.level).toBeGreaterThanOrEqual(strict.level);
+      expect(lenient.policy).toMatchObject({ partial: "met", paper: false });
+      expect(strict.policy).toMatchObject({ partial: "unmet", paper: true });
+    },
+  );
+
+  test.prop([assessmentArbitrary])("the score lies between the level and the next", (a) => {
+    const r = report(a);
+    expect(r.score).toBeGreaterThanOrEqual(r.level);
+    expect(r.score).toBeLessThan(r.level + 1);
+    expect(r.progress).toBeGreaterThanOrEqual(0);
+    expect(r.progress).toBeLessThan(1);
+  });
+});
+
+describe("assess: the paper's examples", () => {
+  it("all of level 4 met but one level-3 requirement unmet: level 3 is not reached for that criterion (§IV-C)", () => {
+    const a = allMet();
+    for (const r of attested.filter((q) => q.level === 5)) a.answers[r.id] = "unmet";
+    a.answers["updates.3.2"] = "unmet";
+    const r = report(a);
+    const updates = r.criteria.find((c) => c.id === "updates");
+    expect(updates?.level).toBe(2);
+    expect(updates?.blockers).toMatchObject([{ requirement: "updates.3.2", answer: "unmet", why: "Answered unmet." }]);
+    expect(
+      r.requirements.filter((q) => q.criterion === "updates" && q.level === 4).every((q) => q.outcome === "fulfilled"),
+    ).toBe(true);
+    expect(r.level).toBe(2);
+    expect(r.dimensions.find((d) => d.id === "structure")?.level).toBe(4);
+    expect(r.roadmap[0]).toMatchObject({ level: 3, steps: [{ requirement: "updates.3.2" }] });
+  });
+
+  it("everything met and measured at its best: level 5, mature", () => {
+    const r = report(allMet());
+    expect(r).toMatchObject({
+      level: 5,
+      levelName: "mature",
+      levelIfUnknownsMet: 5,
+      roadmap: [],
+      coverage: { unknown: 0 },
+    });
+  });
+
+  it("nothing answered: level 0, yet level 5 is still possible", () => {
+    const r = report({ schemaVersion: 1, asOf: "2026-11-28", answers: {} });
+    expect(r).toMatchObject({
+      level: 0,
+      levelName: "not reached",
+      levelIfUnknownsMet: 5,
+      coverage: { known: 0, unknown: 81 },
+    });
+    expect(r.roadmap.map((s) => s.level)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("evaluates Table IV from facts, a missing fact being unknown, not a failure", () => {
+    const a = allMet();
+    a.facts = {
+      securityBudgetShare: 0.07,
+      maxDowntimeHours: { low: 4, medium: 30 },
+      failureImpact: "no-impact",
+      securityEventsLastYear: 12,
+    };
+    const r = report(a);
+    const level = (id: string) => r.criteria.find((c) => c.id === id)?.level;
+    expect(level("security-costs")).toBe(4); // 7 %: in the unnamed 6-8 % gap, level 5 needs more than 8 %
+    expect(level("downtime")).toBe(3); // medium criticality down 30 hours: more than 24
+    expect(level("threats")).toBe(3); // 12 events: fewer than 15 but not fewer than 10
+    expect(r.criteria.find((c) => c.id === "downtime")?.levelIfUnknownsMet).toBe(3);
+    expect(r.requirements.find((q) => q.id === "downtime.4.1")).toMatchObject({ outcome: "not-fulfilled", value: 30 });
+    expect(r.requirements.find((q) => q.id === "downtime.5.1")).toMatchObject({ outcome: "unknown" });
+    delete a.facts.maxDowntimeHours;
+    const missing = report(a);
+    expect(missing.criteria.find((c) => c.id === "downtime")).toMatchObject({ level: 0, levelIfUnknownsMet: 5 });
+    expect(missing.criteria.find((c) => c.id === "downtime")?.blockers[0]?.why).toBe(
+      "The fact maxDowntimeHours.low is not given; level 1 needs it at most 72.",
+    );
+  });
+
+  it("reads each threshold exactly as printed: 'less than' excludes the bound, 'max.' includes it", () => {
+    const levelWith = (facts: GeneratedAssessment["facts"], criterion: string) => {
+      const a = allMet();
+      a.facts = { ...a.facts, ...facts };
+      return report(a).criteria.find((c) => c.id === criterion)?.level;
+    };
+    expect(levelWith({ securityEventsLastYear: 25 }, "threats")).toBe(0);
+    expect(levelWith({ securityEventsLastYear: 24 }, "threats")).toBe(1);
+    expect(levelWith({ securityEventsLastYear: 5 }, "threats")).toBe(4);
+    expect(levelWith({ securityEventsLastYear: 4 }, "threats")).toBe(5);
+    expect(levelWith({ securityBudgetShare: 0.08 }, "security-costs")).toBe(4);
+    expect(levelWith({ securityBudgetShare: 0.04 }, "security-costs")).toBe(4);
+    expect(levelWith({ securityBudgetShare: 0.0399 }, "security-costs")).toBe(3);
+    expect(levelWith({ securityBudgetShare: 0 }, "security-costs")).toBe(1);
+    expect(levelWith({ maxDowntimeHours: { low: 24, medium: 24, high: 24 } }, "downtime")).toBe(5);
+    expect(levelWith({ maxDowntimeHours: { low: 72, medium: 24, high: 24 } }, "downtime")).toBe(1);
+    expect(levelWith({ maxDowntimeHours: { low: 73, medium: 0, high: 0 } }, "downtime")).toBe(0);
+    expect(levelWith({ failureImpact: "whole-system" }, "failsafe")).toBe(1);
+    expect(levelWith({ failureImpact: "no-medical-impact" }, "failsafe")).toBe(4);
+  });
+
+  it("counts a justified na where the requirement allows it", () => {
+    const a = allMet();
+    a.answers["data-management.1.3"] = { status: "na", justification: "No web server on the device." };
+    expect(report(a).level).toBe(5);
+    expect(report(a, { policy: { na: "unmet" } }).criteria.find((c) => c.id === "data-management")?.level).toBe(0);
+  });
+
+  it("enforces evidence where a tailored catalog requires it", () => {
+    const tailored = applyProfile(miotCatalog, {
+      schemaVersion: 1,
+      id: "audit",
+      title: "Audit",
+      alter: [{ id: "updates.1.1", evidenceRequired: true }],
+    });
+    if (!tailored.ok) throw new Error("fixture");
+    const a = allMet();
+    const bare = assess(tailored.value, a);
+    expect(bare.ok && bare.value.criteria.find((c) => c.id === "updates")?.blockers[0]?.why).toBe(
+      "Answered met, but the requirement needs evidence and none is given.",
+    );
+    a.answers["updates.1.1"] = {
+      status: "met",
+      evidence: [{ href: "https://intranet.example/patches.pdf", method: "examine", date: "2026-10-01" }],
+    } as unknown as AnswerValue;
+    expect(assess(tailored.value, a)).toMatchObject({ ok: true, value: { level: 5 } });
+    expect(assess(tailored.value, allMet(), { policy: { evidence: "ignore" } })).toMatchObject({
+      ok: true,
+      value: { level: 5 },
+    });
+  });
+
+  it("uses a tailored catalog's thresholds", () => {
+    const tailored = applyProfile(miotCatalog, {
+      schemaVersion: 1,
+      id: "t",
+      title: "T",
+      setParameters: { "threats.5.1.threshold": 9 },
+    });
+    if (!tailored.ok) throw new Error("fixture");
+    const a = allMet();
+    a.facts.securityEventsLastYear = 8;
+    expect(assess(tailored.value, a)).toMatchObject({ ok: true, value: { level: 5 } });
+    expect(assess(miotCatalog, a)).toMatchObject({ ok: true, value: { level: 4 } });
+  });
+});
+
+describe("assess: bad input", () => {
+  const base = { schemaVersion: 1, asOf: "2026-11-28", answers: {} };
+  const codes = (input: unknown) => {
+    const r = assess(miotCatalog, input);
+    return r.ok ? [] : r.issues.map((i) => `${i.code}@${i.path.join("/")}`);
+  };
+
+  it("names unknown requirement ids, statuses outside the set and answers to measured requirements", () => {
+    expect(codes({ ...base, answers: { "updates.9.9": "met", "updates.1.1": "yes", "threats.1.1": "met" } })).toEqual([
+      "measured-requirement@answers/threats.1.1",
+      "invalid-value@answers/updates.1.1",
+      "unknown-requirement@answers/updates.9.9",
+    ]);
+  });
+
+  it("names facts out of range, of the wrong type or unknown", () => {
+    expect(
+      codes({
+        ...base,
+        facts: {
+          securityBudgetShare: 1.2,
+          maxDowntimeHours: { low: -1, urgent: 3 },
+          securityEventsLastYear: 2.5,
+          failureImpact: "meh",
+          mood: 1,
+        },
+      }),
+    ).toEqual([
+      "invalid-value@facts/failureImpact",
+      "too-small@facts/maxDowntimeHours/low",
+      "unknown-fact@facts/maxDowntimeHours/urgent",
+      "unknown-fact@facts/mood",
+      "too-big@facts/securityBudgetShare",
+      "invalid-value@facts/securityEventsLastYear",
+    ]);
+    expect(
+      codes({ ...base, facts: { securityBudgetShare: Number.NaN, securityEventsLastYear: Number.POSITIVE_INFINITY } }),
+    ).toEqual(["not-finite@facts/securityBudgetShare", "not-finite@facts/securityEventsLastYear"]);
+  });
+
+  it("refuses na without a required justification, and na where it is not allowed", () => {
+    expect(codes({ ...base, answers: { "data-management.1.3": "na", "updates.1.1": "na" } })).toEqual([
+      "missing-justification@answers/data-management.1.3/justification",
+      "na-not-allowed@answers/updates.1.1",
+    ]);
+  });
+
+  it("names a missing or impossible date, a wrong schema version and unknown keys", () => {
+    expect(codes({ answers: {}, extra: 1 })).toEqual(["missing@asOf", "unknown-key@extra", "missing@schemaVersion"]);
+    expect(codes({ ...base, schemaVersion: 2, asOf: "2023-02-29" })).toEqual([
+      "invalid-date@asOf",
+      "invalid-value@schemaVersion",
+    ]);
+  });
+
+  it("refuses an unknown policy and an assessment made against another catalog", () => {
+    expect(assess(miotCatalog, base, { policy: { partial: "maybe" as "met" } })).toMatchObject({
+      ok: false,
+      issues: [{ code: "invalid-value", path: ["partial"] }],
+    });
+    expect(codes({ ...base, catalog: { id: "other" } })).toEqual(["catalog-mismatch@catalog/id"]);
+  });
+
+  it("answers hostile input with issues and never pollutes Object.prototype", () => {
+    expect(codes(JSON.parse('{"schemaVersion":1,"asOf":"2026-11-28","answers":{"__proto__":"met"}}'))).toEqual([
+      "forbidden-key@answers/__proto__",
+    ]);
+    expect(
+      codes({ ...base, answers: { "updates.1.1": { status: "met", justification: "x".repeat(10_000_000) } } }),
+    ).toEqual(["too-big@answers/updates.1.1/justification"]);
+    let deep: unknown = {};
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    // Deep nesting is never walked: it sits where a leaf or a known fact belongs.
+    expect(codes({ ...base, facts: deep })).toEqual(["unknown-fact@facts/a"]);
+    expect(codes({ ...base, facts: { maxDowntimeHours: { low: deep } } })).toEqual([
+      "invalid-type@facts/maxDowntimeHours/low",
+    ]);
+    expect(codes({ ...base, answers: { "updates.1.1": { status: "met", evidence: [deep] } } })[0]).toMatch(
+      /^too-deep@answers\/updates.1.1\/evidence/,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const input of [null, 42, "x", [], undefined]) expect(assess(miotCatalog, input).ok).toBe(false);
+  });
+
+  test.prop([fc.anything()])("answers any value with a result, never a throw", (input) => {
+    expect(typeof assess(miotCatalog, input).ok).toBe("boolean");
+  });
+
+  test.prop([
+    assessmentArbitrary,
+    fc.constantFrom("schemaVersion", "asOf", "answers", "facts", "id", "subject"),
+    fc.anything(),
+  ])(
+    "whatever the zod schema rejects, assess rejects too; what assess accepts, the schema accepts",
+    (a, key, value) => {
+      const doc = { ...a, [key]: value };
+      const accepted = assess(miotCatalog, doc).ok;
+      if (accepted) expect(assessmentSchema.safeParse(doc).success).toBe(true);
+      if (!assessmentSchema.safeParse(doc).success) expect(accepted).toBe(false);
+    },
+  );
+
+  test.prop([assessmentArbitrary])("every generated assessment passes both the schema and assess", (a) => {
+    expect(assessmentSchema.safeParse(a).success).toBe(true);
+    expect(assess(miotCatalog, a).ok).toBe(true);
+  });
+
+  it("measured requirements accept only na", () => {
+    for (const r of measured.filter((q) => q.naAllowed)) {
+      expect(
+        assess(miotCatalog, { ...base, answers: { [r.id]: { status: "na", justification: "No such devices." } } }).ok,
+      ).toBe(true);
+    }
+  });
+});

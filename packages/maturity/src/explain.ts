@@ -1,0 +1,141 @@
+import type { Level } from "@miotsec/core";
+import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
+import type { Outcomes } from "./evaluate.js";
+import { FULFILLED, factValue, UNKNOWN } from "./evaluate.js";
+import type { ReadAssessment } from "./read-assessment.js";
+import type { Blocker, RoadmapStage } from "./report.js";
+
+const comparatorWords = {
+  lt: "below",
+  lte: "at most",
+  gt: "above",
+  gte: "at least",
+  "at-least": "at least as good as",
+} as const;
+
+const attestedWhy: Readonly<Record<string, string>> = {
+  none: "Not answered yet.",
+  unknown: "Answered unknown: find out whether it is met.",
+  unmet: "Answered unmet.",
+  partial: "Answered partial; the policy counts only met.",
+  na: "Answered na; the policy does not count na as fulfilled.",
+  met: "Answered met, but the requirement needs evidence and none is given.",
+};
+
+/** Why a requirement that is not fulfilled does not count, in one sentence that says what to do. */
+export function blocker(r: CompiledRequirement, outcome: number, read: ReadAssessment): Blocker {
+  const requirement = r.requirement;
+  const status = read.statuses[r.index];
+  const state = outcome === UNKNOWN ? "unknown" : "not-fulfilled";
+  if (r.rule && status !== "na") {
+    const value = factValue(r.rule, read.facts);
+    const need = `${comparatorWords[r.rule.comparator]} ${r.rule.thresholdValue}`;
+    return {
+      requirement: requirement.id,
+      criterion: requirement.criterion,
+      level: r.level,
+      outcome: state,
+      measured:
+        value === undefined
+          ? { fact: r.rule.fact.id, comparator: r.rule.comparator, threshold: r.rule.thresholdValue }
+          : { fact: r.rule.fact.id, value, comparator: r.rule.comparator, threshold: r.rule.thresholdValue },
+      why:
+        value === undefined
+          ? `The fact ${r.rule.fact.id} is not given; level ${r.level} needs it ${need}.`
+          : `${r.rule.fact.id} is ${value}; level ${r.level} needs it ${need}.`,
+    };
+  }
+  const why = attestedWhy[status ?? "none"] as string;
+  return status === undefined
+    ? { requirement: requirement.id, criterion: requirement.criterion, level: r.level, outcome: state, why }
+    : {
+        requirement: requirement.id,
+        criterion: requirement.criterion,
+        level: r.level,
+        outcome: state,
+        answer: status,
+        why,
+      };
+}
+
+/**
+ * The blocker of every requirement that is not fulfilled, built once per assessment and shared
+ * by the criteria's blockers and the roadmap's steps.
+ */
+export function blockers(compiled: CompiledCatalog, outcomes: Outcomes, read: ReadAssessment): (Blocker | undefined)[] {
+  const out: (Blocker | undefined)[] = new Array(compiled.requirements.length);
+  for (const r of compiled.requirements) {
+    const outcome = outcomes[r.index] as number;
+    if (outcome !== FULFILLED) out[r.index] = blocker(r, outcome, read);
+  }
+  return out;
+}
+
+/** The requirements of `level` in the given requirement indexes that are not fulfilled. */
+export function blockersAt(
+  compiled: CompiledCatalog,
+  indexes: readonly number[],
+  level: number,
+  all: readonly (Blocker | undefined)[],
+): Blocker[] {
+  const out: Blocker[] = [];
+  for (const index of indexes) {
+    const b = all[index];
+    if (b !== undefined && (compiled.requirements[index] as CompiledRequirement).level === level) out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Progress within the next level of a scope: the share of that level's requirements that are
+ * fulfilled, with a `partial` answer counting half where it does not fulfil. 0 at level 5.
+ */
+export function progressToward(
+  compiled: CompiledCatalog,
+  indexes: readonly number[],
+  current: Level,
+  outcomes: Outcomes,
+  read: ReadAssessment,
+): number {
+  if (current >= 5) return 0;
+  const next = current + 1;
+  let total = 0;
+  let done = 0;
+  for (const index of indexes) {
+    const r = compiled.requirements[index] as CompiledRequirement;
+    if (r.level !== next) continue;
+    total++;
+    if (outcomes[index] === FULFILLED) done += 1;
+    else if (read.statuses[index] === "partial") done += 0.5;
+  }
+  return total === 0 ? 0 : done / total;
+}
+
+/**
+ * The way up: for every overall level above the current one, the requirements not yet
+ * fulfilled at that level or below that an earlier stage has not listed. Fulfilling the steps
+ * of every stage up to L lifts every criterion, and so (under the minimum roll-up) the overall
+ * level, to at least L.
+ */
+export function roadmap(
+  compiled: CompiledCatalog,
+  current: Level,
+  all: readonly (Blocker | undefined)[],
+): RoadmapStage[] {
+  const stages: RoadmapStage[] = [];
+  if (current >= 5) return stages;
+  // Every unfulfilled requirement goes to the stage of its own level, or to the first stage if
+  // its level is at or below the current one (possible under the mean roll-up).
+  const byStage: Blocker[][] = [[], [], [], [], [], []];
+  for (let level = 1; level <= 5; level++) {
+    for (const r of compiled.requirements) {
+      const b = all[r.index];
+      if (b === undefined || r.level !== level) continue;
+      (byStage[Math.max(level, current + 1)] as Blocker[]).push(b);
+    }
+  }
+  for (let target = current + 1; target <= 5; target++) {
+    stages.push({ level: target as 1 | 2 | 3 | 4 | 5, steps: byStage[target] as Blocker[] });
+  }
+  return stages;
+}

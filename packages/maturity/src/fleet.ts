@@ -1,0 +1,304 @@
+import { fail, type Issue, type Level, ok, type Result } from "@miotsec/core";
+import type { Catalog } from "@miotsec/criteria";
+import { type AssessOptions, score } from "./assess.js";
+import { compileCatalog } from "./compile.js";
+import { resolvePolicy } from "./policy.js";
+import { type MaturityRating, rate } from "./rating.js";
+import { readAssessment } from "./read-assessment.js";
+import type { MaturityReport } from "./report.js";
+
+/**
+ * Rates many assessments against one catalog, lazily: the catalog is checked and compiled
+ * once, each assessment is scored when the consumer asks for it, and nothing is kept between
+ * items, so a million assessments stream through in constant memory. Yields one result per
+ * input, in order; a bad assessment yields its issues and the stream goes on. With
+ * `detail: "levels"` it yields {@link MaturityRating}s, the fast path for large fleets.
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog } from "@miotsec/criteria";
+ * import { assessMany } from "@miotsec/maturity";
+ * const devices = [{ schemaVersion: 1, asOf: "2026-11-28", answers: {} }];
+ * for (const result of assessMany(miotCatalog, devices)) {
+ *   if (result.ok) console.log(result.value.level);
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export function assessMany(
+  catalog: Catalog,
+  assessments: Iterable<unknown>,
+  options?: AssessOptions & { readonly detail?: "report" },
+): Generator<Result<MaturityReport>, void, undefined>;
+export function assessMany(
+  catalog: Catalog,
+  assessments: Iterable<unknown>,
+  options: AssessOptions & { readonly detail: "levels" },
+): Generator<Result<MaturityRating>, void, undefined>;
+export function* assessMany(
+  catalog: Catalog,
+  assessments: Iterable<unknown>,
+  options: AssessManyOptions = {},
+): Generator<Result<MaturityReport | MaturityRating>, void, undefined> {
+  const setup = prepare(catalog, options);
+  for (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+}
+
+/**
+ * Options of {@link assessMany}: the policy, and whether to build full reports (`"report"`,
+ * the default) or only the levels (`"levels"`).
+ *
+ * @example
+ * ```ts
+ * import type { AssessManyOptions } from "@miotsec/maturity";
+ * const options: AssessManyOptions = { detail: "levels" };
+ * ```
+ * @since 0.1.0
+ */
+export interface AssessManyOptions extends AssessOptions {
+  /** `"report"` (default) for full reports, `"levels"` for levels only. */
+  readonly detail?: "report" | "levels";
+}
+
+/**
+ * {@link assessMany} over an async iterable (a Node stream of parsed lines, a Web
+ * `ReadableStream` in runtimes where it is async-iterable, an async generator).
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog } from "@miotsec/criteria";
+ * import { assessManyAsync } from "@miotsec/maturity";
+ * async function* source() { yield { schemaVersion: 1, asOf: "2026-11-28", answers: {} }; }
+ * for await (const result of assessManyAsync(miotCatalog, source())) console.log(result.ok);
+ * ```
+ * @since 0.1.0
+ */
+export function assessManyAsync(
+  catalog: Catalog,
+  assessments: AsyncIterable<unknown> | Iterable<unknown>,
+  options?: AssessOptions & { readonly detail?: "report" },
+): AsyncGenerator<Result<MaturityReport>, void, undefined>;
+export function assessManyAsync(
+  catalog: Catalog,
+  assessments: AsyncIterable<unknown> | Iterable<unknown>,
+  options: AssessOptions & { readonly detail: "levels" },
+): AsyncGenerator<Result<MaturityRating>, void, undefined>;
+export async function* assessManyAsync(
+  catalog: Catalog,
+  assessments: AsyncIterable<unknown> | Iterable<unknown>,
+  options: AssessManyOptions = {},
+): AsyncGenerator<Result<MaturityReport | MaturityRating>, void, undefined> {
+  const setup = prepare(catalog, options);
+  for await (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+}
+
+function prepare(
+  catalog: Catalog,
+  options: AssessManyOptions,
+): Result<(assessment: unknown) => Result<MaturityReport | MaturityRating>> {
+  const policy = resolvePolicy(options.policy);
+  if (!policy.ok) return fail(policy.issues.map((i): Issue => ({ ...i, message: `Policy: ${i.message}` })));
+  const compiled = compileCatalog(catalog);
+  if (!compiled.ok) return compiled;
+  return {
+    ok: true,
+    value: (assessment) => {
+      const read = readAssessment(compiled.value, assessment);
+      if (!read.ok) return fail(read.issues);
+      return ok(
+        options.detail === "levels"
+          ? rate(compiled.value, read.value, policy.value)
+          : score(compiled.value, read.value, policy.value),
+      );
+    },
+  };
+}
+
+/**
+ * Counts of reports per level, 0 to 5.
+ *
+ * @example
+ * ```ts
+ * import type { LevelDistribution } from "@miotsec/maturity";
+ * const d: LevelDistribution = [3, 10, 4, 1, 0, 0];
+ * ```
+ * @since 0.1.0
+ */
+export type LevelDistribution = [number, number, number, number, number, number];
+
+/**
+ * What a fleet looks like: how many devices sit at each level, per criterion too, and which
+ * requirements block the most devices.
+ *
+ * @example
+ * ```ts
+ * import type { FleetSummary } from "@miotsec/maturity";
+ * const s: Pick<FleetSummary, "count"> = { count: 0 };
+ * ```
+ * @since 0.1.0
+ */
+export interface FleetSummary {
+  /** Reports summarised. */
+  readonly count: number;
+  /** Reports per overall level. */
+  readonly levels: LevelDistribution;
+  /** Reports per overall level, unknowns counted as fulfilled. */
+  readonly levelsIfUnknownsMet: LevelDistribution;
+  /** The mean of the reports' continuous scores; 0 for no reports. */
+  readonly meanScore: number;
+  /** The mean share of requirements with a known outcome; 0 for no reports. */
+  readonly meanCoverage: number;
+  /** Per criterion, in the order first seen: reports per level. */
+  readonly criteria: readonly { readonly id: string; readonly levels: LevelDistribution }[];
+  /** The requirements that block a criterion's next level in the most reports, most first (ties by id). */
+  readonly commonBlockers: readonly {
+    readonly requirement: string;
+    readonly reports: number;
+    readonly share: number;
+  }[];
+}
+
+/**
+ * Summarises reports, streaming: it reads each report once and keeps only counters.
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog } from "@miotsec/criteria";
+ * import { assess, summarize } from "@miotsec/maturity";
+ * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
+ * if (r.ok) summarize([r.value]).levels; // [1, 0, 0, 0, 0, 0]
+ * ```
+ * @since 0.1.0
+ */
+export function summarize(
+  reports: Iterable<MaturityReport>,
+  options: { readonly topBlockers?: number } = {},
+): FleetSummary {
+  const levels: LevelDistribution = [0, 0, 0, 0, 0, 0];
+  const levelsIfUnknownsMet: LevelDistribution = [0, 0, 0, 0, 0, 0];
+  const criteria = new Map<string, LevelDistribution>();
+  const blockers = new Map<string, number>();
+  let count = 0;
+  let scoreSum = 0;
+  let coverageSum = 0;
+  for (const report of reports) {
+    count++;
+    levels[report.level]++;
+    levelsIfUnknownsMet[report.levelIfUnknownsMet]++;
+    scoreSum += report.score;
+    coverageSum += report.coverage.ratio;
+    for (const c of report.criteria) {
+      let d = criteria.get(c.id);
+      if (!d) {
+        d = [0, 0, 0, 0, 0, 0];
+        criteria.set(c.id, d);
+      }
+      d[c.level]++;
+      for (const b of c.blockers) blockers.set(b.requirement, (blockers.get(b.requirement) ?? 0) + 1);
+    }
+  }
+  const top = options.topBlockers ?? 10;
+  const commonBlockers = [...blockers]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([requirement, n]) => ({ requirement, reports: n, share: n / count }));
+  return {
+    count,
+    levels,
+    levelsIfUnknownsMet,
+    meanScore: count === 0 ? 0 : scoreSum / count,
+    meanCoverage: count === 0 ? 0 : coverageSum / count,
+    criteria: [...criteria].map(([id, d]) => ({ id, levels: d })),
+    commonBlockers,
+  };
+}
+
+/**
+ * A change of level between two reports.
+ *
+ * @example
+ * ```ts
+ * import type { LevelChange } from "@miotsec/maturity";
+ * const c: LevelChange = { before: 1, after: 2, change: "improved" };
+ * ```
+ * @since 0.1.0
+ */
+export interface LevelChange {
+  /** The level in the earlier report. */
+  readonly before: Level;
+  /** The level in the later report. */
+  readonly after: Level;
+  /** Whether it went up, down or stayed. */
+  readonly change: "improved" | "regressed" | "unchanged";
+}
+
+/**
+ * What changed between two reports of the same subject.
+ *
+ * @example
+ * ```ts
+ * import type { ReportComparison } from "@miotsec/maturity";
+ * const c: Pick<ReportComparison, "improved" | "regressed"> = { improved: ["updates"], regressed: [] };
+ * ```
+ * @since 0.1.0
+ */
+export interface ReportComparison {
+  /** The overall level's change. */
+  readonly overall: LevelChange;
+  /** Each criterion present in both reports, in the later report's order. */
+  readonly criteria: readonly ({ readonly id: string } & LevelChange)[];
+  /** Criteria whose level went up. */
+  readonly improved: readonly string[];
+  /** Criteria whose level went down. */
+  readonly regressed: readonly string[];
+  /** Requirements fulfilled now that were not before. */
+  readonly newlyFulfilled: readonly string[];
+  /** Requirements fulfilled before that are not now. */
+  readonly noLongerFulfilled: readonly string[];
+  /** Criteria only in one of the reports (the catalogs differ). */
+  readonly onlyBefore: readonly string[];
+  /** Criteria only in the later report. */
+  readonly onlyAfter: readonly string[];
+}
+
+function change(before: Level, after: Level): LevelChange {
+  return { before, after, change: after > before ? "improved" : after < before ? "regressed" : "unchanged" };
+}
+
+/**
+ * Compares two reports, for example of a device before and after a remediation.
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog } from "@miotsec/criteria";
+ * import { assess, compareReports } from "@miotsec/maturity";
+ * const before = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-01-10", answers: {} });
+ * const after = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: { "updates.1.1": "met" } });
+ * if (before.ok && after.ok) compareReports(before.value, after.value).newlyFulfilled; // ["updates.1.1"]
+ * ```
+ * @since 0.1.0
+ */
+export function compareReports(before: MaturityReport, after: MaturityReport): ReportComparison {
+  const earlier = new Map(before.criteria.map((c) => [c.id, c] as const));
+  const later = new Set(after.criteria.map((c) => c.id));
+  const criteria = after.criteria.flatMap((c) => {
+    const old = earlier.get(c.id);
+    return old ? [{ id: c.id, ...change(old.level, c.level) }] : [];
+  });
+  const wasFulfilled = new Set(before.requirements.filter((r) => r.outcome === "fulfilled").map((r) => r.id));
+  const isFulfilled = new Set(after.requirements.filter((r) => r.outcome === "fulfilled").map((r) => r.id));
+  return {
+    overall: change(before.level, after.level),
+    criteria,
+    improved: criteria.filter((c) => c.change === "improved").map((c) => c.id),
+    regressed: criteria.filter((c) => c.change === "regressed").map((c) => c.id),
+    newlyFulfilled: after.requirements
+      .filter((r) => r.outcome === "fulfilled" && !wasFulfilled.has(r.id))
+      .map((r) => r.id),
+    noLongerFulfilled: before.requirements
+      .filter((r) => r.outcome === "fulfilled" && !isFulfilled.has(r.id))
+      .map((r) => r.id),
+    onlyBefore: before.criteria.filter((c) => !later.has(c.id)).map((c) => c.id),
+    onlyAfter: after.criteria.filter((c) => !earlier.has(c.id)).map((c) => c.id),
+  };
+}

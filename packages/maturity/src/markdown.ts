@@ -1,0 +1,65 @@
+import type { Blocker, MaturityReport } from "./report.js";
+
+const inline = (text: string) => text.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r?\n/g, " ");
+const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
+
+function step(b: Blocker): string {
+  return `- \`${b.requirement}\` (level ${b.level}, ${b.outcome === "unknown" ? "unknown" : "not fulfilled"}): ${inline(b.why)}`;
+}
+
+/**
+ * The report as Markdown for people: the overall level and what the evidence still allows,
+ * coverage, a table of dimensions and criteria, what blocks each criterion's next level, and
+ * the roadmap. Deterministic: the same report gives the same text.
+ *
+ * @example
+ * ```ts
+ * import { miotCatalog } from "@miotsec/criteria";
+ * import { assess, toMarkdown } from "@miotsec/maturity";
+ * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
+ * if (r.ok) console.log(toMarkdown(r.value));
+ * ```
+ * @since 0.1.0
+ */
+export function toMarkdown(report: MaturityReport): string {
+  const subject = report.assessment.subject ? `${inline(report.assessment.subject.name)}, ` : "";
+  const lines = [
+    `# Maturity report: ${subject}${report.assessment.asOf}`,
+    "",
+    `Catalog \`${report.catalog.id}\` ${report.catalog.version}; policy: ${report.policy.paper ? "the paper's (gated, only met fulfils)" : `partial ${report.policy.partial}, na ${report.policy.na}, evidence ${report.policy.evidence}, roll-up ${report.policy.rollUp}`}.`,
+    "",
+    `**Level ${report.level} (${report.levelName})**, score ${report.score.toFixed(2)}; at most level ${report.levelIfUnknownsMet} once every unknown is known.`,
+    `Known outcomes: ${report.coverage.known} of ${report.coverage.requirements} requirements (${percent(report.coverage.ratio)}).`,
+    "",
+    "| dimension | criterion | level | if unknowns met | score | blockers |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+  ];
+  for (const d of report.dimensions) {
+    lines.push(`| **${inline(d.title)}** | | **${d.level}** | **${d.levelIfUnknownsMet}** | | |`);
+    for (const c of report.criteria.filter((x) => x.dimension === d.id)) {
+      lines.push(
+        `| | ${inline(c.title)} | ${c.level} | ${c.levelIfUnknownsMet} | ${c.score.toFixed(2)} | ${c.blockers.length} |`,
+      );
+    }
+  }
+  const blocked = report.criteria.filter((c) => c.blockers.length > 0);
+  if (blocked.length > 0) {
+    lines.push("", "## What stops each criterion's next level", "");
+    for (const c of blocked) {
+      lines.push(`### ${inline(c.title)}: level ${c.level} → ${c.level + 1}`, "", ...c.blockers.map(step), "");
+    }
+    lines.pop();
+  }
+  if (report.roadmap.length > 0) {
+    lines.push("", "## Roadmap", "");
+    for (const stage of report.roadmap) {
+      lines.push(`### To reach level ${stage.level}`, "");
+      lines.push(
+        ...(stage.steps.length > 0 ? stage.steps.map(step) : ["- Nothing more: the steps above reach this level too."]),
+        "",
+      );
+    }
+    lines.pop();
+  }
+  return `${lines.join("\n")}\n`;
+}
