@@ -53,7 +53,12 @@ export const answersArbitrary = fc
 
 export const assessmentArbitrary = fc.record({
   schemaVersion: fc.constant(1),
-  asOf: fc.constant("2026-11-28"),
+  asOf: fc.oneof(
+    fc.constant("2026-11-28"),
+    fc
+      .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2999-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  ),
   answers: answersArbitrary,
   facts: factsArbitrary,
 });

@@ -14,6 +14,14 @@ import * as z from "zod/mini";
  */
 export const assessmentSchemaVersion = 1;
 
+/** The earliest and latest assessment dates accepted; OSCAL date-times need years 1900 to 2999. */
+export const earliestAsOf = "1900-01-01";
+export const latestAsOf = "2999-12-31";
+
+const asOfSchema = isoDateSchema.check(
+  z.refine((d) => d >= earliestAsOf && d <= latestAsOf, { error: "must be a date from 1900 to 2999" }),
+);
+
 /**
  * An answer status: `met`, `partial`, `unmet`, `na` (not applicable) or `unknown`.
  *
@@ -125,7 +133,7 @@ export const assessmentSchema = z.strictObject({
   catalog: z.optional(
     z.strictObject({ id: z.string().check(z.maxLength(100)), version: z.optional(z.string().check(z.maxLength(100))) }),
   ),
-  asOf: isoDateSchema,
+  asOf: asOfSchema,
   answers: z.record(z.string().check(z.maxLength(100)), answerSchema),
   facts: z.optional(factsSchema),
 });

@@ -32,6 +32,7 @@ export {
   summarize,
 } from "./fleet.js";
 export { toMarkdown } from "./markdown.js";
+export { toOscalAssessmentResults } from "./oscal.js";
 export { isPaperPolicy, type Policy, paperPolicy, policySchema, resolvePolicy } from "./policy.js";
 export { assessLevels, type MaturityRating } from "./rating.js";
 export {

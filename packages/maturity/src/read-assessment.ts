@@ -10,7 +10,7 @@ import {
 } from "@miotsec/core";
 import type { AnswerStatus, Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
-import { answerSchema, assessmentSchemaVersion, subjectSchema } from "./assessment.js";
+import { answerSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
 import type { CompiledCatalog } from "./compile.js";
 
 const statuses: ReadonlySet<string> = new Set(["met", "partial", "unmet", "na", "unknown"]);
@@ -160,6 +160,8 @@ export function readAssessment(
         ? issue("missing", "$.asOf is required but missing: the date the assessment describes, YYYY-MM-DD.", ["asOf"])
         : issue("invalid-date", "$.asOf must be a real calendar date written YYYY-MM-DD.", ["asOf"]),
     );
+  } else if (input.asOf < earliestAsOf || input.asOf > latestAsOf) {
+    issues.push(issue("invalid-date", "$.asOf must be a date from 1900 to 2999.", ["asOf"]));
   }
   if (input.id !== undefined) {
     const r = parseWith(idSchema, input.id, { path: ["id"] });
