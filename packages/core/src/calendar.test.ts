@@ -1,0 +1,60 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths, daysBetween, epochDay, fromEpochDay, maxDate, minDate } from "./calendar.js";
+import type { IsoDate } from "./iso-date.js";
+
+const date = fc
+  .date({ min: new Date("0100-01-01T00:00:00Z"), max: new Date("9900-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10) as IsoDate);
+const d = (s: string) => s as IsoDate;
+
+describe("calendar arithmetic", () => {
+  test.prop([date])("epochDay agrees with the UTC calendar and round-trips", (x) => {
+    const probe = new Date(0);
+    probe.setUTCFullYear(Number(x.slice(0, 4)), Number(x.slice(5, 7)) - 1, Number(x.slice(8, 10)));
+    expect(epochDay(x)).toBe(probe.getTime() / 86_400_000);
+    expect(fromEpochDay(epochDay(x))).toBe(x);
+  });
+
+  test.prop([date, fc.integer({ min: -3000, max: 3000 })])("adding days moves by exactly that many days", (x, n) => {
+    expect(daysBetween(x, addDays(x, n))).toBe(n);
+  });
+
+  test.prop([date, fc.integer({ min: -120, max: 120 })])(
+    "adding months keeps the day or clamps it to the month's end",
+    (x, n) => {
+      const y = addMonths(x, n);
+      const day = Number(x.slice(8, 10));
+      const newDay = Number(y.slice(8, 10));
+      expect(newDay).toBeLessThanOrEqual(day);
+      if (newDay < day) expect(Number(addDays(y, 1).slice(8, 10))).toBe(1);
+      const months =
+        (Number(y.slice(0, 4)) - Number(x.slice(0, 4))) * 12 + Number(y.slice(5, 7)) - Number(x.slice(5, 7));
+      expect(months).toBe(n);
+    },
+  );
+
+  test.prop([date, fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })])(
+    "adding more months never gives an earlier date",
+    (x, a, b) => {
+      expect(addMonths(x, a + b) >= addMonths(x, a)).toBe(true);
+    },
+  );
+
+  it("clamps month ends and leap days as Temporal does", () => {
+    expect(addMonths(d("2024-01-31"), 1)).toBe("2024-02-29");
+    expect(addMonths(d("2023-01-31"), 1)).toBe("2023-02-28");
+    expect(addMonths(d("2024-02-29"), 12)).toBe("2025-02-28");
+    expect(addMonths(d("2024-02-29"), 48)).toBe("2028-02-29");
+    expect(addMonths(d("2024-03-31"), -1)).toBe("2024-02-29");
+    expect(fromEpochDay(0)).toBe("1970-01-01");
+    expect(daysBetween(d("2024-01-01"), d("2025-01-01"))).toBe(366);
+    expect(minDate(d("2024-01-01"), d("2023-12-31"))).toBe("2023-12-31");
+    expect(maxDate(d("2024-01-01"), d("2023-12-31"))).toBe("2024-01-01");
+  });
+
+  it("refuses results outside years 0000-9999: a programmer error", () => {
+    expect(() => addMonths(d("9999-12-31"), 1)).toThrow(RangeError);
+    expect(() => fromEpochDay(Number.NaN)).toThrow(RangeError);
+  });
+});
