@@ -67,34 +67,40 @@ export function inspectInput(input: unknown, limits: InputLimits = {}, at: reado
   if (input === null || typeof input !== "object") return [];
   const maxDepth = limits.maxDepth ?? defaultMaxDepth;
   const issues: Issue[] = [];
-  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: input, path: [...at] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
-    if (!isContainer(value)) continue;
-    if (path.length - at.length > maxDepth) {
-      issues.push(issue("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`, path));
-      continue;
+  // Depth-first with one shared path array: no allocation per node. Recursion is bounded by
+  // maxDepth, so hostile nesting cannot exhaust the stack.
+  const path: PathSegment[] = [...at];
+  const visit = (value: unknown, depth: number): void => {
+    if (!isContainer(value)) return;
+    if (depth > maxDepth) {
+      issues.push(issue("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`, [...path]));
+      return;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === null || typeof item !== "object") continue;
+        path.push(i);
+        visit(item, depth + 1);
+        path.pop();
+      }
+      return;
     }
-    const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i] as string;
-      const childPath = [...path, key];
+    for (const key of Object.keys(value)) {
+      path.push(key);
       if (forbiddenKeys.has(key)) {
         issues.push(
-          issue(
-            "forbidden-key",
-            `The key "${key}" is not allowed (at ${formatPath(childPath)}); rename or remove it.`,
-            childPath,
-          ),
+          issue("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`, [
+            ...path,
+          ]),
         );
-        continue;
+      } else {
+        const child = value[key];
+        if (child !== null && typeof child === "object") visit(child, depth + 1);
       }
-      stack.push({ value: value[key], path: childPath });
+      path.pop();
     }
-  }
+  };
+  visit(input, 0);
   return issues;
 }

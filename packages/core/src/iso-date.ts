@@ -90,3 +90,26 @@ export function parseIsoDate(value: unknown): Result<IsoDate> {
   }
   return ok(value);
 }
+
+/**
+ * The schema of an {@link IsoDate} between two dates (inclusive). An impossible date gets only
+ * the `invalid-date` issue; a real date outside the range gets `invalid-date` with the range in
+ * its message. Documents that describe devices use 1900-01-01 to 2999-12-31: far from the ends
+ * of the calendar, and inside what OSCAL date-times accept.
+ *
+ * @example
+ * ```ts
+ * import { isoDateBetween } from "@miotsec/core";
+ * const recent = isoDateBetween("1900-01-01", "2999-12-31");
+ * recent.safeParse("1899-12-31").success; // false
+ * ```
+ * @since 0.1.0
+ */
+export function isoDateBetween(earliest: string, latest: string): z.ZodMiniType<IsoDate, string> {
+  return isoDateSchema.check(
+    z.refine((d) => !isIsoDate(d) || (d >= earliest && d <= latest), {
+      error: `must be a date from ${earliest} to ${latest}`,
+      params: { code: "invalid-date" },
+    }),
+  );
+}

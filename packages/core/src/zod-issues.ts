@@ -101,7 +101,8 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
           message: `${at} must be a real calendar date written YYYY-MM-DD.`,
         });
       } else {
-        out.push({ path, code: "invalid-format", message: `${at} is not a valid ${raw.format}.` });
+        const message = hasOwnMessage(raw) ? `${at} ${raw.message}.` : `${at} is not a valid ${raw.format}.`;
+        out.push({ path, code: "invalid-format", message });
       }
       return;
     }
@@ -129,8 +130,9 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
       for (const inner of raw.issues) convert(inner, path, out);
       return;
     case "custom": {
+      // Refinements word their messages as predicates ("must be ..."), so they read after the path.
       const code = typeof raw.params?.code === "string" ? raw.params.code : "custom";
-      out.push({ path, code, message: raw.message });
+      out.push({ path, code, message: `${at} ${raw.message.replace(/\.$/, "")}.` });
       return;
     }
     default:

@@ -1,4 +1,4 @@
-import { forbiddenKeys, isoDateSchema, requirementLevelSchema } from "@miotsec/core";
+import { forbiddenKeys, isoDateBetween, requirementLevelSchema } from "@miotsec/core";
 import * as z from "zod/mini";
 import { catalogSchemaVersion } from "./schema-version.js";
 
@@ -345,9 +345,7 @@ export const catalogSchema = z.strictObject({
   id: idSchema,
   title: text(500),
   version: semver,
-  lastModified: isoDateSchema.check(
-    z.refine((d) => d >= "1900-01-01" && d <= "2999-12-31", { error: "must be a date from 1900 to 2999" }),
-  ),
+  lastModified: isoDateBetween("1900-01-01", "2999-12-31"),
   source: catalogSourceSchema,
   levels: z.array(levelDefinitionSchema).check(z.length(5)),
   dimensions: z.array(dimensionSchema).check(z.minLength(1), z.maxLength(100)),

@@ -1,4 +1,4 @@
-import { isoDateSchema } from "@miotsec/core";
+import { isoDateBetween, isoDateSchema } from "@miotsec/core";
 import { answerStatuses } from "@miotsec/criteria";
 import * as z from "zod/mini";
 
@@ -18,9 +18,7 @@ export const assessmentSchemaVersion = 1;
 export const earliestAsOf = "1900-01-01";
 export const latestAsOf = "2999-12-31";
 
-const asOfSchema = isoDateSchema.check(
-  z.refine((d) => d >= earliestAsOf && d <= latestAsOf, { error: "must be a date from 1900 to 2999" }),
-);
+const asOfSchema = isoDateBetween(earliestAsOf, latestAsOf);
 
 /**
  * An answer status: `met`, `partial`, `unmet`, `na` (not applicable) or `unknown`.

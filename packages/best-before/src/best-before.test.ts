@@ -1,0 +1,327 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { componentArbitrary, dateArbitrary, factsArbitrary } from "./arbitraries.test-support.js";
+import { type BestBefore, computeBestBefore } from "./best-before.js";
+import { arrheniusFactor, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
+import type { LifecycleFacts } from "./lifecycle.js";
+
+const asOf = "2026-11-28";
+function run(facts: unknown, when = asOf, policy = {}): BestBefore {
+  const r = computeBestBefore(facts, { asOf: when, policy });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+const later = (a: string, days: number) =>
+  new Date(Date.parse(`${a}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("computeBestBefore: properties", () => {
+  test.prop([factsArbitrary, fc.constantFrom("stillPurchasable", "productLineActive", "newVariants", "update")])(
+    "positive factors never move the date earlier",
+    (facts, factor) => {
+      const before = run(facts);
+      const improved: unknown =
+        factor === "update"
+          ? { ...facts, updates: [...(facts.updates ?? []), { date: "2026-01-10", security: true }] }
+          : factor === "newVariants"
+            ? { ...facts, newVariants: (facts.newVariants ?? 0) + 3 }
+            : { ...facts, [factor]: true };
+      expect(run(improved).bestBefore >= before.bestBefore).toBe(true);
+    },
+  );
+
+  test.prop([factsArbitrary, fc.nat(20), fc.integer({ min: 1, max: 2000 })])(
+    "a later update never moves the date earlier",
+    (facts, index, shift) => {
+      const updates = facts.updates ?? [];
+      fc.pre(updates.length > 0);
+      const i = index % updates.length;
+      const moved = updates.map((u, j) => (j === i ? { ...u, date: later(u.date, shift) } : u));
+      fc.pre(moved[i] !== undefined && (moved[i]?.date ?? "") <= "2999-12-31");
+      expect(run({ ...facts, updates: moved }).bestBefore >= run(facts).bestBefore).toBe(true);
+    },
+  );
+
+  test.prop([
+    factsArbitrary,
+    fc.constantFrom("endOfSecurityUpdates", "endOfLife", "supportPeriodEnd"),
+    fc.integer({ min: 1, max: 3000 }),
+  ])("an earlier end never moves the date later, nor does ending it now", (facts, key, days) => {
+    const current = facts[key];
+    const base = typeof current === "string" ? current : "2040-12-31";
+    const earlier = later(base, -days);
+    fc.pre(earlier >= (facts.manufacturingDate ?? ""));
+    expect(run({ ...facts, [key]: base }).bestBefore >= run({ ...facts, [key]: earlier }).bestBefore).toBe(true);
+    // "true" means "over, date unknown": never later than an end still to come, or none.
+    if (key !== "supportPeriodEnd") {
+      const over = run({ ...facts, [key]: true }).bestBefore;
+      expect(run({ ...facts, [key]: "2040-12-31" }).bestBefore >= over).toBe(true);
+      expect(run({ ...facts, [key]: false }).bestBefore >= over).toBe(true);
+    }
+  });
+
+  test.prop([
+    factsArbitrary,
+    componentArbitrary,
+    fc.integer({ min: 1, max: 40 }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+  ])("a hotter use temperature or a higher duty cycle never moves the date later", (facts, component, hotter, duty) => {
+    const cool = {
+      ...component,
+      ratedTemperatureC: 25,
+      useTemperatureC: 25,
+      activationEnergyEv: 0.7,
+      dutyCycle: duty / 2,
+    };
+    const withCool = run({ ...facts, components: [...(facts.components ?? []), cool] });
+    const hot = run({ ...facts, components: [...(facts.components ?? []), { ...cool, useTemperatureC: 25 + hotter }] });
+    const busy = run({ ...facts, components: [...(facts.components ?? []), { ...cool, dutyCycle: duty }] });
+    expect(hot.bestBefore <= withCool.bestBefore).toBe(true);
+    expect(busy.bestBefore <= withCool.bestBefore).toBe(true);
+  });
+
+  test.prop([factsArbitrary])("the date never exceeds any cap", (facts) => {
+    const r = run(facts);
+    for (const key of ["supportPeriodEnd", "endOfSecurityUpdates", "endOfLife"] as const) {
+      const end = facts[key];
+      if (typeof end === "string") expect(r.bestBefore <= end).toBe(true);
+      if (end === true) expect(r.bestBefore < asOf).toBe(true);
+    }
+    if (r.hardwareLimit) expect(r.bestBefore <= r.hardwareLimit).toBe(true);
+    expect(r.daysRemaining).toBeLessThanOrEqual(120 * 31 + 3650 * 10);
+  });
+
+  test.prop([factsArbitrary, componentArbitrary])(
+    "adding a component never extends the hardware limit; the limiting one is the shortest-lived",
+    (facts, extra) => {
+      const before = run(facts);
+      const after = run({ ...facts, components: [...(facts.components ?? []), extra] });
+      expect(after.bestBefore <= before.bestBefore).toBe(true);
+      const all = [...(facts.components ?? []), extra].map(componentLifetime);
+      expect(after.limitingComponent?.calendarDays).toBe(Math.min(...all.map((c) => c.calendarDays)));
+    },
+  );
+
+  test.prop([factsArbitrary, dateArbitrary, fc.integer({ min: 1, max: 3000 })])(
+    "the status only moves forward as asOf grows",
+    (facts, a, days) => {
+      const order = { valid: 0, "due-soon": 1, expired: 2 } as const;
+      const first = run(facts, a);
+      const second = run(facts, later(a, days));
+      expect(order[second.status]).toBeGreaterThanOrEqual(order[first.status]);
+    },
+  );
+
+  test.prop([factsArbitrary, fc.nat()])(
+    "the order and duplicates of the update history do not matter",
+    (facts, seed) => {
+      const updates = facts.updates ?? [];
+      const shuffled = [...updates, ...updates.slice(0, seed % (updates.length + 1))].sort((x, y) =>
+        x.date < y.date ? 1 : -1,
+      );
+      expect(run({ ...facts, updates: shuffled })).toEqual(run(facts));
+    },
+  );
+
+  test.prop([factsArbitrary, dateArbitrary])(
+    "with a manufacturing date, the purchase date is ignored",
+    (facts, purchase) => {
+      const { purchaseDate: _, ...rest } = facts;
+      expect(run({ ...rest, purchaseDate: purchase })).toEqual(run(rest));
+    },
+  );
+
+  test.prop([factsArbitrary])(
+    "an end of support, security updates or life makes the label negative, whatever else is true",
+    (facts) => {
+      const r = run({
+        ...facts,
+        endOfSecurityUpdates: true,
+        stillPurchasable: true,
+        productLineActive: true,
+        updates: [{ date: "2026-11-01", security: true }],
+      });
+      expect(r).toMatchObject({ label: "negative", stage: "end-of-support", status: "expired" });
+    },
+  );
+
+  test.prop([factsArbitrary])("is deterministic, byte for byte", (facts) => {
+    expect(JSON.stringify(run(facts))).toBe(JSON.stringify(run(structuredClone(facts))));
+  });
+
+  test.prop([factsArbitrary])("every contribution adds up to the date", (facts) => {
+    const r = run(facts);
+    const total = r.contributions.reduce((sum, c) => sum + c.days, 0);
+    expect(later(r.anchor.date, total)).toBe(r.bestBefore);
+  });
+});
+
+describe("hardware lifetimes", () => {
+  test.prop([fc.integer({ min: -40, max: 150 }), fc.double({ min: 0.01, max: 3, noNaN: true })])(
+    "the Arrhenius factor at the rated temperature is 1",
+    (t, ea) => {
+      expect(arrheniusFactor(t, t, ea)).toBe(1);
+    },
+  );
+
+  test.prop([
+    fc.integer({ min: -40, max: 100 }),
+    fc.integer({ min: 1, max: 50 }),
+    fc.double({ min: 0.1, max: 2, noNaN: true }),
+  ])("hotter is shorter, cooler is longer", (t, delta, ea) => {
+    expect(arrheniusFactor(t, t + delta, ea)).toBeLessThan(1);
+    expect(arrheniusFactor(t, t - delta, ea)).toBeGreaterThan(1);
+  });
+
+  it("uses B10 lives: about 0.105 x MTBF, and the Weibull B10 with beta 1 equals it", () => {
+    expect(mtbfB10(100_000)).toBeCloseTo(10_536.05, 1);
+    expect(weibullB10(1, 100_000)).toBeCloseTo(mtbfB10(100_000), 6);
+    expect(weibullB10(2, 100_000)).toBeCloseTo(100_000 * Math.sqrt(-Math.log(0.9)), 3);
+    expect(componentLifetime({ name: "backlight", ratedHours: 30_000, dutyCycle: 0.5 })).toMatchObject({
+      method: "rated",
+      calendarDays: 2500,
+    });
+    // 10 °C above rating with 0.7 eV roughly halves a life, the rule of thumb.
+    expect(arrheniusFactor(25, 35, 0.7)).toBeCloseTo(0.4, 1);
+  });
+});
+
+describe("computeBestBefore: calendar and examples", () => {
+  const only = { baseMonths: 1, assumedSupportYears: null, monthsPerSecurityUpdate: 0 };
+  it("adds months once to the anchor, clamping month ends and leap days", () => {
+    expect(run({ manufacturingDate: "2024-01-31" }, asOf, only).bestBefore).toBe("2024-02-29");
+    expect(run({ manufacturingDate: "2024-02-29" }, asOf, { ...only, baseMonths: 12 }).bestBefore).toBe("2025-02-28");
+    // 1 + 1 months from Jan 31 is Mar 31, not Feb 29 + 1 month = Mar 29: durations add to the anchor once.
+    expect(
+      run({ manufacturingDate: "2024-01-31", stillPurchasable: true }, "2024-01-31", {
+        ...only,
+        stillPurchasableMonths: 1,
+      }).bestBefore,
+    ).toBe("2024-03-31");
+  });
+
+  it("explains a device still sold and updated", () => {
+    const r = run({
+      manufacturingDate: "2024-05-01",
+      supportPeriodEnd: "2029-05-01",
+      updates: [{ date: "2026-02-01", security: true }],
+      stillPurchasable: true,
+    });
+    expect(r).toMatchObject({
+      bestBefore: "2027-02-01",
+      status: "due-soon",
+      label: "positive",
+      stage: "support",
+      daysRemaining: 65,
+    });
+    expect(r.contributions.map((c) => [c.factor, c.days])).toEqual([
+      ["base", 730],
+      ["security-updates", 31],
+      ["still-purchasable", 183],
+      ["product-line-active", 0],
+      ["new-variants", 0],
+      ["recent-security-update", 62],
+      ["support-period-end", 0],
+      ["maximum", 0],
+    ]);
+  });
+
+  it("limits the date by the shortest-lived component and names it", () => {
+    const r = run({
+      manufacturingDate: "2024-01-01",
+      supportPeriodEnd: "2034-01-01",
+      components: [
+        { name: "battery", ratedHours: 20_000, ratedTemperatureC: 25, useTemperatureC: 40, activationEnergyEv: 0.7 },
+        { name: "fan", mtbfHours: 60_000 },
+      ],
+    });
+    expect(r.limitingComponent).toMatchObject({ name: "battery", method: "rated" });
+    expect(r.hardwareLimit).toBe(r.bestBefore);
+    expect(r.contributions.find((c) => c.factor === "hardware-limit")?.explanation).toMatch(/battery/);
+  });
+
+  it("labels: limited when sale has ended or an end is near or no security update is known", () => {
+    expect(run({ manufacturingDate: "2024-01-01", updates: [{ date: "2026-06-01", security: true }] }).label).toBe(
+      "positive",
+    );
+    expect(run({ manufacturingDate: "2024-01-01" }).labelReasons).toEqual(["No security update is on record."]);
+    expect(
+      run({ manufacturingDate: "2024-01-01", endOfSale: true, updates: [{ date: "2026-06-01", security: true }] })
+        .label,
+    ).toBe("limited");
+    expect(
+      run({
+        manufacturingDate: "2024-01-01",
+        endOfLife: "2027-06-30",
+        updates: [{ date: "2026-06-01", security: true }],
+      }),
+    ).toMatchObject({
+      label: "limited",
+      stage: "limited-support",
+    });
+    expect(run({ manufacturingDate: "2020-01-01", supportPeriodEnd: "2025-01-01" })).toMatchObject({
+      label: "negative",
+      labelReasons: ["The support period has ended."],
+    });
+  });
+});
+
+describe("computeBestBefore: bad input", () => {
+  const codes = (facts: unknown, options: { asOf: string; policy?: object } = { asOf }) => {
+    const r = computeBestBefore(facts, options);
+    return r.ok ? [] : r.issues.map((i) => `${i.code}@${i.path.join("/")}`);
+  };
+
+  it("needs an anchor date", () => {
+    expect(codes({ stillPurchasable: true })).toEqual(["missing-anchor@manufacturingDate"]);
+  });
+
+  it("refuses impossible dates, NaN and negative lifetimes", () => {
+    expect(codes({ manufacturingDate: "2023-02-29" })).toEqual(["invalid-date@manufacturingDate"]);
+    expect(codes({ manufacturingDate: "2024-01-01", components: [{ name: "x", ratedHours: -5 }] })).toEqual([
+      "too-small@components/0/ratedHours",
+    ]);
+    expect(codes({ manufacturingDate: "2024-01-01", components: [{ name: "x", mtbfHours: Number.NaN }] })[0]).toBe(
+      "not-finite@components/0/mtbfHours",
+    );
+    expect(codes({ manufacturingDate: "2024-01-01", components: [{ name: "x" }] })).toEqual([
+      "invalid-lifetime@components/0",
+    ]);
+    expect(
+      codes({ manufacturingDate: "2024-01-01", components: [{ name: "x", ratedHours: 5, useTemperatureC: 50 }] }),
+    ).toEqual(["incomplete-temperature@components/0"]);
+  });
+
+  it("refuses ends before the manufacturing date, and accepts a purchase before it (a pre-order)", () => {
+    expect(codes({ manufacturingDate: "2024-01-01", endOfLife: "2023-12-31" })).toEqual([
+      "dates-out-of-order@endOfLife",
+    ]);
+    expect(codes({ manufacturingDate: "2024-01-01", purchaseDate: "2023-11-01" })).toEqual([]);
+    expect(codes({ purchaseDate: "2024-01-01", endOfLife: "2023-12-31" })).toEqual([]);
+  });
+
+  it("names a bad asOf and a bad policy", () => {
+    expect(codes({ manufacturingDate: "2024-01-01" }, { asOf: "2024-13-01" })).toEqual(["invalid-date@asOf"]);
+    expect(codes({ manufacturingDate: "2024-01-01" }, { asOf, policy: { baseMonths: -1, extra: 1 } })).toEqual([
+      "too-small@policy/baseMonths",
+      "unknown-key@policy/extra",
+    ]);
+  });
+
+  it("answers hostile input with issues", () => {
+    expect(codes(JSON.parse('{"manufacturingDate":"2024-01-01","__proto__":{"x":1}}'))).toEqual([
+      "forbidden-key@__proto__",
+    ]);
+    expect(
+      codes({
+        manufacturingDate: "2024-01-01",
+        components: Array.from({ length: 100_000 }, () => ({ name: "x", ratedHours: 1 })),
+      }),
+    ).toEqual(["too-big@components"]);
+    expect(codes({ manufacturingDate: "x".repeat(10_000_000) })).toEqual(["invalid-date@manufacturingDate"]);
+  });
+
+  test.prop([fc.anything()])("answers any value with a result, never a throw", (input) => {
+    expect(typeof computeBestBefore(input, { asOf }).ok).toBe("boolean");
+    expect(typeof computeBestBefore({ manufacturingDate: "2024-01-01" }, input as { asOf: string }).ok).toBe("boolean");
+  });
+});

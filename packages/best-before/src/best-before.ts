@@ -1,0 +1,342 @@
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  epochDay,
+  fail,
+  fromEpochDay,
+  type IsoDate,
+  type Issue,
+  isIsoDate,
+  issue,
+  ok,
+  parseWith,
+  type Result,
+} from "@miotsec/core";
+import { type ComponentLifetime, componentLifetime } from "./hardware.js";
+import { type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
+import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
+
+/**
+ * One factor that moved (or would have moved) the date: which, in which direction, by how
+ * many days, and why, in a sentence.
+ *
+ * @example
+ * ```ts
+ * import type { Contribution } from "@miotsec/best-before";
+ * const c: Contribution = { factor: "still-purchasable", direction: "positive", days: 181, explanation: "The product is still sold: +6 months." };
+ * ```
+ * @since 0.1.0
+ */
+export interface Contribution {
+  /** The factor. */
+  readonly factor:
+    | "base"
+    | "security-updates"
+    | "still-purchasable"
+    | "product-line-active"
+    | "new-variants"
+    | "recent-security-update"
+    | "support-period-end"
+    | "assumed-support-period"
+    | "end-of-security-updates"
+    | "end-of-life"
+    | "manufacturer-average-end-of-life"
+    | "hardware-limit"
+    | "maximum";
+  /** `positive` moves the date later, `negative` earlier; `neutral` is the starting point. */
+  readonly direction: "positive" | "negative" | "neutral";
+  /** Days the factor moved the date (0 when it did not bind). */
+  readonly days: number;
+  /** One sentence. */
+  readonly explanation: string;
+}
+
+/**
+ * The best-before-inspection date and everything that explains it.
+ *
+ * @example
+ * ```ts
+ * import { computeBestBefore, type BestBefore } from "@miotsec/best-before";
+ * const r = computeBestBefore({ manufacturingDate: "2024-05-01" }, { asOf: "2026-11-28" });
+ * const b: BestBefore | undefined = r.ok ? r.value : undefined;
+ * ```
+ * @since 0.1.0
+ */
+export interface BestBefore {
+  /** The date by which the device must be inspected again. */
+  readonly bestBefore: IsoDate;
+  /** `expired` after the date, `due-soon` within the warning window before it, else `valid`. */
+  readonly status: "valid" | "due-soon" | "expired";
+  /** Days from `asOf` to the date (negative once expired). */
+  readonly daysRemaining: number;
+  /** `negative` once support, security updates or life have ended (absorbing); `limited` when sale has ended, an end is near or no security update is on record; else `positive`. */
+  readonly label: "positive" | "limited" | "negative";
+  /** Why the label is not positive, one sentence each. */
+  readonly labelReasons: readonly string[];
+  /** The IMDRF legacy-device stage the label corresponds to. */
+  readonly stage: "support" | "limited-support" | "end-of-support";
+  /** The date the calculation starts from: manufacturing, else purchase. */
+  readonly anchor: { readonly kind: "manufacturing" | "purchase"; readonly date: IsoDate };
+  /** Every factor, in the order applied. */
+  readonly contributions: readonly Contribution[];
+  /** The date the shortest-lived component reaches its B10 life, if components were given. */
+  readonly hardwareLimit?: IsoDate;
+  /** That component. */
+  readonly limitingComponent?: ComponentLifetime;
+  /** The date the result describes. */
+  readonly asOf: IsoDate;
+  /** The policy used, defaults filled in. */
+  readonly policy: BestBeforePolicy;
+}
+
+/**
+ * Options of {@link computeBestBefore}: the date to judge the status on (required, `YYYY-MM-DD`)
+ * and deviations from {@link defaultBestBeforePolicy}.
+ *
+ * @example
+ * ```ts
+ * import type { BestBeforeOptions } from "@miotsec/best-before";
+ * const options: BestBeforeOptions = { asOf: "2026-11-28", policy: { warningDays: 90 } };
+ * ```
+ * @since 0.1.0
+ */
+export interface BestBeforeOptions {
+  /** The date of the judgement; the library never reads a clock. */
+  readonly asOf: string;
+  /** Deviations from the default policy. */
+  readonly policy?: Partial<BestBeforePolicy>;
+}
+
+const ended = (end: IsoDate | boolean | undefined, asOf: IsoDate) =>
+  end === true || (typeof end === "string" && end <= asOf);
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Computes the best-before-inspection date of §V-B of the paper: from the manufacturing date
+ * (else the purchase date), moved later by positive factors (security updates on record, a
+ * recent security update, the product still sold, its line alive, new variants) and capped by
+ * negative ones (the declared or assumed support period, the end of security updates, the end
+ * of life, the manufacturer's average end-of-life period, the hardware limit of the
+ * shortest-lived component, the policy's maximum). Every factor is returned with the days it
+ * moved the date.
+ *
+ * The label is `negative` as soon as support, security updates or life have ended, whatever
+ * else is true. The status compares the date with `asOf`.
+ *
+ * The hardware limit uses the shortest component life. For components in series that is
+ * optimistic: the device fails when the first of them fails, so its B10 life is shorter than
+ * the shortest component's.
+ *
+ * Input rules: a manufacturing or purchase date is required; an end of support, security
+ * updates or life before the manufacturing date is refused (`dates-out-of-order`); a purchase
+ * before manufacturing is accepted (a pre-order), and so are updates older than the unit.
+ *
+ * @example
+ * ```ts
+ * import { computeBestBefore } from "@miotsec/best-before";
+ * const r = computeBestBefore(
+ *   { manufacturingDate: "2024-05-01", supportPeriodEnd: "2029-05-01", updates: [{ date: "2026-02-01", security: true }], stillPurchasable: true },
+ *   { asOf: "2026-11-28" },
+ * );
+ * if (r.ok) console.log(r.value.bestBefore, r.value.status, r.value.label); // "2027-02-01" "due-soon" "positive"
+ * ```
+ * @since 0.1.0
+ */
+export function computeBestBefore(facts: unknown, options: BestBeforeOptions): Result<BestBefore> {
+  const issues: Issue[] = [];
+  const asOf = options?.asOf;
+  if (!isIsoDate(asOf) || asOf < "1900-01-01" || asOf > "2999-12-31") {
+    issues.push(
+      issue("invalid-date", "The asOf option must be a real date from 1900 to 2999, written YYYY-MM-DD.", ["asOf"]),
+    );
+  }
+  const policy = resolveBestBeforePolicy(options?.policy);
+  if (!policy.ok) issues.push(...policy.issues);
+  const parsed = parseWith(lifecycleFactsSchema, facts);
+  if (!parsed.ok) issues.push(...parsed.issues);
+  if (issues.length > 0 || !parsed.ok || !policy.ok) return fail(issues);
+  return compute(parsed.value, asOf as IsoDate, policy.value);
+}
+
+function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy): Result<BestBefore> {
+  const anchorDate = facts.manufacturingDate ?? facts.purchaseDate;
+  if (anchorDate === undefined) {
+    return fail([
+      issue("missing-anchor", "A manufacturingDate or a purchaseDate is needed to start from.", ["manufacturingDate"]),
+    ]);
+  }
+  const anchor = { kind: facts.manufacturingDate ? "manufacturing" : "purchase", date: anchorDate } as const;
+  if (facts.manufacturingDate) {
+    const made = facts.manufacturingDate;
+    const order: Issue[] = [];
+    for (const key of ["supportPeriodEnd", "endOfSecurityUpdates", "endOfLife"] as const) {
+      const end = facts[key];
+      if (typeof end === "string" && end < made) {
+        order.push(issue("dates-out-of-order", `${key} (${end}) is before the manufacturingDate (${made}).`, [key]));
+      }
+    }
+    if (order.length > 0) return fail(order);
+  }
+
+  const contributions: Contribution[] = [];
+  // Positive factors in whole months, added to the anchor once.
+  const securityDates = [...new Set((facts.updates ?? []).filter((u) => u.security).map((u) => u.date))].sort();
+  const saleEnded = ended(facts.endOfSale, asOf);
+  const bonuses: Array<[Contribution["factor"], number, string]> = [
+    [
+      "base",
+      policy.baseMonths,
+      `Starting point: the ${anchor.kind} date ${anchor.date} plus ${plural(policy.baseMonths, "month")}.`,
+    ],
+    [
+      "security-updates",
+      Math.min(securityDates.length * policy.monthsPerSecurityUpdate, policy.maxSecurityUpdateMonths),
+      `${plural(securityDates.length, "security update")} on record.`,
+    ],
+    [
+      "still-purchasable",
+      facts.stillPurchasable === true && !saleEnded ? policy.stillPurchasableMonths : 0,
+      facts.stillPurchasable === true && !saleEnded
+        ? "The product is still sold."
+        : "The product is not known to be sold any more.",
+    ],
+    [
+      "product-line-active",
+      facts.productLineActive === true ? policy.productLineActiveMonths : 0,
+      facts.productLineActive === true ? "The product line is alive." : "The product line is not known to be alive.",
+    ],
+    [
+      "new-variants",
+      Math.min((facts.newVariants ?? 0) * policy.monthsPerNewVariant, policy.maxNewVariantMonths),
+      `${plural(facts.newVariants ?? 0, "new variant")} of the product released.`,
+    ],
+  ];
+  let months = 0;
+  let day = epochDay(anchor.date);
+  for (const [factor, add, why] of bonuses) {
+    months += add;
+    const next = epochDay(addMonths(anchor.date, months));
+    contributions.push({
+      factor,
+      direction: factor === "base" ? "neutral" : "positive",
+      days: next - day,
+      explanation: factor === "base" ? why : `${why} ${add > 0 ? `+${plural(add, "month")}` : "No change"}.`,
+    });
+    day = next;
+  }
+  const latestSecurity = securityDates[securityDates.length - 1];
+  if (latestSecurity !== undefined) {
+    const candidate = epochDay(addMonths(latestSecurity, policy.securityUpdateValidityMonths));
+    const moved = Math.max(0, candidate - day);
+    contributions.push({
+      factor: "recent-security-update",
+      direction: "positive",
+      days: moved,
+      explanation: `The latest security update (${latestSecurity}) keeps the device good until ${fromEpochDay(candidate)}${moved > 0 ? "" : ", which is no later"}.`,
+    });
+    day = Math.max(day, candidate);
+  }
+
+  // Caps: each can only move the date earlier.
+  const cap = (factor: Contribution["factor"], limit: number, why: string) => {
+    const moved = Math.min(0, limit - day);
+    contributions.push({
+      factor,
+      direction: "negative",
+      days: moved,
+      explanation: moved < 0 ? why : `${why} It does not bind.`,
+    });
+    day = Math.min(day, limit);
+  };
+  const dayBeforeAsOf = epochDay(asOf) - 1;
+  if (facts.supportPeriodEnd)
+    cap("support-period-end", epochDay(facts.supportPeriodEnd), `Support ends on ${facts.supportPeriodEnd}.`);
+  else if (policy.assumedSupportYears !== null && typeof facts.endOfSecurityUpdates !== "string") {
+    const assumed = addMonths(anchor.date, policy.assumedSupportYears * 12);
+    cap(
+      "assumed-support-period",
+      epochDay(assumed),
+      `No support period is declared; ${plural(policy.assumedSupportYears, "year")} are assumed, until ${assumed}.`,
+    );
+  }
+  for (const [factor, end, planned, over] of [
+    ["end-of-security-updates", facts.endOfSecurityUpdates, "Security updates end on", "Security updates have ended"],
+    ["end-of-life", facts.endOfLife, "The end of life is on", "The end of life has passed"],
+  ] as const) {
+    if (typeof end === "string") cap(factor, epochDay(end), `${planned} ${end}.`);
+    else if (end === true) cap(factor, dayBeforeAsOf, `${over}, on a date not given (before ${asOf}).`);
+  }
+  if (facts.manufacturerAverageEndOfLifeYears !== undefined) {
+    const limit = epochDay(anchor.date) + Math.floor(facts.manufacturerAverageEndOfLifeYears * 365.2425);
+    cap(
+      "manufacturer-average-end-of-life",
+      limit,
+      `The manufacturer's products reach their end of life after ${facts.manufacturerAverageEndOfLifeYears} years on average.`,
+    );
+  }
+  let limiting: ComponentLifetime | undefined;
+  for (const component of facts.components ?? []) {
+    const life = componentLifetime(component);
+    if (limiting === undefined || life.calendarDays < limiting.calendarDays) limiting = life;
+  }
+  let hardwareLimit: IsoDate | undefined;
+  if (limiting !== undefined) {
+    const limit = epochDay(anchor.date) + limiting.calendarDays;
+    const maxDay = epochDay(addMonths(anchor.date, policy.maxMonths));
+    if (limit <= maxDay) hardwareLimit = fromEpochDay(limit);
+    cap(
+      "hardware-limit",
+      limit,
+      `The shortest-lived component, ${limiting.name}, reaches its B10 life after ${limiting.calendarDays} days (${limiting.method}, Arrhenius factor ${limiting.arrheniusFactor.toFixed(3)}, duty cycle ${limiting.dutyCycle}).`,
+    );
+  }
+  cap(
+    "maximum",
+    epochDay(addMonths(anchor.date, policy.maxMonths)),
+    `Never more than ${plural(policy.maxMonths, "month")} after the anchor.`,
+  );
+
+  const bestBefore = fromEpochDay(day);
+  const daysRemaining = daysBetween(asOf, bestBefore);
+  const status = daysRemaining < 0 ? "expired" : daysRemaining <= policy.warningDays ? "due-soon" : "valid";
+
+  const negative: string[] = [];
+  if (ended(facts.endOfSecurityUpdates, asOf)) negative.push("Security updates have ended.");
+  if (ended(facts.endOfLife, asOf)) negative.push("The device has reached its end of life.");
+  if (facts.supportPeriodEnd !== undefined && facts.supportPeriodEnd <= asOf)
+    negative.push("The support period has ended.");
+  const limited: string[] = [];
+  if (saleEnded) limited.push("The product is no longer sold.");
+  const soon = addDays(asOf, policy.limitedWindowDays);
+  for (const [end, what] of [
+    [facts.supportPeriodEnd, "Support"],
+    [facts.endOfSecurityUpdates, "Security updates"],
+    [facts.endOfLife, "Life"],
+  ] as const) {
+    if (typeof end === "string" && end > asOf && end <= soon)
+      limited.push(
+        `${what} end${what === "Life" ? "s" : ""} on ${end}, within ${plural(policy.limitedWindowDays, "day")}.`,
+      );
+  }
+  if (securityDates.length === 0) limited.push("No security update is on record.");
+  const label = negative.length > 0 ? "negative" : limited.length > 0 ? "limited" : "positive";
+
+  return ok({
+    bestBefore,
+    status,
+    daysRemaining,
+    label,
+    labelReasons: negative.length > 0 ? negative : limited,
+    stage: label === "negative" ? "end-of-support" : label === "limited" ? "limited-support" : "support",
+    anchor,
+    contributions,
+    ...(hardwareLimit === undefined ? {} : { hardwareLimit }),
+    ...(limiting === undefined ? {} : { limitingComponent: limiting }),
+    asOf,
+    policy,
+  });
+}

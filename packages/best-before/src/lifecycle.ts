@@ -1,0 +1,144 @@
+import { isoDateBetween } from "@miotsec/core";
+import * as z from "zod/mini";
+
+/** Lifecycle dates are between 1900 and 2999: old enough for any device, and far from the calendar's edges. */
+const lifecycleDate = isoDateBetween("1900-01-01", "2999-12-31");
+
+const name = z.string().check(z.minLength(1), z.maxLength(200));
+const positive = (max: number) => z.number().check(z.gt(0), z.lte(max));
+
+/**
+ * An end of the lifecycle (support, security updates, life, sale), as endoflife.date writes
+ * them: a date, `true` when it is already over but the date is not known, or `false` when it
+ * is not over and no date is announced.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleEndSchema } from "@miotsec/best-before";
+ * lifecycleEndSchema.parse("2027-06-30");
+ * lifecycleEndSchema.parse(true);
+ * ```
+ * @since 0.1.0
+ */
+export const lifecycleEndSchema = z.union([lifecycleDate, z.boolean()]);
+
+/**
+ * A hardware component and how long it lasts: exactly one of `ratedHours` (the
+ * manufacturer's rated life), `mtbfHours` (mean time between failures; its B10 life, the time
+ * by which 10 % fail, is about 0.105 x MTBF for a constant failure rate) or `weibull` (shape
+ * `beta`, scale `etaHours`). Optionally the rated and the use temperature in °C with the
+ * activation energy in eV, for the Arrhenius acceleration, and the duty cycle (share of the
+ * calendar time the component is powered, 0 < d <= 1).
+ *
+ * @example
+ * ```ts
+ * import { componentSchema } from "@miotsec/best-before";
+ * componentSchema.parse({ name: "Li-ion battery", ratedHours: 20000, ratedTemperatureC: 25, useTemperatureC: 35, activationEnergyEv: 0.7, dutyCycle: 0.5 });
+ * ```
+ * @since 0.1.0
+ */
+export const componentSchema = z
+  .strictObject({
+    name,
+    kind: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    ratedHours: z.optional(positive(1e9)),
+    mtbfHours: z.optional(positive(1e10)),
+    weibull: z.optional(z.strictObject({ beta: positive(100), etaHours: positive(1e10) })),
+    ratedTemperatureC: z.optional(z.number().check(z.gt(-273.15), z.lte(1000))),
+    useTemperatureC: z.optional(z.number().check(z.gt(-273.15), z.lte(1000))),
+    activationEnergyEv: z.optional(positive(5)),
+    dutyCycle: z.optional(positive(1)),
+  })
+  .check(
+    z.refine((c) => [c.ratedHours, c.mtbfHours, c.weibull].filter((x) => x !== undefined).length === 1, {
+      error: "needs exactly one lifetime: ratedHours, mtbfHours or weibull",
+      params: { code: "invalid-lifetime" },
+    }),
+    z.refine(
+      (c) => {
+        const given = [c.ratedTemperatureC, c.useTemperatureC, c.activationEnergyEv].filter(
+          (x) => x !== undefined,
+        ).length;
+        return given === 0 || given === 3;
+      },
+      {
+        error: "needs ratedTemperatureC, useTemperatureC and activationEnergyEv together, or none of them",
+        params: { code: "incomplete-temperature" },
+      },
+    ),
+  );
+
+/**
+ * One software or firmware update the manufacturer shipped.
+ *
+ * @example
+ * ```ts
+ * import { updateSchema } from "@miotsec/best-before";
+ * updateSchema.parse({ date: "2026-03-02", security: true, version: "4.2.1" });
+ * ```
+ * @since 0.1.0
+ */
+export const updateSchema = z.strictObject({
+  date: lifecycleDate,
+  security: z.boolean(),
+  version: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
+
+/**
+ * The lifecycle facts of a device, the input of the best-before-inspection date (§V-B of the
+ * paper): when it was made or bought, the declared support period, the ends of security
+ * updates, life and sale (endoflife.date's `eoes`, `eol`, `discontinued`), its update
+ * history, whether the product is still sold and its line alive, how many new variants the
+ * manufacturer released, the manufacturer's average end-of-life period, and the hardware
+ * components with their lifetimes.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleFactsSchema } from "@miotsec/best-before";
+ * lifecycleFactsSchema.parse({
+ *   manufacturingDate: "2024-05-01",
+ *   supportPeriodEnd: "2029-05-01",
+ *   endOfSecurityUpdates: false,
+ *   updates: [{ date: "2025-01-15", security: true }],
+ *   stillPurchasable: true,
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export const lifecycleFactsSchema = z.strictObject({
+  manufacturingDate: z.optional(lifecycleDate),
+  purchaseDate: z.optional(lifecycleDate),
+  supportPeriodEnd: z.optional(lifecycleDate),
+  endOfSecurityUpdates: z.optional(lifecycleEndSchema),
+  endOfLife: z.optional(lifecycleEndSchema),
+  endOfSale: z.optional(lifecycleEndSchema),
+  updates: z.optional(z.array(updateSchema).check(z.maxLength(10_000))),
+  stillPurchasable: z.optional(z.boolean()),
+  productLineActive: z.optional(z.boolean()),
+  newVariants: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
+  manufacturerAverageEndOfLifeYears: z.optional(positive(100)),
+  components: z.optional(z.array(componentSchema).check(z.maxLength(10_000))),
+});
+
+/**
+ * Lifecycle facts; see {@link lifecycleFactsSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { LifecycleFacts } from "@miotsec/best-before";
+ * const facts: LifecycleFacts = { stillPurchasable: true };
+ * ```
+ * @since 0.1.0
+ */
+export type LifecycleFacts = z.infer<typeof lifecycleFactsSchema>;
+/**
+ * A hardware component; see {@link componentSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { Component } from "@miotsec/best-before";
+ * const fan: Component = { name: "Fan", mtbfHours: 70000 };
+ * ```
+ * @since 0.1.0
+ */
+export type Component = z.infer<typeof componentSchema>;

@@ -1,0 +1,109 @@
+import { fail, ok, parseWith, type Result } from "@miotsec/core";
+import * as z from "zod/mini";
+
+const months = (max: number) => z.int().check(z.gte(0), z.lte(max));
+
+/**
+ * How lifecycle facts move the best-before-inspection date. Every number is in whole months
+ * or days, so that durations are added to the anchor once and exactly.
+ *
+ * @example
+ * ```ts
+ * import { bestBeforePolicySchema, defaultBestBeforePolicy } from "@miotsec/best-before";
+ * bestBeforePolicySchema.parse({ ...defaultBestBeforePolicy, baseMonths: 12 });
+ * ```
+ * @since 0.1.0
+ */
+export const bestBeforePolicySchema = z.strictObject({
+  /** Months from the anchor before the first inspection when nothing else is known. */
+  baseMonths: months(600),
+  /** Months a security update keeps the device good from that update's date. */
+  securityUpdateValidityMonths: months(120),
+  /** Months each distinct security update in the history adds to the anchor's date. */
+  monthsPerSecurityUpdate: months(24),
+  /** The most months the update history can add that way. */
+  maxSecurityUpdateMonths: months(120),
+  /** Months added while the product is still sold. */
+  stillPurchasableMonths: months(120),
+  /** Months added while the product line is alive. */
+  productLineActiveMonths: months(120),
+  /** Months each new variant of the product adds (an active manufacturer). */
+  monthsPerNewVariant: months(24),
+  /** The most months new variants can add. */
+  maxNewVariantMonths: months(120),
+  /**
+   * A support period assumed when none is declared, in years (the EU Cyber Resilience Act's
+   * five years, which do not bind devices under the EU medical device regulations); `null`
+   * to assume none.
+   */
+  assumedSupportYears: z.nullable(z.int().check(z.gte(0), z.lte(50))),
+  /** The latest the date can be, in months after the anchor. */
+  maxMonths: months(600),
+  /** Days before the date in which the status is `due-soon` (endoflife.date uses 121). */
+  warningDays: z.int().check(z.gte(0), z.lte(3650)),
+  /** An announced end within this many days makes the label `limited`. */
+  limitedWindowDays: z.int().check(z.gte(0), z.lte(3650)),
+});
+
+/**
+ * A best-before policy; see {@link bestBeforePolicySchema}.
+ *
+ * @example
+ * ```ts
+ * import { type BestBeforePolicy, defaultBestBeforePolicy } from "@miotsec/best-before";
+ * const strict: BestBeforePolicy = { ...defaultBestBeforePolicy, baseMonths: 12 };
+ * ```
+ * @since 0.1.0
+ */
+export type BestBeforePolicy = z.infer<typeof bestBeforePolicySchema>;
+
+/**
+ * The documented defaults. The paper gives no figures (§V-B leaves them to future research);
+ * these are starting points a hospital can change:
+ * two years from the anchor; a security update keeps a device good for a year and each one on
+ * record adds a month (at most a year); a product still sold and a line still alive add six
+ * months each; each new variant a month (at most six); five years of support are assumed when
+ * none is declared; never more than ten years; `due-soon` 121 days before; an end announced
+ * within a year makes the label `limited`.
+ *
+ * @example
+ * ```ts
+ * import { defaultBestBeforePolicy } from "@miotsec/best-before";
+ * defaultBestBeforePolicy.warningDays; // 121
+ * ```
+ * @since 0.1.0
+ */
+export const defaultBestBeforePolicy: BestBeforePolicy = Object.freeze({
+  baseMonths: 24,
+  securityUpdateValidityMonths: 12,
+  monthsPerSecurityUpdate: 1,
+  maxSecurityUpdateMonths: 12,
+  stillPurchasableMonths: 6,
+  productLineActiveMonths: 6,
+  monthsPerNewVariant: 1,
+  maxNewVariantMonths: 6,
+  assumedSupportYears: 5,
+  maxMonths: 120,
+  warningDays: 121,
+  limitedWindowDays: 365,
+});
+
+const defaultResult: Result<BestBeforePolicy> = ok(defaultBestBeforePolicy);
+
+/**
+ * Fills a partial policy with the defaults and checks it.
+ *
+ * @example
+ * ```ts
+ * import { resolveBestBeforePolicy } from "@miotsec/best-before";
+ * resolveBestBeforePolicy({ warningDays: 90 }); // { ok: true, value: { ..., warningDays: 90 } }
+ * ```
+ * @since 0.1.0
+ */
+export function resolveBestBeforePolicy(policy: unknown): Result<BestBeforePolicy> {
+  if (policy === undefined) return defaultResult;
+  if (policy === null || typeof policy !== "object" || Array.isArray(policy))
+    return parseWith(bestBeforePolicySchema, policy, { path: ["policy"] });
+  const merged = parseWith(bestBeforePolicySchema, { ...defaultBestBeforePolicy, ...policy }, { path: ["policy"] });
+  return merged.ok ? ok(merged.value) : fail(merged.issues);
+}
