@@ -90,6 +90,24 @@ function control(r: Requirement, parameters: ReadonlyMap<string, Parameter>): Js
   };
 }
 
+/** An OSCAL group for a dimension or a criterion, its description as the overview part. */
+function group(
+  entry: { id: string; title: string; description?: string | undefined },
+  kind: "dimension" | "criterion",
+  childKey: "groups" | "controls",
+  children: Json[],
+): Json {
+  return {
+    id: entry.id,
+    class: kind,
+    title: line(entry.title),
+    ...(entry.description === undefined
+      ? {}
+      : { parts: [{ id: `${entry.id}_ovw`, name: "overview", prose: entry.description }] }),
+    ...(children.length > 0 ? { [childKey]: children } : {}),
+  };
+}
+
 /**
  * Exports a catalog as an OSCAL catalog JSON document (`{ catalog: ... }`), valid against
  * NIST's published OSCAL catalog JSON schema: dimensions and criteria become nested groups,
@@ -114,31 +132,15 @@ export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unkn
     (p) =>
       `- ${p.profile}${p.profileVersion ? ` ${p.profileVersion}` : ""}: ${p.operation} \`${p.target}\`${p.detail ? ` (${p.detail})` : ""}`,
   );
-  const groups = catalog.dimensions.map((d) => {
-    const criteria = catalog.criteria
-      .filter((c) => c.dimension === d.id)
-      .map((c) => {
-        const controls = catalog.requirements.filter((r) => r.criterion === c.id).map((r) => control(r, parameters));
-        return {
-          id: c.id,
-          class: "criterion",
-          title: line(c.title),
-          ...(c.description === undefined
-            ? {}
-            : { parts: [{ id: `${c.id}_ovw`, name: "overview", prose: c.description }] }),
-          ...(controls.length > 0 ? { controls } : {}),
-        };
-      });
-    return {
-      id: d.id,
-      class: "dimension",
-      title: line(d.title),
-      ...(d.description === undefined
-        ? {}
-        : { parts: [{ id: `${d.id}_ovw`, name: "overview", prose: d.description }] }),
-      ...(criteria.length > 0 ? { groups: criteria } : {}),
-    };
-  });
+  const controlsOf = new Map<string, Json[]>();
+  for (const r of catalog.requirements)
+    controlsOf.set(r.criterion, [...(controlsOf.get(r.criterion) ?? []), control(r, parameters)]);
+  const criteriaOf = new Map<string, Json[]>();
+  for (const c of catalog.criteria) {
+    const criterion = group(c, "criterion", "controls", controlsOf.get(c.id) ?? []);
+    criteriaOf.set(c.dimension, [...(criteriaOf.get(c.dimension) ?? []), criterion]);
+  }
+  const groups = catalog.dimensions.map((d) => group(d, "dimension", "groups", criteriaOf.get(d.id) ?? []));
   const citation = [
     catalog.source.authors?.join(", "),
     catalog.source.title,

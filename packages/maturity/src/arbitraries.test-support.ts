@@ -6,13 +6,8 @@ import type { Blocker } from "./report.js";
 
 export const attested = miotCatalog.requirements.filter((r) => r.kind === "attested");
 export const measured = miotCatalog.requirements.filter((r) => r.kind === "measured");
-const impacts = [
-  "whole-system",
-  "parts-of-system",
-  "availability-of-operation",
-  "no-medical-impact",
-  "no-impact",
-] as const;
+const failureImpact = miotCatalog.facts.find((f) => f.id === "failureImpact");
+const impacts = failureImpact?.kind === "ordinal" ? failureImpact.values : [];
 
 export type AnswerValue = string | { status: string; justification?: string };
 
@@ -70,7 +65,7 @@ export type GeneratedAssessment = {
   facts: {
     securityBudgetShare?: number;
     maxDowntimeHours?: { low?: number; medium?: number; high?: number };
-    failureImpact?: (typeof impacts)[number];
+    failureImpact?: string;
     securityEventsLastYear?: number;
   };
 };

@@ -1,13 +1,14 @@
-import { fail, type Issue, levelNames, ok, type Result } from "@miotsec/core";
+import { andThen, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
-import { type CompiledCatalog, compileCatalog } from "./compile.js";
+import type { CompiledCatalog } from "./compile.js";
 import type { Outcomes } from "./evaluate.js";
 import { evaluate, FULFILLED, factValue, NOT_FULFILLED, UNKNOWN } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
 import { levels } from "./gating.js";
-import { isPaperPolicy, type Policy, resolvePolicy } from "./policy.js";
-import { type ReadAssessment, readAssessment } from "./read-assessment.js";
+import { isPaperPolicy, type Policy } from "./policy.js";
+import type { ReadAssessment } from "./read-assessment.js";
 import { type Coverage, type MaturityReport, type RequirementResult, reportSchemaVersion } from "./report.js";
+import { scorer } from "./scorer.js";
 
 /**
  * Options of {@link assess}.
@@ -142,11 +143,5 @@ export function score(compiled: CompiledCatalog, read: ReadAssessment, policy: P
  * @since 0.1.0
  */
 export function assess(catalog: Catalog, assessment: unknown, options: AssessOptions = {}): Result<MaturityReport> {
-  const policy = resolvePolicy(options.policy);
-  if (!policy.ok) return fail(policy.issues.map((i): Issue => ({ ...i, message: `Policy: ${i.message}` })));
-  const compiled = compileCatalog(catalog);
-  if (!compiled.ok) return compiled;
-  const read = readAssessment(compiled.value, assessment);
-  if (!read.ok) return fail(read.issues);
-  return ok(score(compiled.value, read.value, policy.value));
+  return andThen(scorer(catalog, options.policy, score), (run) => run(assessment));
 }

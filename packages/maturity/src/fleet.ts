@@ -1,11 +1,9 @@
-import { fail, type Issue, type Level, ok, type Result } from "@miotsec/core";
+import type { Level, Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import { type AssessOptions, score } from "./assess.js";
-import { compileCatalog } from "./compile.js";
-import { resolvePolicy } from "./policy.js";
 import { type MaturityRating, rate } from "./rating.js";
-import { readAssessment } from "./read-assessment.js";
 import type { MaturityReport } from "./report.js";
+import { scorer } from "./scorer.js";
 
 /**
  * Rates many assessments against one catalog, lazily: the catalog is checked and compiled
@@ -96,22 +94,7 @@ function prepare(
   catalog: Catalog,
   options: AssessManyOptions,
 ): Result<(assessment: unknown) => Result<MaturityReport | MaturityRating>> {
-  const policy = resolvePolicy(options.policy);
-  if (!policy.ok) return fail(policy.issues.map((i): Issue => ({ ...i, message: `Policy: ${i.message}` })));
-  const compiled = compileCatalog(catalog);
-  if (!compiled.ok) return compiled;
-  return {
-    ok: true,
-    value: (assessment) => {
-      const read = readAssessment(compiled.value, assessment);
-      if (!read.ok) return fail(read.issues);
-      return ok(
-        options.detail === "levels"
-          ? rate(compiled.value, read.value, policy.value)
-          : score(compiled.value, read.value, policy.value),
-      );
-    },
-  };
+  return options.detail === "levels" ? scorer(catalog, options.policy, rate) : scorer(catalog, options.policy, score);
 }
 
 /**

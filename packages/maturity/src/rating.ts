@@ -1,11 +1,12 @@
-import { fail, type Issue, type Level, levelNames, ok, type Result } from "@miotsec/core";
+import { andThen, type Level, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import type { AssessOptions } from "./assess.js";
-import { type CompiledCatalog, compileCatalog } from "./compile.js";
+import type { CompiledCatalog } from "./compile.js";
 import { evaluate, UNKNOWN } from "./evaluate.js";
 import { levels } from "./gating.js";
-import { type Policy, resolvePolicy } from "./policy.js";
-import { type ReadAssessment, readAssessment } from "./read-assessment.js";
+import type { Policy } from "./policy.js";
+import type { ReadAssessment } from "./read-assessment.js";
+import { scorer } from "./scorer.js";
 
 /**
  * The levels of an assessment without the explanations: what a fleet dashboard needs. Every
@@ -84,11 +85,5 @@ export function assessLevels(
   assessment: unknown,
   options: AssessOptions = {},
 ): Result<MaturityRating> {
-  const policy = resolvePolicy(options.policy);
-  if (!policy.ok) return fail(policy.issues.map((i): Issue => ({ ...i, message: `Policy: ${i.message}` })));
-  const compiled = compileCatalog(catalog);
-  if (!compiled.ok) return compiled;
-  const read = readAssessment(compiled.value, assessment);
-  if (!read.ok) return fail(read.issues);
-  return ok(rate(compiled.value, read.value, policy.value));
+  return andThen(scorer(catalog, options.policy, rate), (run) => run(assessment));
 }
