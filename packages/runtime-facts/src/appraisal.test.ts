@@ -1,0 +1,80 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { margin, tierOf, tiers, within, worse } from "./appraisal.js";
+import { appraiseMetric } from "./compare.js";
+
+const bound = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+const range = fc.tuple(bound, bound).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+const verdictRank = { within: 0, "outside-operating": 1, "outside-failsafe": 2 } as const;
+
+describe("ranges and tiers", () => {
+  test.prop([range])("a value on a range's bound is within", (r) => {
+    expect(within(r.min, r)).toBe(true);
+    expect(within(r.max, r)).toBe(true);
+    expect(margin(r.min, r)).toBe(0);
+  });
+
+  test.prop([fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY), range])(
+    "NaN and infinities are never within, never affirming",
+    (v, r) => {
+      expect(within(v, r)).toBe(false);
+      const f = appraiseMetric(
+        "m",
+        { unit: "u", operating: r, failSafe: { min: r.min - 1, max: r.max + 1 } },
+        "operating",
+        v,
+        "u",
+      );
+      expect(f.tier).not.toBe("affirming");
+    },
+  );
+
+  test.prop([range, bound, fc.double({ min: 0, max: 1e6, noNaN: true })])(
+    "moving a value further from its range never improves the verdict",
+    (r, v, step) => {
+      const metric = { unit: "u", operating: r, failSafe: { min: r.min - 100, max: r.max + 100 } };
+      const away = v >= (r.min + r.max) / 2 ? v + step : v - step;
+      const before = appraiseMetric("m", metric, "operating", v, "u").verdict as keyof typeof verdictRank;
+      const after = appraiseMetric("m", metric, "operating", away, "u").verdict as keyof typeof verdictRank;
+      expect(verdictRank[after]).toBeGreaterThanOrEqual(verdictRank[before]);
+      expect(margin(away, r)).toBeLessThanOrEqual(margin(v, r));
+    },
+  );
+
+  test.prop([range, bound, fc.double({ min: 0, max: 1e3, noNaN: true })])(
+    "widening a range never worsens the verdict",
+    (r, v, widen) => {
+      const narrow = { unit: "u", operating: r, failSafe: { min: r.min - 1e4, max: r.max + 1e4 } };
+      const wide = { ...narrow, operating: { min: r.min - widen, max: r.max + widen } };
+      const a = appraiseMetric("m", narrow, "operating", v, "u").verdict as keyof typeof verdictRank;
+      const b = appraiseMetric("m", wide, "operating", v, "u").verdict as keyof typeof verdictRank;
+      expect(verdictRank[b]).toBeLessThanOrEqual(verdictRank[a]);
+    },
+  );
+
+  test.prop([range, fc.double({ min: 0, max: 1e3, noNaN: true }), bound])(
+    "outside fail-safe implies outside operating",
+    (r, slack, v) => {
+      const failSafe = { min: r.min - slack, max: r.max + slack };
+      if (!within(v, failSafe)) expect(within(v, r)).toBe(false);
+    },
+  );
+
+  test.prop([fc.array(fc.constantFrom(...tiers)), fc.constantFrom(...tiers)])(
+    "adding an affirming finding never worsens the status; a contraindicated one always wins",
+    (ts, t) => {
+      const status = ts.reduce(worse, "none" as (typeof tiers)[number]);
+      const withAffirming = worse(status, "affirming");
+      expect(tiers.indexOf(withAffirming)).toBeLessThanOrEqual(Math.max(tiers.indexOf(status), 1));
+      if (status !== "none") expect(withAffirming).toBe(status === "affirming" ? "affirming" : status);
+      expect(worse(status, "contraindicated")).toBe("contraindicated");
+      expect(worse(t, status)).toBe(worse(status, t));
+    },
+  );
+
+  it("maps verdicts to tiers", () => {
+    expect(tierOf("within")).toBe("affirming");
+    expect(tierOf("outside-failsafe")).toBe("contraindicated");
+    expect(tierOf("stale")).toBe("warning");
+  });
+});

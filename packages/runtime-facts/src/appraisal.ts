@@ -1,0 +1,162 @@
+import type { Range } from "./profile.js";
+
+/**
+ * The attestation-result tiers of IETF RATS (AR4SI, EAR), best first: `none` (nothing
+ * appraised), `affirming`, `warning`, `contraindicated`. The worst finding's tier is the
+ * appraisal's.
+ *
+ * @example
+ * ```ts
+ * import { tiers } from "@miotsec/runtime-facts";
+ * tiers; // ["none", "affirming", "warning", "contraindicated"]
+ * ```
+ * @since 0.1.0
+ */
+export const tiers = ["none", "affirming", "warning", "contraindicated"] as const;
+
+/**
+ * One of {@link tiers}.
+ *
+ * @example
+ * ```ts
+ * import type { Tier } from "@miotsec/runtime-facts";
+ * const t: Tier = "warning";
+ * ```
+ * @since 0.1.0
+ */
+export type Tier = (typeof tiers)[number];
+
+/**
+ * What a finding says about one metric, fact, service or version.
+ *
+ * @example
+ * ```ts
+ * import type { Verdict } from "@miotsec/runtime-facts";
+ * const v: Verdict = "outside-failsafe";
+ * ```
+ * @since 0.1.0
+ */
+export type Verdict =
+  | "within"
+  | "outside-operating"
+  | "outside-failsafe"
+  | "missing"
+  | "stale"
+  | "unit-mismatch"
+  | "unknown-metric"
+  | "unexpected-service"
+  | "version-mismatch";
+
+/**
+ * The tier each verdict carries: `within` affirms, `outside-failsafe` contraindicates,
+ * everything else warns.
+ *
+ * @example
+ * ```ts
+ * import { tierOf } from "@miotsec/runtime-facts";
+ * tierOf("missing"); // "warning"
+ * ```
+ * @since 0.1.0
+ */
+export function tierOf(verdict: Verdict): Tier {
+  return verdict === "within" ? "affirming" : verdict === "outside-failsafe" ? "contraindicated" : "warning";
+}
+
+/**
+ * The worse of two tiers.
+ *
+ * @example
+ * ```ts
+ * import { worse } from "@miotsec/runtime-facts";
+ * worse("affirming", "warning"); // "warning"
+ * ```
+ * @since 0.1.0
+ */
+export function worse(a: Tier, b: Tier): Tier {
+  return tiers.indexOf(a) >= tiers.indexOf(b) ? a : b;
+}
+
+/**
+ * The signed margin of a value to an inclusive range: how far inside (positive, the distance
+ * to the nearer bound; `Infinity` with no bound on either side that matters) or outside
+ * (negative) it lies. A value on a bound has margin 0 and is inside. NaN gives NaN.
+ *
+ * @example
+ * ```ts
+ * import { margin } from "@miotsec/runtime-facts";
+ * margin(30, { max: 40 }); // 10
+ * margin(45, { max: 40 }); // -5
+ * ```
+ * @since 0.1.0
+ */
+export function margin(value: number, range: Range): number {
+  const below = range.min === undefined ? Number.POSITIVE_INFINITY : value - range.min;
+  const above = range.max === undefined ? Number.POSITIVE_INFINITY : range.max - value;
+  return Math.min(below, above);
+}
+
+/**
+ * Whether a finite value lies in an inclusive range. NaN and infinities never do.
+ *
+ * @example
+ * ```ts
+ * import { within } from "@miotsec/runtime-facts";
+ * within(40, { max: 40 }); // true
+ * within(Number.NaN, { max: 40 }); // false
+ * ```
+ * @since 0.1.0
+ */
+export function within(value: number, range: Range): boolean {
+  return (
+    Number.isFinite(value) &&
+    (range.min === undefined || value >= range.min) &&
+    (range.max === undefined || value <= range.max)
+  );
+}
+
+/**
+ * An action a verdict calls for, as data: miotsec never executes actions. A warning asks for
+ * an alert and a re-evaluation; a fail-safe breach starts the paper's reaction chain: pause
+ * operation, isolate from the network, notify, require re-integration.
+ *
+ * @example
+ * ```ts
+ * import type { Action } from "@miotsec/runtime-facts";
+ * const a: Action = { kind: "pause-operation", reason: "cpuPercent is 99 %, above the fail-safe maximum 95 %." };
+ * ```
+ * @since 0.1.0
+ */
+export interface Action {
+  /** What to do. */
+  readonly kind:
+    | "alert"
+    | "schedule-re-evaluation"
+    | "pause-operation"
+    | "isolate-from-network"
+    | "notify"
+    | "require-re-integration";
+  /** Why, in one sentence. */
+  readonly reason: string;
+}
+
+/** The paper's reaction chain (§V-A, fail-safe stage), in order. */
+export function reactionChain(reason: string): Action[] {
+  return [
+    { kind: "pause-operation", reason },
+    { kind: "isolate-from-network", reason },
+    { kind: "notify", reason },
+    { kind: "require-re-integration", reason },
+  ];
+}
+
+/** The actions of an appraisal's status. */
+export function actionsFor(status: Tier, reasons: readonly string[]): Action[] {
+  const reason = reasons.join(" ");
+  if (status === "contraindicated") return reactionChain(reason);
+  if (status === "warning")
+    return [
+      { kind: "alert", reason },
+      { kind: "schedule-re-evaluation", reason },
+    ];
+  return [];
+}

@@ -1,0 +1,426 @@
+import { fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
+import * as z from "zod/mini";
+import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
+import type { Range, RuntimeProfile } from "./profile.js";
+
+const key = z.string().check(z.minLength(1), z.maxLength(100));
+
+/**
+ * What was observed on a device at one stage: metric samples (value, unit, and optionally when,
+ * in milliseconds since 1970), boolean facts, and what the device reports as IoTAG identity
+ * (software versions, active services).
+ *
+ * @example
+ * ```ts
+ * import { observationSchema } from "@miotsec/runtime-facts";
+ * observationSchema.parse({ metrics: { cpuPercent: { value: 35, unit: "%" } }, facts: { bootLoaderVerified: true }, activeServices: ["imaging"] });
+ * ```
+ * @since 0.1.0
+ */
+export const observationSchema = z.strictObject({
+  metrics: z.optional(z.record(key, z.strictObject({ value: z.number(), unit: key, at: z.optional(z.number()) }))),
+  facts: z.optional(z.record(key, z.boolean())),
+  softwareVersions: z.optional(z.record(key, key)),
+  activeServices: z.optional(z.array(key).check(z.maxLength(1000))),
+});
+
+/**
+ * An observation; see {@link observationSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { Observation } from "@miotsec/runtime-facts";
+ * const o: Observation = { metrics: { bootSeconds: { value: 21, unit: "s" } } };
+ * ```
+ * @since 0.1.0
+ */
+export type Observation = z.infer<typeof observationSchema>;
+
+/**
+ * One appraised item: the metric (or `fact:…`, `service:…`, `version:…`), the stage, what was
+ * observed and expected, the verdict with its tier, the signed margin to the range (positive
+ * inside), and a sentence.
+ *
+ * @example
+ * ```ts
+ * import type { Finding } from "@miotsec/runtime-facts";
+ * const f: Finding = { metric: "cpuPercent", stage: "operating", observed: 35, expected: { max: 40 }, verdict: "within", tier: "affirming", margin: 5, explanation: "cpuPercent is 35 %, within the operating range." };
+ * ```
+ * @since 0.1.0
+ */
+export interface Finding {
+  /** The metric, or `fact:<name>`, `service:<name>`, `version:<component>`. */
+  readonly metric: string;
+  /** The stage appraised (fail-safe findings say `failSafe`). */
+  readonly stage: Stage;
+  /** What was observed, if anything. */
+  readonly observed?: number | boolean | string;
+  /** What was expected. */
+  readonly expected?: Range | boolean | string;
+  /** The verdict. */
+  readonly verdict: Verdict;
+  /** The verdict's tier. */
+  readonly tier: Tier;
+  /** Distance to the range (positive inside, negative outside), for metrics. */
+  readonly margin?: number;
+  /** One sentence. */
+  readonly explanation: string;
+}
+
+/**
+ * A stage of §V-A.
+ *
+ * @example
+ * ```ts
+ * import type { Stage } from "@miotsec/runtime-facts";
+ * const s: Stage = "integration";
+ * ```
+ * @since 0.1.0
+ */
+export type Stage = "integration" | "operating" | "failSafe";
+
+/**
+ * The result of appraising an observation against a profile, in the spirit of RATS: the
+ * worst tier, the findings, and the actions (data, never executed).
+ *
+ * @example
+ * ```ts
+ * import type { Appraisal } from "@miotsec/runtime-facts";
+ * const a: Appraisal = { status: "none", findings: [], actions: [] };
+ * ```
+ * @since 0.1.0
+ */
+export interface Appraisal {
+  /** The worst tier of the findings; `none` when nothing was appraised. */
+  readonly status: Tier;
+  /** Every finding, in a stable order. */
+  readonly findings: readonly Finding[];
+  /** What the status calls for. */
+  readonly actions: readonly Action[];
+}
+
+/**
+ * Options of {@link compareRuntimeFacts}: the stage to appraise, and for staleness the time of
+ * the appraisal (milliseconds since 1970; the library never reads a clock).
+ *
+ * @example
+ * ```ts
+ * import type { CompareOptions } from "@miotsec/runtime-facts";
+ * const o: CompareOptions = { stage: "operating", asOf: Date.UTC(2026, 10, 28) };
+ * ```
+ * @since 0.1.0
+ */
+export interface CompareOptions {
+  /** `integration` at first boot, `operating` in use. */
+  readonly stage: "integration" | "operating";
+  /** When the appraisal is made; needed for `stale` verdicts. */
+  readonly asOf?: number;
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? String(Number(n.toPrecision(6))) : String(n));
+
+function describeRange(r: Range, unit: string): string {
+  if (r.min !== undefined && r.max !== undefined) return `${fmt(r.min)} to ${fmt(r.max)} ${unit}`;
+  return r.min !== undefined ? `at least ${fmt(r.min)} ${unit}` : `at most ${fmt(r.max as number)} ${unit}`;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/);
+  const pb = b.split(/[.+-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "0";
+    const y = pb[i] ?? "0";
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x < y ? -1 : x > y ? 1 : 0;
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/**
+ * The verdict on one metric value without building a finding: the monitor's hot path. Checks,
+ * in order, the unit, that the value is a finite number, the fail-safe range, the stage range.
+ */
+export function classify(
+  metric: RuntimeProfile["metrics"][string],
+  stage: "integration" | "operating",
+  value: number,
+  unit: string,
+): Verdict {
+  if (unit !== metric.unit) return "unit-mismatch";
+  if (!Number.isFinite(value)) return "missing";
+  const failSafe = metric.failSafe;
+  if (
+    failSafe &&
+    ((failSafe.min !== undefined && value < failSafe.min) || (failSafe.max !== undefined && value > failSafe.max))
+  )
+    return "outside-failsafe";
+  const range = metric[stage];
+  if (range && ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)))
+    return "outside-operating";
+  return "within";
+}
+
+/**
+ * Appraises one metric value: fail-safe first (a breach contraindicates), then the stage's
+ * range. Shared by {@link compareRuntimeFacts} and the monitor.
+ */
+export function appraiseMetric(
+  id: string,
+  metric: RuntimeProfile["metrics"][string],
+  stage: "integration" | "operating",
+  value: number,
+  unit: string,
+): Finding {
+  if (unit !== metric.unit) {
+    return {
+      metric: id,
+      stage,
+      observed: value,
+      expected: metric.unit,
+      verdict: "unit-mismatch",
+      tier: "warning",
+      explanation: `${id} was reported in ${unit}, but is declared in ${metric.unit}; values are never converted.`,
+    };
+  }
+  if (!Number.isFinite(value)) {
+    return {
+      metric: id,
+      stage,
+      observed: value,
+      verdict: "missing",
+      tier: "warning",
+      explanation: `${id} was reported as ${String(value)}, not a number.`,
+    };
+  }
+  if (metric.failSafe && !within(value, metric.failSafe)) {
+    return {
+      metric: id,
+      stage: "failSafe",
+      observed: value,
+      expected: metric.failSafe,
+      verdict: "outside-failsafe",
+      tier: "contraindicated",
+      margin: margin(value, metric.failSafe),
+      explanation: `${id} is ${fmt(value)} ${unit}, outside the fail-safe range ${describeRange(metric.failSafe, unit)}.`,
+    };
+  }
+  const range = metric[stage];
+  if (!range) {
+    return {
+      metric: id,
+      stage,
+      observed: value,
+      verdict: "within",
+      tier: "affirming",
+      ...(metric.failSafe ? { expected: metric.failSafe, margin: margin(value, metric.failSafe) } : {}),
+      explanation: `${id} is ${fmt(value)} ${unit}; no ${stage} range is declared, and it is inside the fail-safe range.`,
+    };
+  }
+  const m = margin(value, range);
+  const inRange = m >= 0;
+  return {
+    metric: id,
+    stage,
+    observed: value,
+    expected: range,
+    verdict: inRange ? "within" : "outside-operating",
+    tier: inRange ? "affirming" : "warning",
+    margin: m,
+    explanation: `${id} is ${fmt(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`,
+  };
+}
+
+/**
+ * Appraises what a device did against what its manufacturer declared (§V-A of the paper), the
+ * way a RATS verifier appraises evidence against reference values. Every declared metric gets
+ * a finding (`missing` when not observed, `stale` when older than the profile's
+ * `staleAfterSeconds`), so do undeclared metrics (`unknown-metric`), each declared fact,
+ * unexpected or missing services and version mismatches. A fail-safe breach contraindicates
+ * and yields the reaction chain as actions; the library never executes them.
+ *
+ * @example
+ * ```ts
+ * import { compareRuntimeFacts, parseRuntimeProfile } from "@miotsec/runtime-facts";
+ * const profile = parseRuntimeProfile({
+ *   schemaVersion: 1,
+ *   identity: { name: "Scanner", softwareVersions: [], activeServices: ["imaging"] },
+ *   metrics: { cpuPercent: { unit: "%", operating: { max: 40 }, failSafe: { max: 95 } } },
+ *   endpoints: [],
+ * });
+ * if (profile.ok) {
+ *   const r = compareRuntimeFacts(profile.value, { metrics: { cpuPercent: { value: 97, unit: "%" } }, activeServices: ["imaging"] }, { stage: "operating" });
+ *   if (r.ok) r.value.actions.map((a) => a.kind); // ["pause-operation", "isolate-from-network", "notify", "require-re-integration"]
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export function compareRuntimeFacts(
+  profile: RuntimeProfile,
+  observationInput: unknown,
+  options: CompareOptions,
+): Result<Appraisal> {
+  const issues: Issue[] = [];
+  if (options?.stage !== "integration" && options?.stage !== "operating") {
+    issues.push(issue("invalid-value", 'The stage option must be "integration" or "operating".', ["stage"]));
+  }
+  if (options?.asOf !== undefined && !Number.isFinite(options.asOf)) {
+    issues.push(issue("not-finite", "The asOf option must be a finite time in milliseconds.", ["asOf"]));
+  }
+  const parsed = parseWith(observationSchema, observationInput);
+  if (!parsed.ok) issues.push(...parsed.issues);
+  if (!parsed.ok || issues.length > 0) return fail(issues);
+  return ok(appraise(profile, parsed.value, options));
+}
+
+function appraise(profile: RuntimeProfile, observation: Observation, options: CompareOptions): Appraisal {
+  const stage = options.stage;
+  const findings: Finding[] = [];
+  const observed = observation.metrics ?? {};
+  const staleMs = profile.staleAfterSeconds === undefined ? undefined : profile.staleAfterSeconds * 1000;
+  for (const id of Object.keys(profile.metrics).sort()) {
+    const metric = profile.metrics[id] as RuntimeProfile["metrics"][string];
+    const sample = observed[id];
+    if (!sample) {
+      findings.push({ metric: id, stage, verdict: "missing", tier: "warning", explanation: `${id} was not reported.` });
+    } else if (
+      staleMs !== undefined &&
+      options.asOf !== undefined &&
+      sample.at !== undefined &&
+      options.asOf - sample.at > staleMs
+    ) {
+      findings.push({
+        metric: id,
+        stage,
+        observed: sample.value,
+        verdict: "stale",
+        tier: "warning",
+        explanation: `${id} was last reported ${fmt((options.asOf - sample.at) / 1000)} s ago, more than ${profile.staleAfterSeconds} s.`,
+      });
+    } else {
+      findings.push(appraiseMetric(id, metric, stage, sample.value, sample.unit));
+    }
+  }
+  for (const id of Object.keys(observed).sort()) {
+    if (!(id in profile.metrics) || !Object.hasOwn(profile.metrics, id)) {
+      findings.push({
+        metric: id,
+        stage,
+        observed: observed[id]?.value ?? Number.NaN,
+        verdict: "unknown-metric",
+        tier: "warning",
+        explanation: `${id} is not a declared metric.`,
+      });
+    }
+  }
+  const facts = observation.facts ?? {};
+  for (const factStage of [stage, "failSafe"] as const) {
+    const declared = profile.facts?.[factStage] ?? {};
+    for (const name of Object.keys(declared).sort()) {
+      const expected = declared[name] as boolean;
+      const value = facts[name];
+      const metric = `fact:${name}`;
+      if (value === undefined)
+        findings.push({
+          metric,
+          stage: factStage,
+          expected,
+          verdict: "missing",
+          tier: "warning",
+          explanation: `The fact ${name} was not reported.`,
+        });
+      else if (value === expected)
+        findings.push({
+          metric,
+          stage: factStage,
+          observed: value,
+          expected,
+          verdict: "within",
+          tier: "affirming",
+          explanation: `${name} is ${value}, as declared.`,
+        });
+      else {
+        const verdict = factStage === "failSafe" ? "outside-failsafe" : "outside-operating";
+        findings.push({
+          metric,
+          stage: factStage,
+          observed: value,
+          expected,
+          verdict,
+          tier: tierOf(verdict),
+          explanation: `${name} is ${value}; ${expected} is declared for the ${factStage} stage.`,
+        });
+      }
+    }
+  }
+  if (observation.activeServices) {
+    const expected = new Set(profile.identity.activeServices);
+    const seen = new Set(observation.activeServices);
+    for (const service of [...seen].sort()) {
+      if (!expected.has(service))
+        findings.push({
+          metric: `service:${service}`,
+          stage,
+          observed: service,
+          verdict: "unexpected-service",
+          tier: "warning",
+          explanation: `The service ${service} runs but is not declared.`,
+        });
+    }
+    for (const service of [...expected].sort()) {
+      if (!seen.has(service))
+        findings.push({
+          metric: `service:${service}`,
+          stage,
+          expected: service,
+          verdict: "missing",
+          tier: "warning",
+          explanation: `The declared service ${service} does not run.`,
+        });
+    }
+  }
+  if (observation.softwareVersions) {
+    for (const v of profile.identity.softwareVersions) {
+      const reported = observation.softwareVersions[v.component];
+      const metric = `version:${v.component}`;
+      const fine =
+        reported !== undefined &&
+        (v.match === "exact" ? reported === v.version : compareVersions(reported, v.version) >= 0);
+      findings.push(
+        fine
+          ? {
+              metric,
+              stage,
+              observed: reported as string,
+              expected: v.version,
+              verdict: "within",
+              tier: "affirming",
+              explanation: `${v.component} ${reported} matches ${v.match === "exact" ? "" : "at least "}${v.version}.`,
+            }
+          : reported === undefined
+            ? {
+                metric,
+                stage,
+                expected: v.version,
+                verdict: "missing",
+                tier: "warning",
+                explanation: `${v.component} reported no version.`,
+              }
+            : {
+                metric,
+                stage,
+                observed: reported,
+                expected: v.version,
+                verdict: "version-mismatch",
+                tier: "warning",
+                explanation: `${v.component} is ${reported}; ${v.match === "exact" ? "exactly" : "at least"} ${v.version} is declared.`,
+              },
+      );
+    }
+  }
+  let status: Tier = "none";
+  for (const f of findings) status = worse(status, f.tier);
+  const reasons = findings.filter((f) => f.tier === status && status !== "affirming").map((f) => f.explanation);
+  return { status, findings, actions: actionsFor(status, reasons) };
+}

@@ -1,0 +1,107 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { compareEndpoints } from "./endpoints.js";
+import { scannerProfile } from "./fixtures.test-support.js";
+import { parseHar } from "./har.js";
+
+// The §VI test: the scanner apps talked to Crashlytics, LaunchDarkly, AWS Firehose and Segment.
+const har = {
+  log: {
+    version: "1.2",
+    creator: { name: "mitmproxy", version: "10" },
+    entries: [
+      {
+        request: { url: "https://eu.scanner-cloud.example/upload" },
+        serverIPAddress: "192.0.2.10",
+        _securityDetails: { protocol: "TLS 1.3" },
+      },
+      {
+        request: { url: "https://firebase-settings.crashlytics.com/spi/v2" },
+        _securityDetails: { protocol: "TLS 1.3" },
+      },
+      { request: { url: "https://app.launchdarkly.com/sdk/latest-all" }, _securityDetails: { protocol: "TLS 1.2" } },
+      { request: { url: "https://firehose.us-east-1.amazonaws.com/" }, _securityDetails: { protocol: "TLS 1.2" } },
+      { request: { url: "https://api.segment.io/v1/batch" }, _securityDetails: { protocol: "TLS 1.2" } },
+      { request: { url: "https://api.segment.io/v1/batch" }, _securityDetails: { protocol: "TLS 1.2" } },
+      { request: { url: "https://updates.scanner-vendor.example/fw" }, _securityDetails: { protocol: "TLS 1.2" } },
+    ],
+  },
+};
+const countries = {
+  "eu.scanner-cloud.example": "DE",
+  "firebase-settings.crashlytics.com": "US",
+  "app.launchdarkly.com": "US",
+  "firehose.us-east-1.amazonaws.com": "US",
+  "api.segment.io": "US",
+} as const;
+
+describe("parseHar and compareEndpoints", () => {
+  it("finds the paper's undeclared third parties, their countries and a TLS version below the declared minimum", () => {
+    const connections = parseHar(har, { countries });
+    expect(connections.ok && connections.value.length).toBe(6);
+    if (!connections.ok) return;
+    const r = compareEndpoints(scannerProfile.endpoints, connections.value);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.status).toBe("contraindicated");
+    expect(r.value.thirdParties).toEqual([
+      "api.segment.io",
+      "app.launchdarkly.com",
+      "firebase-settings.crashlytics.com",
+      "firehose.us-east-1.amazonaws.com",
+    ]);
+    expect(r.value.countries).toEqual(["DE", "US"]);
+    expect(r.value.findings.filter((f) => f.kind === "tls-below-declared").map((f) => f.host)).toEqual([
+      "updates.scanner-vendor.example",
+    ]);
+    expect(r.value.findings.find((f) => f.host === "eu.scanner-cloud.example")?.kind).toBe("declared");
+  });
+
+  it("flags plain HTTP, old TLS, undeclared ports and countries", () => {
+    const r = compareEndpoints(scannerProfile.endpoints, [
+      { host: "eu.scanner-cloud.example", port: 8443, tls: "1.1", country: "CN" },
+      { host: "10.0.0.7", port: 80, tls: "none" },
+    ]);
+    const kinds = r.ok ? r.value.findings.map((f) => `${f.host}:${f.kind}`) : [];
+    expect(kinds).toEqual([
+      "10.0.0.7:tls-below-1.2",
+      "10.0.0.7:undeclared-host",
+      "eu.scanner-cloud.example:tls-below-1.2",
+      "eu.scanner-cloud.example:port-not-declared",
+      "eu.scanner-cloud.example:country-not-declared",
+      "eu.scanner-cloud.example:tls-below-declared",
+    ]);
+  });
+
+  test.prop([
+    fc.array(
+      fc.record({
+        host: fc.constantFrom("eu.scanner-cloud.example", "api.segment.io", "x.example"),
+        port: fc.constantFrom(443, 80),
+        tls: fc.constantFrom("1.2", "1.3", "none"),
+      }),
+      { maxLength: 10 },
+    ),
+  ])("the order and repetition of connections do not matter", (connections) => {
+    const a = compareEndpoints(scannerProfile.endpoints, connections);
+    const b = compareEndpoints(scannerProfile.endpoints, [...connections, ...connections].reverse());
+    expect(b).toEqual(a);
+  });
+
+  it("answers bad captures with issues", () => {
+    expect(parseHar({ log: {} })).toMatchObject({ ok: false, issues: [{ code: "missing", path: ["log", "entries"] }] });
+    expect(parseHar({ log: { entries: [{ request: { url: "not a url" } }] } })).toMatchObject({
+      ok: false,
+      issues: [{ code: "invalid-format" }],
+    });
+    expect(parseHar(JSON.parse('{"log":{"entries":[],"__proto__":{}}}'))).toMatchObject({
+      ok: false,
+      issues: [{ code: "forbidden-key" }],
+    });
+  });
+
+  test.prop([fc.anything()])("answers any capture with a result", (input) => {
+    expect(typeof parseHar(input).ok).toBe("boolean");
+    expect(typeof compareEndpoints(scannerProfile.endpoints, input).ok).toBe("boolean");
+  });
+});

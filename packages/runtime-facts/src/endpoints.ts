@@ -1,0 +1,191 @@
+import { countryCodeSchema, fail, ok, parseWith, type Result } from "@miotsec/core";
+import * as z from "zod/mini";
+import { type Tier, worse } from "./appraisal.js";
+import type { DeclaredEndpoint } from "./profile.js";
+
+/**
+ * A connection the device (or its app) was seen to make: host, port, TLS version if known
+ * (`1.0`, `1.1`, `1.2`, `1.3`, or `none` for plain text), and the server's country if known.
+ *
+ * @example
+ * ```ts
+ * import { observedConnectionSchema } from "@miotsec/runtime-facts";
+ * observedConnectionSchema.parse({ host: "api.segment.io", port: 443, tls: "1.2", country: "US" });
+ * ```
+ * @since 0.1.0
+ */
+export const observedConnectionSchema = z.strictObject({
+  host: z.string().check(z.minLength(1), z.maxLength(253)),
+  port: z.optional(z.int().check(z.gte(0), z.lte(65535))),
+  tls: z.optional(z.enum(["none", "1.0", "1.1", "1.2", "1.3"])),
+  country: z.optional(countryCodeSchema),
+});
+
+/**
+ * An observed connection; see {@link observedConnectionSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { ObservedConnection } from "@miotsec/runtime-facts";
+ * const c: ObservedConnection = { host: "firehose.eu-west-1.amazonaws.com", port: 443, tls: "1.2" };
+ * ```
+ * @since 0.1.0
+ */
+export type ObservedConnection = z.infer<typeof observedConnectionSchema>;
+
+/**
+ * A finding about network traffic.
+ *
+ * @example
+ * ```ts
+ * import type { EndpointFinding } from "@miotsec/runtime-facts";
+ * const f: EndpointFinding = { kind: "undeclared-third-party", host: "api.segment.io", tier: "contraindicated", explanation: "..." };
+ * ```
+ * @since 0.1.0
+ */
+export interface EndpointFinding {
+  /** What is wrong, or `declared` when the connection matches the declaration. */
+  readonly kind:
+    | "declared"
+    | "undeclared-host"
+    | "undeclared-third-party"
+    | "country-not-declared"
+    | "tls-below-declared"
+    | "tls-below-1.2"
+    | "port-not-declared";
+  /** The observed host. */
+  readonly host: string;
+  /** The tier: `declared` affirms; an undeclared third party contraindicates; the rest warn. */
+  readonly tier: Tier;
+  /** One sentence. */
+  readonly explanation: string;
+}
+
+/**
+ * Declared against observed endpoints: the worst tier, every finding, and a summary of hosts,
+ * third parties and countries seen.
+ *
+ * @example
+ * ```ts
+ * import type { EndpointAppraisal } from "@miotsec/runtime-facts";
+ * const a: Pick<EndpointAppraisal, "status"> = { status: "affirming" };
+ * ```
+ * @since 0.1.0
+ */
+export interface EndpointAppraisal {
+  /** The worst tier; `none` when nothing was observed. */
+  readonly status: Tier;
+  /** One or more findings per observed connection, in host order. */
+  readonly findings: readonly EndpointFinding[];
+  /** Distinct hosts seen, sorted. */
+  readonly hosts: readonly string[];
+  /** Hosts that are declared as third parties or are undeclared outside the manufacturer's domains, sorted. */
+  readonly thirdParties: readonly string[];
+  /** Countries seen, sorted. */
+  readonly countries: readonly string[];
+}
+
+/** Whether a declared host (`api.example`, `*.example`) covers an observed one. */
+function covers(pattern: string, host: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  return p.startsWith("*.") ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : p === h;
+}
+
+/** The last two labels of a host name: a registrable domain, without the Public Suffix List. */
+function baseDomain(host: string): string {
+  return host.toLowerCase().replace(/^\*\./, "").split(".").slice(-2).join(".");
+}
+
+const tlsRank: Readonly<Record<string, number>> = { none: 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4 };
+
+/**
+ * Compares what a device was seen to talk to with what it declares, as the security test of
+ * §VI of the paper did by hand: undeclared hosts; undeclared third parties (an undeclared host
+ * outside every first-party domain; the domain is the host's last two labels, so
+ * `co.uk`-style suffixes count as one party); servers in undeclared countries; TLS below the
+ * declared minimum, and below 1.2 always; ports not declared.
+ *
+ * @example
+ * ```ts
+ * import { compareEndpoints } from "@miotsec/runtime-facts";
+ * const r = compareEndpoints(
+ *   [{ host: "*.scanner-cloud.example", port: 443, protocol: "https", purpose: "upload", operator: "Vendor", thirdParty: false, country: "DE", dataCategories: [], tlsMinimum: "1.2" }],
+ *   [{ host: "eu.scanner-cloud.example", port: 443, tls: "1.3", country: "DE" }, { host: "api.segment.io", port: 443, tls: "1.2", country: "US" }],
+ * );
+ * if (r.ok) r.value.thirdParties; // ["api.segment.io"]
+ * ```
+ * @since 0.1.0
+ */
+export function compareEndpoints(
+  declared: readonly DeclaredEndpoint[],
+  observedInput: unknown,
+): Result<EndpointAppraisal> {
+  const parsed = parseWith(z.array(observedConnectionSchema).check(z.maxLength(1_000_000)), observedInput);
+  if (!parsed.ok) return fail(parsed.issues);
+  const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
+  const findings: EndpointFinding[] = [];
+  const hosts = new Set<string>();
+  const thirdParties = new Set<string>();
+  const countries = new Set<string>();
+  const seen = new Set<string>();
+  const id = (c: ObservedConnection) =>
+    `${c.host.toLowerCase()}|${String(c.port ?? "").padStart(5, "0")}|${c.tls ?? ""}|${c.country ?? ""}`;
+  const observed = [...parsed.value].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  for (const c of observed) {
+    if (seen.has(id(c))) continue;
+    seen.add(id(c));
+    hosts.add(c.host);
+    if (c.country) countries.add(c.country);
+    const matches = declared.filter((d) => covers(d.host, c.host));
+    const add = (kind: EndpointFinding["kind"], tier: Tier, explanation: string) =>
+      findings.push({ kind, host: c.host, tier, explanation });
+    if (c.tls !== undefined && (tlsRank[c.tls] ?? 0) < 3)
+      add(
+        "tls-below-1.2",
+        "warning",
+        `${c.host} was reached ${c.tls === "none" ? "without TLS" : `with TLS ${c.tls}`}, below TLS 1.2.`,
+      );
+    if (matches.length === 0) {
+      // An address says nothing about who runs it: undeclared, but not provably a third party.
+      const third = !/^[\d.]+$|:/.test(c.host) && !firstParty.has(baseDomain(c.host));
+      if (third) {
+        thirdParties.add(c.host);
+        add(
+          "undeclared-third-party",
+          "contraindicated",
+          `${c.host} is not declared and belongs to none of the manufacturer's domains: an undeclared third party${c.country ? ` with servers in ${c.country}` : ""}.`,
+        );
+      } else {
+        add("undeclared-host", "warning", `${c.host} is not declared.`);
+      }
+      continue;
+    }
+    if (matches.some((d) => d.thirdParty)) thirdParties.add(c.host);
+    const ports = matches.filter((d) => d.port !== undefined).map((d) => d.port);
+    if (c.port !== undefined && ports.length === matches.length && !ports.includes(c.port))
+      add("port-not-declared", "warning", `${c.host} was reached on port ${c.port}, which is not declared.`);
+    const declaredCountries = matches.flatMap((d) => (d.country ? [d.country] : []));
+    if (c.country && declaredCountries.length > 0 && !declaredCountries.includes(c.country)) {
+      add(
+        "country-not-declared",
+        "warning",
+        `${c.host} answered from ${c.country}; ${declaredCountries.join(", ")} is declared.`,
+      );
+    }
+    const minimum = Math.min(...matches.map((d) => (d.tlsMinimum ? (tlsRank[d.tlsMinimum] ?? 0) : 0)));
+    if (c.tls !== undefined && (tlsRank[c.tls] ?? 0) < minimum)
+      add("tls-below-declared", "warning", `${c.host} was reached with TLS ${c.tls}, below the declared minimum.`);
+    if (!findings.some((f) => f.host === c.host && f.kind !== "declared"))
+      add("declared", "affirming", `${c.host} is declared (${matches.map((d) => d.purpose).join("; ")}).`);
+  }
+  let status: Tier = "none";
+  for (const f of findings) status = worse(status, f.tier);
+  return ok({
+    status,
+    findings,
+    hosts: [...hosts].sort(),
+    thirdParties: [...thirdParties].sort(),
+    countries: [...countries].sort(),
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Runtime facts of "Improving IT Security of Medical IoT Devices: A Maturity Evaluation and a
+ * Labeling Approach" (§V-A, §VI): a manufacturer's declared reference values per stage
+ * ({@link runtimeProfileSchema}), appraisals in the IETF RATS vocabulary
+ * ({@link compareRuntimeFacts}), a streaming monitor with hold times and hysteresis
+ * ({@link createMonitor}), and declared against observed network endpoints
+ * ({@link compareEndpoints}, {@link parseHar}).
+ *
+ * @packageDocumentation
+ */
+export { type Action, margin, type Tier, tierOf, tiers, type Verdict, within, worse } from "./appraisal.js";
+export {
+  type Appraisal,
+  type CompareOptions,
+  compareRuntimeFacts,
+  type Finding,
+  type Observation,
+  observationSchema,
+  type Stage,
+} from "./compare.js";
+export {
+  compareEndpoints,
+  type EndpointAppraisal,
+  type EndpointFinding,
+  type ObservedConnection,
+  observedConnectionSchema,
+} from "./endpoints.js";
+export { type HarOptions, parseHar } from "./har.js";
+export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
+export {
+  type DeclaredEndpoint,
+  endpointSchema,
+  metricSchema,
+  parseRuntimeProfile,
+  type Range,
+  type RuntimeProfile,
+  rangeSchema,
+  runtimeProfileSchema,
+  runtimeProfileSchemaVersion,
+  softwareVersionSchema,
+} from "./profile.js";

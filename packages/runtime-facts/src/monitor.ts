@@ -1,0 +1,348 @@
+import { type Action, actionsFor, reactionChain, type Tier, type Verdict } from "./appraisal.js";
+import { appraiseMetric } from "./compare.js";
+import type { RuntimeProfile } from "./profile.js";
+
+/**
+ * One metric sample from one device: the value, its unit, and when it was taken, in
+ * milliseconds since 1970.
+ *
+ * @example
+ * ```ts
+ * import type { Sample } from "@miotsec/runtime-facts";
+ * const s: Sample = { device: "us-17", metric: "cpuPercent", value: 35, unit: "%", at: 1_764_288_000_000 };
+ * ```
+ * @since 0.1.0
+ */
+export interface Sample {
+  /** The device's id. */
+  readonly device: string;
+  /** The metric's id in the profile. */
+  readonly metric: string;
+  /** The value. */
+  readonly value: number;
+  /** Its unit, compared with the declared one, never converted. */
+  readonly unit: string;
+  /** When it was taken (ms since 1970). */
+  readonly at: number;
+}
+
+/**
+ * Something the monitor noticed: a breach that `fired`, one that was `resolved`, a device
+ * metric gone `stale`, or a sample it cannot use (`unknown-metric`, `unit-mismatch`, a value
+ * that is not a number), with the actions it calls for.
+ *
+ * @example
+ * ```ts
+ * import type { MonitorEvent } from "@miotsec/runtime-facts";
+ * const e: Pick<MonitorEvent, "kind" | "tier"> = { kind: "fired", tier: "contraindicated" };
+ * ```
+ * @since 0.1.0
+ */
+export interface MonitorEvent {
+  /** What happened. */
+  readonly kind: "fired" | "resolved" | "stale" | "rejected";
+  /** The device. */
+  readonly device: string;
+  /** The metric. */
+  readonly metric: string;
+  /** The verdict behind the event (`within` for a resolution). */
+  readonly verdict: Verdict;
+  /** Its tier. */
+  readonly tier: Tier;
+  /** The value that caused it, if a sample did. */
+  readonly value?: number;
+  /** When (ms since 1970). */
+  readonly at: number;
+  /** What to do, as data. */
+  readonly actions: readonly Action[];
+  /** One sentence. */
+  readonly explanation: string;
+}
+
+/**
+ * Options of {@link createMonitor}.
+ *
+ * @example
+ * ```ts
+ * import type { MonitorOptions } from "@miotsec/runtime-facts";
+ * const o: MonitorOptions = { stage: "operating", holdSeconds: 60, recovery: { cpuPercent: 5 } };
+ * ```
+ * @since 0.1.0
+ */
+export interface MonitorOptions {
+  /** The stage whose ranges apply. Fail-safe ranges always apply. */
+  readonly stage: "integration" | "operating";
+  /** How long (s) a breach of the stage range must last before it fires, like Prometheus `for`; per metric or for all. Default 0. Fail-safe breaches fire at once. */
+  readonly holdSeconds?: number | Readonly<Record<string, number>>;
+  /** How far (in the metric's unit) inside the range a value must come back to resolve a breach: hysteresis. Per metric or for all. Default 0. */
+  readonly recovery?: number | Readonly<Record<string, number>>;
+  /** After how many seconds without a sample `tick` reports a device metric as stale. Default: the profile's `staleAfterSeconds`. */
+  readonly staleAfterSeconds?: number;
+}
+
+/**
+ * A running monitor. Its state is per device and per declared metric, a few numbers each, so
+ * memory grows with the fleet, never with the number of samples.
+ *
+ * @example
+ * ```ts
+ * import type { Monitor } from "@miotsec/runtime-facts";
+ * declare const monitor: Monitor;
+ * monitor.update({ device: "us-17", metric: "cpuPercent", value: 97, unit: "%", at: 0 });
+ * ```
+ * @since 0.1.0
+ */
+export interface Monitor {
+  /** Feeds one sample; returns the events it causes (usually none). Samples older than the last one of their device metric are ignored. */
+  update(sample: Sample): readonly MonitorEvent[];
+  /** Reports device metrics without a sample for longer than the stale limit, once each, as of `at`. */
+  tick(at: number): MonitorEvent[];
+  /** The events of a stream of samples, from an iterable or async iterable. */
+  run(samples: AsyncIterable<Sample> | Iterable<Sample>): AsyncGenerator<MonitorEvent, void, undefined>;
+  /** A Web Streams `TransformStream` from samples to events, for `pipeThrough`. */
+  transform(): TransformStream<Sample, MonitorEvent>;
+  /** How many devices the monitor holds state for. */
+  devices(): number;
+}
+
+const NORMAL = 0;
+const PENDING = 1;
+const WARNING = 2;
+const FAILSAFE = 3;
+
+/** A declared metric with its bounds, hold time and recovery resolved to numbers once. */
+interface CompiledMetric {
+  readonly index: number;
+  readonly id: string;
+  readonly metric: RuntimeProfile["metrics"][string];
+  readonly unit: string;
+  readonly failMin: number;
+  readonly failMax: number;
+  readonly stageMin: number;
+  readonly stageMax: number;
+  readonly holdMs: number;
+  readonly recovery: number;
+}
+
+/** The state of one device: a few numbers per declared metric, in typed arrays. */
+interface DeviceState {
+  readonly level: Uint8Array;
+  readonly stale: Uint8Array;
+  readonly since: Float64Array;
+  readonly lastAt: Float64Array;
+}
+
+function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
+  if (option === undefined) return 0;
+  return typeof option === "number" ? option : Object.hasOwn(option, metric) ? (option[metric] ?? 0) : 0;
+}
+
+/**
+ * Watches streams of samples from many devices against a profile: a breach of the stage range
+ * fires after it has lasted `holdSeconds` (shorter excursions never fire), a fail-safe breach
+ * fires at once with the reaction chain, a breach resolves only when the value is back inside
+ * by `recovery` (so a signal oscillating between the recovery and the firing threshold fires
+ * once per excursion), and `tick` reports stale device metrics. Works on plain calls, on
+ * async iterables (`run`) and on Web Streams (`transform`).
+ *
+ * @example
+ * ```ts
+ * import { createMonitor, parseRuntimeProfile } from "@miotsec/runtime-facts";
+ * const profile = parseRuntimeProfile({
+ *   schemaVersion: 1,
+ *   identity: { name: "Scanner", softwareVersions: [], activeServices: [] },
+ *   metrics: { cpuPercent: { unit: "%", operating: { max: 40 }, failSafe: { max: 95 } } },
+ *   endpoints: [],
+ * });
+ * if (profile.ok) {
+ *   const monitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
+ *   monitor.update({ device: "us-17", metric: "cpuPercent", value: 50, unit: "%", at: 0 }); // [] pending
+ *   monitor.update({ device: "us-17", metric: "cpuPercent", value: 55, unit: "%", at: 60_000 }); // [{ kind: "fired", ... }]
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export function createMonitor(profile: RuntimeProfile, options: MonitorOptions): Monitor {
+  const compiled = new Map<string, CompiledMetric>();
+  for (const [id, metric] of Object.entries(profile.metrics)) {
+    const stage = metric[options.stage];
+    compiled.set(id, {
+      index: compiled.size,
+      id,
+      metric,
+      unit: metric.unit,
+      failMin: metric.failSafe?.min ?? Number.NEGATIVE_INFINITY,
+      failMax: metric.failSafe?.max ?? Number.POSITIVE_INFINITY,
+      stageMin: stage?.min ?? Number.NEGATIVE_INFINITY,
+      stageMax: stage?.max ?? Number.POSITIVE_INFINITY,
+      holdMs: perMetric(options.holdSeconds, id) * 1000,
+      recovery: perMetric(options.recovery, id),
+    });
+  }
+  const metricCount = compiled.size;
+  const byIndex = [...compiled.values()];
+  const states = new Map<string, DeviceState>();
+  const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
+  const none: readonly MonitorEvent[] = Object.freeze([]);
+
+  const event = (
+    kind: MonitorEvent["kind"],
+    sample: Pick<Sample, "device" | "metric" | "at">,
+    verdict: Verdict,
+    tier: Tier,
+    explanation: string,
+    value?: number,
+  ): MonitorEvent => ({
+    kind,
+    device: sample.device,
+    metric: sample.metric,
+    verdict,
+    tier,
+    ...(value === undefined ? {} : { value }),
+    at: sample.at,
+    actions:
+      tier === "contraindicated"
+        ? reactionChain(explanation)
+        : kind === "resolved"
+          ? []
+          : actionsFor(tier, [explanation]),
+    explanation,
+  });
+  const explain = (m: CompiledMetric, sample: Sample) =>
+    appraiseMetric(m.id, m.metric, options.stage, sample.value, sample.unit).explanation;
+
+  const update = (sample: Sample): readonly MonitorEvent[] => {
+    const m = compiled.get(sample.metric);
+    if (m === undefined) {
+      return [
+        event(
+          "rejected",
+          sample,
+          "unknown-metric",
+          "warning",
+          `${sample.metric} is not a declared metric.`,
+          sample.value,
+        ),
+      ];
+    }
+    const at = sample.at;
+    if (typeof at !== "number" || !Number.isFinite(at)) {
+      return [
+        event(
+          "rejected",
+          { ...sample, at: Number.NaN },
+          "missing",
+          "warning",
+          `A sample of ${sample.metric} has no valid time.`,
+          sample.value,
+        ),
+      ];
+    }
+    let device = states.get(sample.device);
+    if (device === undefined) {
+      device = {
+        level: new Uint8Array(metricCount),
+        stale: new Uint8Array(metricCount),
+        since: new Float64Array(metricCount),
+        lastAt: new Float64Array(metricCount).fill(Number.NEGATIVE_INFINITY),
+      };
+      states.set(sample.device, device);
+    }
+    const i = m.index;
+    if (at < (device.lastAt[i] as number)) return none;
+    device.lastAt[i] = at;
+    device.stale[i] = 0;
+    const value = sample.value;
+    if (sample.unit !== m.unit)
+      return [event("rejected", sample, "unit-mismatch", "warning", explain(m, sample), value)];
+    if (!Number.isFinite(value)) return [event("rejected", sample, "missing", "warning", explain(m, sample), value)];
+    const level = device.level[i] as number;
+    if (value < m.failMin || value > m.failMax) {
+      if (level === FAILSAFE) return none;
+      device.level[i] = FAILSAFE;
+      device.since[i] = at;
+      return [event("fired", sample, "outside-failsafe", "contraindicated", explain(m, sample), value)];
+    }
+    if (value < m.stageMin || value > m.stageMax) {
+      if (level === NORMAL) {
+        device.level[i] = PENDING;
+        device.since[i] = at;
+      }
+      const since = device.since[i] as number;
+      if (device.level[i] === PENDING && at - since >= m.holdMs) {
+        device.level[i] = WARNING;
+        return [
+          event(
+            "fired",
+            sample,
+            "outside-operating",
+            "warning",
+            `${explain(m, sample)} The breach has lasted ${(at - since) / 1000} s.`,
+            value,
+          ),
+        ];
+      }
+      return none;
+    }
+    // Within the stage range (or no stage range declared).
+    if (level === PENDING) {
+      device.level[i] = NORMAL;
+      return none;
+    }
+    if (level >= WARNING) {
+      const inside = Math.min(value - m.stageMin, m.stageMax - value);
+      if (inside >= m.recovery) {
+        device.level[i] = NORMAL;
+        return [
+          event(
+            "resolved",
+            sample,
+            "within",
+            "affirming",
+            `${sample.metric} is back at ${value} ${sample.unit}, inside the ${options.stage} range by ${inside}.`,
+            value,
+          ),
+        ];
+      }
+    }
+    return none;
+  };
+
+  const tick = (at: number): MonitorEvent[] => {
+    const out: MonitorEvent[] = [];
+    for (const [device, state] of states) {
+      for (let i = 0; i < metricCount; i++) {
+        const lastAt = state.lastAt[i] as number;
+        if (state.stale[i] === 0 && lastAt !== Number.NEGATIVE_INFINITY && at - lastAt > staleMs) {
+          state.stale[i] = 1;
+          const metric = byIndex[i]?.id ?? "";
+          out.push(
+            event(
+              "stale",
+              { device, metric, at },
+              "stale",
+              "warning",
+              `${metric} of ${device} has sent no sample for more than ${staleMs / 1000} s.`,
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  };
+
+  async function* run(
+    samples: AsyncIterable<Sample> | Iterable<Sample>,
+  ): AsyncGenerator<MonitorEvent, void, undefined> {
+    for await (const sample of samples) yield* update(sample);
+  }
+
+  const transform = () =>
+    new TransformStream<Sample, MonitorEvent>({
+      transform(sample, controller) {
+        for (const e of update(sample)) controller.enqueue(e);
+      },
+    });
+
+  return { update, tick, run, transform, devices: () => states.size };
+}
