@@ -59,14 +59,7 @@ export const requirementLevels: readonly RequirementLevel[] = [1, 2, 3, 4, 5];
  * ```
  * @since 0.1.0
  */
-export const levelSchema = z.union([
-  z.literal(0),
-  z.literal(1),
-  z.literal(2),
-  z.literal(3),
-  z.literal(4),
-  z.literal(5),
-]);
+export const levelSchema = z.literal([0, 1, 2, 3, 4, 5]);
 
 /**
  * The zod schema of a {@link RequirementLevel}: an integer from 1 to 5.
@@ -78,7 +71,7 @@ export const levelSchema = z.union([
  * ```
  * @since 0.1.0
  */
-export const requirementLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+export const requirementLevelSchema = z.literal([1, 2, 3, 4, 5]);
 
 /**
  * The paper's names of the five levels (§IV-B), and `not reached` for 0.

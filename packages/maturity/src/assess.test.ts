@@ -318,6 +318,19 @@ describe("assess: bad input", () => {
     ]);
   });
 
+  it("says what an answer must look like", () => {
+    expect(
+      codes({
+        ...base,
+        answers: { "updates.1.1": 3, "updates.1.2": { status: "maybe" }, "updates.2.1": { status: "met", note: "x" } },
+      }),
+    ).toEqual([
+      "invalid-type@answers/updates.1.1",
+      "invalid-value@answers/updates.1.2/status",
+      "unknown-key@answers/updates.2.1/note",
+    ]);
+  });
+
   it("names facts out of range, of the wrong type or unknown", () => {
     expect(
       codes({

@@ -51,6 +51,23 @@ export const evidenceSchema = z.strictObject({
 });
 
 /**
+ * The object form of an answer: the status, a justification (required for `na` where the
+ * requirement says so) and evidence references.
+ *
+ * @example
+ * ```ts
+ * import { answerObjectSchema } from "@miotsec/maturity";
+ * answerObjectSchema.parse({ status: "met", evidence: [{ method: "test" }] });
+ * ```
+ * @since 0.1.0
+ */
+export const answerObjectSchema = z.strictObject({
+  status: answerStatusSchema,
+  justification: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
+  evidence: z.optional(z.array(evidenceSchema).check(z.maxLength(100))),
+});
+
+/**
  * An answer to an attested requirement: a bare status, or an object with the status, a
  * justification (required for `na` where the requirement says so) and evidence references.
  *
@@ -62,14 +79,7 @@ export const evidenceSchema = z.strictObject({
  * ```
  * @since 0.1.0
  */
-export const answerSchema = z.union([
-  answerStatusSchema,
-  z.strictObject({
-    status: answerStatusSchema,
-    justification: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
-    evidence: z.optional(z.array(evidenceSchema).check(z.maxLength(100))),
-  }),
-]);
+export const answerSchema = z.union([answerStatusSchema, answerObjectSchema]);
 
 const factValue = z.union([z.number(), z.string().check(z.maxLength(100))]);
 

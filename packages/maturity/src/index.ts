@@ -11,6 +11,7 @@ export { type AssessOptions, assess } from "./assess.js";
 export {
   type Answer,
   type Assessment,
+  answerObjectSchema,
   answerSchema,
   answerStatusSchema,
   assessmentSchema,

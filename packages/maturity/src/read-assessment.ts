@@ -10,7 +10,7 @@ import {
 } from "@miotsec/core";
 import type { AnswerStatus, Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
-import { answerSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
+import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
 import type { CompiledCatalog } from "./compile.js";
 
 const statuses: ReadonlySet<string> = new Set(["met", "partial", "unmet", "na", "unknown"]);
@@ -224,18 +224,24 @@ export function readAssessment(
         }
         status = raw as AnswerStatus;
       } else {
-        const r = parseWith(answerSchema, raw, { path: ["answers", id] });
+        if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+          issues.push(
+            issue(
+              "invalid-type",
+              `${formatPath(["answers", id])} must be a status such as "met", or an object with a status.`,
+              ["answers", id],
+            ),
+          );
+          continue;
+        }
+        const r = parseWith(answerObjectSchema, raw, { path: ["answers", id] });
         if (!r.ok) {
           issues.push(...r.issues);
           continue;
         }
-        const answer = r.value;
-        if (typeof answer === "string") status = answer;
-        else {
-          status = answer.status;
-          justification = answer.justification;
-          if (compiledRequirement && (answer.evidence?.length ?? 0) > 0) evidenced[compiledRequirement.index] = true;
-        }
+        status = r.value.status;
+        justification = r.value.justification;
+        if (compiledRequirement && (r.value.evidence?.length ?? 0) > 0) evidenced[compiledRequirement.index] = true;
       }
       if (!compiledRequirement) {
         issues.push(
