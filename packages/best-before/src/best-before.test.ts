@@ -291,6 +291,16 @@ describe("computeBestBefore: bad input", () => {
     ).toEqual(["incomplete-temperature@components/0"]);
   });
 
+  it("says what an end must be", () => {
+    expect(codes({ manufacturingDate: "2024-01-01", endOfLife: "soon" })).toEqual(["invalid-date@endOfLife"]);
+    const r = computeBestBefore({ manufacturingDate: "2024-01-01", endOfLife: 5 }, { asOf });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "invalid-value", path: ["endOfLife"] }] });
+    if (!r.ok)
+      expect(r.issues[0]?.message).toBe(
+        "$.endOfLife must be a date YYYY-MM-DD, true (over, date not known) or false (not over).",
+      );
+  });
+
   it("refuses ends before the manufacturing date, and accepts a purchase before it (a pre-order)", () => {
     expect(codes({ manufacturingDate: "2024-01-01", endOfLife: "2023-12-31" })).toEqual([
       "dates-out-of-order@endOfLife",

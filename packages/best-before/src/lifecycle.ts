@@ -20,7 +20,9 @@ const positive = (max: number) => z.number().check(z.gt(0), z.lte(max));
  * ```
  * @since 0.1.0
  */
-export const lifecycleEndSchema = z.union([lifecycleDate, z.boolean()]);
+export const lifecycleEndSchema = z.union([lifecycleDate, z.boolean()], {
+  error: "must be a date YYYY-MM-DD, true (over, date not known) or false (not over)",
+});
 
 /**
  * A hardware component and how long it lasts: exactly one of `ratedHours` (the

@@ -117,6 +117,10 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
       out.push({ path, code: "invalid-value", message: `${at} must be a multiple of ${String(raw.divisor)}.` });
       return;
     case "invalid_union": {
+      if (hasOwnMessage(raw)) {
+        out.push({ path, code: "invalid-value", message: `${at} ${raw.message}.` });
+        return;
+      }
       const note = (raw as { note?: string }).note;
       out.push({
         path,

@@ -167,7 +167,7 @@ export const factSchema = z.discriminatedUnion("kind", [
 export const parameterSchema = z.strictObject({
   id: idSchema,
   label: text(200),
-  value: z.union([z.number(), idSchema]),
+  value: z.union([z.number(), idSchema], { error: "must be a number or the id of a value of an ordinal fact" }),
   unit: z.optional(text(100)),
   description: z.optional(text()),
 });

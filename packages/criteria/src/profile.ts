@@ -80,7 +80,12 @@ export const profileSchema = z.strictObject({
       )
       .check(z.maxLength(100_000)),
   ),
-  setParameters: z.optional(z.record(idSchema, z.union([z.number(), idSchema]))),
+  setParameters: z.optional(
+    z.record(
+      idSchema,
+      z.union([z.number(), idSchema], { error: "must be a number or the id of a value of an ordinal fact" }),
+    ),
+  ),
 });
 
 /**
