@@ -29,5 +29,6 @@ export {
 } from "./level.js";
 export { type ParseOptions, parseWith } from "./parse.js";
 export { andThen, type Failure, fail, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
+export { sha256Hex } from "./sha256.js";
 export { miotsecUuidNamespace, uuidV5 } from "./uuid.js";
 export { fromZodIssues } from "./zod-issues.js";

@@ -1,0 +1,12 @@
+/**
+ * The device label of "Improving IT Security of Medical IoT Devices: A Maturity Evaluation and
+ * a Labeling Approach" (§V): {@link deviceLabelSchema} puts the IoT Components Facts Label
+ * (Table I), data practices, security facts, lifecycle facts, the runtime profile and the QR
+ * target into one versioned document; {@link parseLabel}, {@link migrateLabel},
+ * {@link labelJsonSchema} and {@link qrPayload} work with it.
+ *
+ * @packageDocumentation
+ */
+export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
+export { type Layer, layerRegistry } from "./layers.js";
+export { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";

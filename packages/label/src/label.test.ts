@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { fc, test } from "@fast-check/vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { disclosedFieldPaths } from "./label.js";
+import { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+
+const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
+  (name) =>
+    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >,
+);
+const example = fc.constantFrom(...examples);
+
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(doc);
+  const keys = path.split(".");
+  let at = copy as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[keys[keys.length - 1] as string] = value;
+  return copy;
+}
+
+/** Every object inside a document, with its path. */
+function objects(
+  value: unknown,
+  path: (string | number)[] = [],
+): Array<{ path: (string | number)[]; object: Record<string, unknown> }> {
+  if (value === null || typeof value !== "object") return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => objects(v, [...path, i]));
+  return [
+    { path, object: value as Record<string, unknown> },
+    ...Object.entries(value).flatMap(([k, v]) => objects(v, [...path, k])),
+  ];
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(labelJsonSchema());
+
+describe("parseLabel", () => {
+  it("accepts the example labels: the two ultrasound scanners of §VI and a device that declares everything", () => {
+    for (const doc of examples) expect(parseLabel(doc).ok, JSON.stringify(parseLabel(doc))).toBe(true);
+  });
+
+  test.prop([example, fc.constantFrom(...disclosedFieldPaths), fc.constantFrom("not-disclosed", "not-applicable")])(
+    "every disclosed field accepts not-disclosed and not-applicable, and the label still round-trips through JSON",
+    (doc, path, withheld) => {
+      const changed = setPath(doc, path, withheld);
+      const r = parseLabel(changed);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(parseLabel(JSON.parse(JSON.stringify(r.value)))).toEqual(r);
+    },
+  );
+
+  test.prop([example, fc.nat(), fc.stringMatching(/^[a-z][a-zA-Z]{2,12}$/)])(
+    "an unknown key is rejected with the key's path",
+    (doc, pick, key) => {
+      // Records (runtime metrics, facts per stage) take any key by design; every other object is closed.
+      const isRecord = (path: (string | number)[]) =>
+        path[path.length - 1] === "metrics" || path[path.length - 2] === "facts";
+      const places = objects(doc).filter(({ path, object }) => !(key in object) && !isRecord(path));
+      const place = places[pick % places.length];
+      fc.pre(place !== undefined);
+      const changed = structuredClone(doc);
+      let at: unknown = changed;
+      for (const k of place?.path ?? []) at = (at as Record<string | number, unknown>)[k];
+      (at as Record<string, unknown>)[key] = 1;
+      const r = parseLabel(changed);
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(
+          r.issues.some(
+            (i) => i.code === "unknown-key" && i.path.join("/") === [...(place?.path ?? []), key].join("/"),
+          ),
+        ).toBe(true);
+    },
+  );
+
+  it("checks the runtime profile's fail-safe envelope", () => {
+    const doc = setPath(examples[2] as Record<string, unknown>, "runtime.metrics.cpuPercent.operating", { max: 99 });
+    expect(parseLabel(doc)).toMatchObject({
+      ok: false,
+      issues: [{ code: "outside-envelope", path: ["runtime", "metrics", "cpuPercent", "operating"] }],
+    });
+  });
+
+  it("answers hostile labels with issues", () => {
+    const doc = examples[0] as Record<string, unknown>;
+    expect(
+      parseLabel(JSON.parse(JSON.stringify(doc).replace('"model":', '"__proto__":{"x":1},"model":'))),
+    ).toMatchObject({ ok: false, issues: [{ code: "forbidden-key" }] });
+    expect(parseLabel(setPath(doc, "identity.product", "x".repeat(10_000_000)))).toMatchObject({
+      ok: false,
+      issues: [{ code: "too-big" }],
+    });
+    const sensors = Array.from({ length: 100_000 }, () => ({ name: "s", measures: "m", processing: "real-time" }));
+    expect(parseLabel(setPath(doc, "components.sensors", sensors))).toMatchObject({
+      ok: false,
+      issues: [{ code: "invalid-value", path: ["components", "sensors"] }],
+    });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test.prop([fc.anything()])("answers any value with a result", (input) => {
+    expect(typeof parseLabel(input).ok).toBe("boolean");
+  });
+});
+
+describe("migrateLabel", () => {
+  test.prop([example])("is the identity on the newest version", (doc) => {
+    expect(migrateLabel(doc)).toEqual(parseLabel(doc));
+  });
+
+  it("names versions it cannot migrate", () => {
+    expect(migrateLabel({ ...examples[0], schemaVersion: 2 })).toMatchObject({
+      ok: false,
+      issues: [{ code: "unsupported-schema-version", path: ["schemaVersion"] }],
+    });
+    expect(migrateLabel("label")).toMatchObject({ ok: false, issues: [{ code: "unsupported-schema-version" }] });
+  });
+});
+
+describe("labelJsonSchema", () => {
+  it("is JSON Schema 2020-12, closes every object and tags every field with its layer", () => {
+    const schema = labelJsonSchema();
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    const text = JSON.stringify(schema);
+    expect(text).toContain('"x-miotsec-layer":"box"');
+    expect(text).toContain('"x-miotsec-layer":"procurement"');
+    for (const { object } of objects(schema)) {
+      if (object.type === "object" && object.properties)
+        expect(object.additionalProperties, JSON.stringify(Object.keys(object.properties))).toBe(false);
+    }
+  });
+
+  test.prop([example, fc.constantFrom(...disclosedFieldPaths)])("accepts what parseLabel accepts", (doc, path) => {
+    const changed = setPath(doc, path, "not-disclosed");
+    expect(validate(changed), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+  });
+});
+
+describe("qrPayload", () => {
+  it("is a short versioned https URL with a digest of the label", () => {
+    const r = parseLabel(examples[0]);
+    if (!r.ok) throw new Error("fixture");
+    const url = qrPayload(r.value, "https://labels.example/");
+    expect(url).toMatchObject({ ok: true });
+    if (url.ok) {
+      expect(url.value).toMatch(
+        /^https:\/\/labels\.example\/wireless-scanner-example\.us-w1\.2026-1\/v1\?d=[0-9a-f]{16}$/,
+      );
+      expect(url.value.length).toBeLessThan(100);
+    }
+    expect(qrPayload(r.value, "http://labels.example")).toMatchObject({
+      ok: false,
+      issues: [{ code: "invalid-format" }],
+    });
+  });
+
+  test.prop([example, fc.constantFrom(...disclosedFieldPaths)])(
+    "changes whenever the label changes, and only then",
+    (doc, path) => {
+      const a = parseLabel(doc);
+      const b = parseLabel(setPath(doc, path, "not-disclosed"));
+      if (!a.ok || !b.ok) throw new Error("fixture");
+      const same = canonicalJson(a.value) === canonicalJson(b.value);
+      expect(qrPayload(a.value, "https://x.example").ok && qrPayload(b.value, "https://x.example")).toBeTruthy();
+      const qa = qrPayload(a.value, "https://x.example");
+      const qb = qrPayload(b.value, "https://x.example");
+      expect(qa.ok && qb.ok && qa.value === qb.value).toBe(same);
+      expect(qrPayload(structuredClone(a.value), "https://x.example")).toEqual(qa);
+    },
+  );
+});

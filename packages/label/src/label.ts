@@ -1,0 +1,245 @@
+import { lifecycleFactsSchema } from "@miotsec/best-before";
+import { countryCodeSchema } from "@miotsec/core";
+import { runtimeProfileSchema } from "@miotsec/runtime-facts";
+import * as z from "zod/mini";
+import { onLayer } from "./layers.js";
+
+const text = (max = 500) =>
+  z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/, { error: "must not be blank" }));
+const httpsUrl = () =>
+  z.string().check(z.maxLength(2000), z.regex(/^https:\/\/[^\s/?#]+[^\s]*$/, { error: "must be an https:// URL" }));
+const email = () =>
+  z.string().check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "must be an email address" }));
+
+/**
+ * The two answers a vendor may give instead of a value, as on the CMU IoT label: the value is
+ * `not-disclosed`, or the field is `not-applicable` to this device.
+ *
+ * @example
+ * ```ts
+ * import { withheld } from "@miotsec/label";
+ * withheld; // ["not-disclosed", "not-applicable"]
+ * ```
+ * @since 0.1.0
+ */
+export const withheld = ["not-disclosed", "not-applicable"] as const;
+
+/** A disclosed field: the value, or one of {@link withheld}. */
+function disclosed<S extends z.ZodMiniType>(schema: S) {
+  return z.union([schema, z.enum(withheld)], {
+    error: 'must be a value, "not-disclosed" or "not-applicable"',
+  });
+}
+
+const location = z.strictObject({ country: countryCodeSchema, region: z.optional(text(100)) });
+const bom = z.strictObject({
+  available: z.boolean(),
+  url: z.optional(httpsUrl()),
+  format: z.optional(z.enum(["cyclonedx", "spdx"])),
+});
+
+/**
+ * The version of the label document format this package writes; `migrateLabel` brings older
+ * ones to it.
+ *
+ * @example
+ * ```ts
+ * import { labelSchemaVersion } from "@miotsec/label";
+ * labelSchemaVersion; // 1
+ * ```
+ * @since 0.1.0
+ */
+export const labelSchemaVersion = 1;
+
+/**
+ * The device label (§V of "Improving IT Security of Medical IoT Devices: A Maturity Evaluation
+ * and a Labeling Approach"): identity; the IoT Components Facts Label of Table I in full;
+ * data practices; security facts; lifecycle facts (the input of the best-before-inspection
+ * date); the runtime profile with its declared endpoints; and the QR target. Every disclosed
+ * field may instead be `not-disclosed` or `not-applicable`. Each field carries its layer
+ * (`box`, `qr`, `procurement`) in {@link layerRegistry}.
+ *
+ * @example
+ * ```ts
+ * import { deviceLabelSchema } from "@miotsec/label";
+ * deviceLabelSchema.safeParse({}).success; // false
+ * ```
+ * @since 0.1.0
+ */
+export const deviceLabelSchema = z.strictObject({
+  schemaVersion: z.literal(labelSchemaVersion),
+  id: onLayer(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(200),
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/, { error: "must use letters, digits, '.', '_', '~' or '-'" }),
+      ),
+    "box",
+  ),
+  identity: z.strictObject({
+    manufacturer: onLayer(
+      z.strictObject({
+        name: text(200),
+        country: countryCodeSchema,
+        contact: z.strictObject({
+          email: z.optional(email()),
+          phone: z.optional(text(50)),
+          url: z.optional(httpsUrl()),
+        }),
+      }),
+      "box",
+    ),
+    product: onLayer(text(200), "box"),
+    model: onLayer(text(200), "box"),
+    versions: onLayer(
+      z.strictObject({
+        hardware: disclosed(text(100)),
+        firmware: disclosed(text(100)),
+        software: disclosed(text(100)),
+      }),
+      "qr",
+    ),
+    identifiers: onLayer(
+      z.strictObject({
+        gtin: z.optional(
+          z.string().check(z.regex(/^(\d{8}|\d{12,14})$/, { error: "must be a GTIN of 8, 12, 13 or 14 digits" })),
+        ),
+        purl: z.optional(
+          z
+            .string()
+            .check(
+              z.maxLength(1000),
+              z.regex(/^pkg:[a-z.+-]+\/\S+$/, { error: "must be a package URL (pkg:type/name)" }),
+            ),
+        ),
+        cpe: z.optional(
+          z.string().check(z.maxLength(1000), z.regex(/^cpe:2\.3:[aho*-]:\S+$/, { error: "must be a CPE 2.3 name" })),
+        ),
+      }),
+      "procurement",
+    ),
+  }),
+  components: z.strictObject({
+    sensors: onLayer(
+      disclosed(
+        z
+          .array(
+            z.strictObject({
+              name: text(200),
+              measures: text(200),
+              unit: z.optional(text(50)),
+              processing: z.enum(["real-time", "post-processing"]),
+            }),
+          )
+          .check(z.maxLength(1000)),
+      ),
+      "box",
+    ),
+    actuators: onLayer(
+      disclosed(z.array(z.strictObject({ name: text(200), action: text(200) })).check(z.maxLength(1000))),
+      "box",
+    ),
+    connectivity: onLayer(
+      disclosed(
+        z.array(z.strictObject({ protocol: text(100), scope: z.enum(["cloud", "local"]) })).check(z.maxLength(100)),
+      ),
+      "box",
+    ),
+    gateways: onLayer(
+      disclosed(z.array(z.strictObject({ name: text(200), location: z.optional(text(200)) })).check(z.maxLength(100))),
+      "qr",
+    ),
+    cloudLocation: onLayer(disclosed(z.array(location).check(z.maxLength(100))), "box"),
+    storageLocation: onLayer(disclosed(z.array(location).check(z.maxLength(100))), "box"),
+    responsibleEntity: onLayer(
+      disclosed(
+        z.strictObject({
+          name: text(200),
+          phone: z.optional(text(50)),
+          email: z.optional(email()),
+          country: countryCodeSchema,
+        }),
+      ),
+      "box",
+    ),
+    storedAttributes: onLayer(
+      disclosed(z.array(z.strictObject({ name: text(200), cycle: text(100) })).check(z.maxLength(1000))),
+      "box",
+    ),
+    userControl: onLayer(
+      disclosed(z.array(z.enum(["app", "device", "web-portal", "none"])).check(z.maxLength(10))),
+      "box",
+    ),
+    dataDeletion: onLayer(disclosed(z.enum(["easy", "moderate", "complex", "not-possible"])), "box"),
+  }),
+  dataPractices: z.strictObject({
+    purposes: onLayer(disclosed(z.array(text(200)).check(z.maxLength(100))), "qr"),
+    retention: onLayer(disclosed(text(500)), "qr"),
+    thirdParties: onLayer(
+      disclosed(
+        z
+          .array(z.strictObject({ name: text(200), country: countryCodeSchema, purpose: text(500) }))
+          .check(z.maxLength(1000)),
+      ),
+      "qr",
+    ),
+    endToEndEncryption: onLayer(disclosed(z.boolean()), "box"),
+  }),
+  security: z.strictObject({
+    updateMechanism: onLayer(disclosed(z.enum(["automatic", "user-initiated", "service-technician", "none"])), "box"),
+    accessControl: onLayer(
+      disclosed(
+        z.array(z.enum(["password", "pin", "biometric", "certificate", "multi-factor", "none"])).check(z.maxLength(10)),
+      ),
+      "qr",
+    ),
+    defaultCredentials: onLayer(disclosed(z.enum(["none", "unique-per-device", "shared"])), "box"),
+    securityContact: onLayer(
+      disclosed(z.strictObject({ email: z.optional(email()), url: z.optional(httpsUrl()) })),
+      "qr",
+    ),
+    disclosurePolicy: onLayer(disclosed(httpsUrl()), "qr"),
+    sbom: onLayer(disclosed(bom), "procurement"),
+    hbom: onLayer(disclosed(z.strictObject({ ...bom.def.shape })), "procurement"),
+  }),
+  lifecycle: onLayer(disclosed(lifecycleFactsSchema), "box"),
+  runtime: onLayer(disclosed(runtimeProfileSchema), "procurement"),
+  qrTarget: onLayer(httpsUrl(), "box"),
+});
+
+/**
+ * A device label; see {@link deviceLabelSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { DeviceLabel } from "@miotsec/label";
+ * declare const label: DeviceLabel;
+ * label.identity.product;
+ * ```
+ * @since 0.1.0
+ */
+export type DeviceLabel = z.infer<typeof deviceLabelSchema>;
+
+/**
+ * The paths of every field that may be `not-disclosed` or `not-applicable`, for renderers
+ * and checks that walk them.
+ *
+ * @example
+ * ```ts
+ * import { disclosedFieldPaths } from "@miotsec/label";
+ * disclosedFieldPaths.includes("components.sensors"); // true
+ * ```
+ * @since 0.1.0
+ */
+export const disclosedFieldPaths: readonly string[] = [
+  "identity.versions.hardware",
+  "identity.versions.firmware",
+  "identity.versions.software",
+  ...Object.keys(deviceLabelSchema.def.shape.components.def.shape).map((k) => `components.${k}`),
+  ...Object.keys(deviceLabelSchema.def.shape.dataPractices.def.shape).map((k) => `dataPractices.${k}`),
+  ...Object.keys(deviceLabelSchema.def.shape.security.def.shape).map((k) => `security.${k}`),
+  "lifecycle",
+  "runtime",
+];

@@ -1,0 +1,113 @@
+import { fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex } from "@miotsec/core";
+import { parseRuntimeProfile } from "@miotsec/runtime-facts";
+import * as z from "zod/mini";
+import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
+import { layerRegistry } from "./layers.js";
+
+/**
+ * Parses and checks a label document: its shape (unknown keys are rejected with the key's
+ * path), and that its runtime profile keeps every integration and operating range inside the
+ * fail-safe envelope. Never throws, never mutates its input.
+ *
+ * @example
+ * ```ts
+ * import { parseLabel } from "@miotsec/label";
+ * const r = parseLabel({ schemaVersion: 1 });
+ * r.ok; // false: the label is missing its fields
+ * ```
+ * @since 0.1.0
+ */
+export function parseLabel(input: unknown): Result<DeviceLabel> {
+  const parsed = parseWith(deviceLabelSchema, input);
+  if (!parsed.ok) return parsed;
+  const runtime = parsed.value.runtime;
+  if (typeof runtime === "object") {
+    const checked = parseRuntimeProfile(runtime);
+    if (!checked.ok) return fail(prefixIssues(["runtime"], checked.issues));
+  }
+  return ok(parsed.value);
+}
+
+/**
+ * Brings a label of any known `schemaVersion` to the current one ({@link labelSchemaVersion})
+ * and parses it. Version 1 is the first, so today this is {@link parseLabel} for version 1 and
+ * an `unsupported-schema-version` issue for any other; each later version adds one step to the
+ * chain, so a label of any age migrates through every step in turn.
+ *
+ * @example
+ * ```ts
+ * import { migrateLabel } from "@miotsec/label";
+ * migrateLabel({ schemaVersion: 0 }); // { ok: false, issues: [{ code: "unsupported-schema-version", ... }] }
+ * ```
+ * @since 0.1.0
+ */
+export function migrateLabel(input: unknown): Result<DeviceLabel> {
+  const version =
+    input !== null && typeof input === "object" && !Array.isArray(input)
+      ? (input as { schemaVersion?: unknown }).schemaVersion
+      : undefined;
+  if (version !== labelSchemaVersion) {
+    return fail([
+      issue(
+        "unsupported-schema-version",
+        `$.schemaVersion ${JSON.stringify(version) ?? "is missing"}: this version of @miotsec/label reads label versions 1 to ${labelSchemaVersion}.`,
+        ["schemaVersion"],
+      ),
+    ]);
+  }
+  return parseLabel(input);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a label, generated from the zod schema: every object
+ * closes with `additionalProperties: false`, every field carries its layer as
+ * `x-miotsec-layer`. For validators in other languages and for editors.
+ *
+ * @example
+ * ```ts
+ * import { labelJsonSchema } from "@miotsec/label";
+ * labelJsonSchema().$schema; // "https://json-schema.org/draft/2020-12/schema"
+ * ```
+ * @since 0.1.0
+ */
+export function labelJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(deviceLabelSchema, { target: "draft-2020-12", io: "input", metadata: layerRegistry }),
+    title: "miotsec device label",
+  };
+}
+
+/** JSON with object keys sorted at every depth: the same label always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(",")}}`;
+}
+
+/**
+ * The payload of the label's QR code: a short, versioned https URL
+ * `<baseUrl>/<label id>/v<schemaVersion>?d=<digest>`, where the digest is the first 16 hex
+ * digits (64 bits) of the SHA-256 of the label's canonical JSON. A scanned code thus names the
+ * exact label version it was printed for; any change to the label changes the digest.
+ *
+ * @example
+ * ```ts
+ * import { qrPayload } from "@miotsec/label";
+ * declare const label: import("@miotsec/label").DeviceLabel;
+ * qrPayload(label, "https://labels.example"); // "https://labels.example/us-wifi-1/v1?d=3f2a..."
+ * ```
+ * @since 0.1.0
+ */
+export function qrPayload(label: DeviceLabel, baseUrl: string): Result<string> {
+  if (!/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(baseUrl)) {
+    return fail([
+      issue("invalid-format", "The base URL must be an https:// URL without query or fragment.", ["baseUrl"]),
+    ]);
+  }
+  const digest = sha256Hex(canonicalJson(label)).slice(0, 16);
+  return ok(`${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
+}
