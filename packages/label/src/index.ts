@@ -7,6 +7,8 @@
  *
  * @packageDocumentation
  */
+
+export { toCycloneDx } from "./cyclonedx.js";
 export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
 export { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";

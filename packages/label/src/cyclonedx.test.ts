@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fc, test } from "@fast-check/vitest";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { toCycloneDx } from "./cyclonedx.js";
+import { disclosedFieldPaths } from "./label.js";
+import { parseLabel } from "./parse-label.js";
+
+// The official CycloneDX 1.6 JSON schema, as shipped in @cyclonedx/cyclonedx-library.
+const library = dirname(createRequire(import.meta.url).resolve("@cyclonedx/cyclonedx-library/package.json"));
+const schemaFile = (name: string) => JSON.parse(readFileSync(join(library, "res", "schema", name), "utf8"));
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+addFormats.default(ajv);
+// ajv-formats has no IRI formats; accept what has no white space, as an IRI cannot.
+ajv.addFormat("iri-reference", /^\S+$/u);
+ajv.addFormat("idn-email", /^[^\s@]+@[^\s@]+$/u);
+for (const name of [
+  "spdx.SNAPSHOT.schema.json",
+  "jsf-0.82.SNAPSHOT.schema.json",
+  "cryptography-defs.SNAPSHOT.schema.json",
+]) {
+  ajv.addSchema({ ...schemaFile(name), $id: `http://cyclonedx.org/schema/${name}` });
+}
+const validate = ajv.compile(schemaFile("bom-1.6.SNAPSHOT.schema.json"));
+const valid = (doc: unknown) =>
+  validate(JSON.parse(JSON.stringify(doc))) ? true : JSON.stringify(validate.errors?.slice(0, 3));
+
+const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
+  (name) =>
+    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >,
+);
+function labelOf(doc: unknown) {
+  const r = parseLabel(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+function withheld(doc: Record<string, unknown>, path: string, value: string) {
+  const copy = structuredClone(doc);
+  const keys = path.split(".");
+  let at = copy as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[keys[keys.length - 1] as string] = value;
+  return copy;
+}
+
+describe("toCycloneDx", () => {
+  it("exports the example labels as valid CycloneDX 1.6", () => {
+    for (const doc of examples) expect(valid(toCycloneDx(labelOf(doc)))).toBe(true);
+    // The validator is strict: a stray key or another format fails.
+    const bom = toCycloneDx(labelOf(examples[0]));
+    expect(valid({ ...bom, extra: 1 })).not.toBe(true);
+    expect(valid({ ...bom, bomFormat: "SPDX" })).not.toBe(true);
+  });
+
+  test.prop([
+    fc.constantFrom(...examples),
+    fc.subarray([...disclosedFieldPaths]),
+    fc.constantFrom("not-disclosed", "not-applicable"),
+  ])("stays valid whatever the vendor withholds", (doc, paths, value) => {
+    let changed = doc;
+    for (const path of paths) changed = withheld(changed, path, value);
+    expect(valid(toCycloneDx(labelOf(changed)))).toBe(true);
+  });
+
+  it("carries the device, its firmware, the lifecycle milestones and the endpoints as services", () => {
+    const bom = toCycloneDx(labelOf(examples[2])) as {
+      metadata: { component: { name: string; properties: Array<{ name: string; value: string }> } };
+      components: Array<{ type: string }>;
+      services: Array<{ trustZone: string; endpoints: string[] }>;
+      serialNumber: string;
+    };
+    expect(bom.metadata.component.name).toBe("Networked volumetric infusion pump");
+    expect(bom.metadata.component.properties).toEqual(
+      expect.arrayContaining([{ name: "cdx:lifecycle:milestone:endOfSupport", value: "2036-02-02" }]),
+    );
+    expect(bom.components.map((c) => c.type)).toEqual(["firmware", "application", "device", "device", "device"]);
+    expect(bom.services.map((s) => s.endpoints[0])).toEqual([
+      "mqtts://pumps.hospital-network.example:8883",
+      "https://updates.example-medical.example:443",
+    ]);
+    expect(bom.serialNumber).toBe((toCycloneDx(labelOf(examples[2])) as { serialNumber: string }).serialNumber);
+  });
+});
