@@ -44,7 +44,7 @@ function lifecycleProperties(label: DeviceLabel): Json[] {
  * ```
  * @since 0.1.0
  */
-export function toCycloneDx(label: DeviceLabel): Json {
+export function toCycloneDx(label: DeviceLabel): Record<string, unknown> {
   const { identity } = label;
   const versions = identity.versions;
   const manufacturer: Json = {

@@ -11,4 +11,5 @@
 export { toCycloneDx } from "./cyclonedx.js";
 export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
+export { type MudExport, type MudOptions, toMud } from "./mud.js";
 export { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";

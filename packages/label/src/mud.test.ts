@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { toMud } from "./mud.js";
+import { parseLabel } from "./parse-label.js";
+
+const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
+  (name) =>
+    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >,
+);
+const labelOf = (doc: unknown) => {
+  const r = parseLabel(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+
+type Ace = {
+  matches: {
+    ipv4: Record<string, unknown>;
+    tcp?: Record<string, { port: number }>;
+    udp?: Record<string, { port: number }>;
+  };
+};
+type Mud = {
+  "ietf-mud:mud": Record<string, unknown>;
+  "ietf-access-control-list:acls": { acl: Array<{ name: string; aces: { ace: Ace[] } }> };
+};
+
+describe("toMud", () => {
+  test.prop([fc.constantFrom(...examples)])("allows exactly the declared endpoints, each both ways", (doc) => {
+    const label = labelOf(doc);
+    const { mud, notExpressible } = toMud(label) as unknown as { mud: Mud; notExpressible: string[] };
+    const declared = typeof label.runtime === "object" ? label.runtime.endpoints : [];
+    const [from, to] = mud["ietf-access-control-list:acls"].acl;
+    const fromHosts = from?.aces.ace.map((a) => a.matches.ipv4["ietf-acldns:dst-dnsname"]) ?? [];
+    const toHosts = to?.aces.ace.map((a) => a.matches.ipv4["ietf-acldns:src-dnsname"]) ?? [];
+    const exact = declared.filter((e) => !e.host.startsWith("*.")).map((e) => e.host);
+    expect(fromHosts).toEqual(exact);
+    expect(toHosts).toEqual(exact);
+    expect(notExpressible).toEqual(declared.filter((e) => e.host.startsWith("*.")).map((e) => e.host));
+    const policy = mud["ietf-mud:mud"] as {
+      "from-device-policy": { "access-lists": { "access-list": Array<{ name: string }> } };
+    };
+    expect(policy["from-device-policy"]["access-lists"]["access-list"][0]?.name).toBe(from?.name);
+  });
+
+  it("writes the RFC 8520 fields, with the ports and protocols declared", () => {
+    const { mud } = toMud(labelOf(examples[2]), { lastUpdate: "2026-11-28" }) as unknown as { mud: Mud };
+    expect(mud["ietf-mud:mud"]).toMatchObject({
+      "mud-version": 1,
+      "mud-url": "https://example-medical.example/labels/ip-500/mud.json",
+      "last-update": "2026-11-28T00:00:00Z",
+      "is-supported": true,
+      "mfg-name": "Example Medical GmbH",
+      "model-name": "IP-500",
+      "firmware-rev": "12.4.0",
+    });
+    const ace = mud["ietf-access-control-list:acls"].acl[0]?.aces.ace[0];
+    expect(ace?.matches).toEqual({
+      ipv4: { protocol: 6, "ietf-acldns:dst-dnsname": "pumps.hospital-network.example" },
+      tcp: { "destination-port": { operator: "eq", port: 8883 }, "ietf-mud:direction-initiated": "from-device" },
+    });
+  });
+
+  it("names the wildcard it cannot express instead of widening it", () => {
+    expect(toMud(labelOf(examples[0])).notExpressible).toEqual(["*.amazonaws.com"]);
+  });
+
+  test.prop([fc.constantFrom(...examples)])("is deterministic", (doc) => {
+    expect(JSON.stringify(toMud(labelOf(doc)))).toBe(JSON.stringify(toMud(labelOf(structuredClone(doc)))));
+  });
+});
