@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 
+export { type CyberTrustMarkOptions, toCyberTrustMark } from "./cyber-trust-mark.js";
 export { toCycloneDx } from "./cyclonedx.js";
 export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
