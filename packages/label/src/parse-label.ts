@@ -1,5 +1,5 @@
 import { fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex } from "@miotsec/core";
-import { parseRuntimeProfile } from "@miotsec/runtime-facts";
+import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
 import { layerRegistry } from "./layers.js";
@@ -21,11 +21,8 @@ export function parseLabel(input: unknown): Result<DeviceLabel> {
   const parsed = parseWith(deviceLabelSchema, input);
   if (!parsed.ok) return parsed;
   const runtime = parsed.value.runtime;
-  if (typeof runtime === "object") {
-    const checked = parseRuntimeProfile(runtime);
-    if (!checked.ok) return fail(prefixIssues(["runtime"], checked.issues));
-  }
-  return ok(parsed.value);
+  const envelope = typeof runtime === "object" ? envelopeIssues(runtime) : [];
+  return envelope.length > 0 ? fail(prefixIssues(["runtime"], envelope)) : ok(parsed.value);
 }
 
 /**

@@ -30,6 +30,7 @@ export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, ty
 export {
   type DeclaredEndpoint,
   endpointSchema,
+  envelopeIssues,
   metricSchema,
   parseRuntimeProfile,
   type Range,

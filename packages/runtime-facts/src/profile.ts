@@ -211,8 +211,26 @@ function inside(inner: Range, outer: Range): boolean {
 export function parseRuntimeProfile(input: unknown): Result<RuntimeProfile> {
   const parsed = parseWith(runtimeProfileSchema, input);
   if (!parsed.ok) return parsed;
+  const issues = envelopeIssues(parsed.value);
+  return issues.length > 0 ? fail(issues) : ok(parsed.value);
+}
+
+/**
+ * The `outside-envelope` issues of a profile that already has the schema's shape: each
+ * integration or operating range that reaches beyond its metric's fail-safe range. For
+ * documents that embed a profile (a label) and have parsed it already.
+ *
+ * @example
+ * ```ts
+ * import { envelopeIssues, type RuntimeProfile } from "@miotsec/runtime-facts";
+ * declare const profile: RuntimeProfile;
+ * envelopeIssues(profile).length === 0;
+ * ```
+ * @since 0.1.0
+ */
+export function envelopeIssues(profile: RuntimeProfile): Issue[] {
   const issues: Issue[] = [];
-  for (const [id, metric] of Object.entries(parsed.value.metrics)) {
+  for (const [id, metric] of Object.entries(profile.metrics)) {
     if (!metric.failSafe) continue;
     for (const stage of ["integration", "operating"] as const) {
       const range = metric[stage];
@@ -227,5 +245,5 @@ export function parseRuntimeProfile(input: unknown): Result<RuntimeProfile> {
       }
     }
   }
-  return issues.length > 0 ? fail(issues) : ok(parsed.value);
+  return issues;
 }

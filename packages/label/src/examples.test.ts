@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import { compareEndpoints } from "@miotsec/runtime-facts";
+import { describe, expect, it } from "vitest";
+import { parseLabel } from "./parse-label.js";
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../examples/${path}`, import.meta.url), "utf8"));
+
+describe("the §VI examples", () => {
+  it.each(["ultrasound-wifi", "ultrasound-usbc"])(
+    "the %s label declares every endpoint its app was seen to use",
+    (name) => {
+      const label = parseLabel(read(`labels/${name}.label.json`));
+      if (!label.ok || typeof label.value.runtime !== "object") throw new Error("fixture");
+      const r = compareEndpoints(label.value.runtime.endpoints, read(`traffic/${name}.observed.json`));
+      expect(r.ok && r.value.findings.every((f) => f.kind === "declared")).toBe(true);
+    },
+  );
+
+  it("shows the wired scanner's third parties and their country, as the paper found them", () => {
+    const label = parseLabel(read("labels/ultrasound-usbc.label.json"));
+    if (!label.ok || typeof label.value.runtime !== "object") throw new Error("fixture");
+    const r = compareEndpoints(label.value.runtime.endpoints, read("traffic/ultrasound-usbc.observed.json"));
+    expect(r.ok && r.value.thirdParties).toHaveLength(7);
+    expect(r.ok && r.value.countries).toEqual(["US"]);
+  });
+});
