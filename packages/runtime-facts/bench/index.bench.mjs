@@ -1,5 +1,6 @@
 // Runtime facts at fleet scale. (1) Raw comparisons: `within` against an inline range check.
-// (2) A fleet tick: 100,000 devices x 20 metrics through the monitor, against a hand-written
+// (2) A fleet tick: 100,000 devices x 20 metrics through the monitor (one call per sample and
+// one call per device), against a hand-written
 // loop that keeps the same per-metric state (the practical floor). (3) The monitor's heap over
 // 10,000,000 samples.
 import { createMonitor, parseRuntimeProfile, within } from "@miotsec/runtime-facts";
@@ -52,74 +53,85 @@ await compare("@miotsec/runtime-facts: raw metric comparisons (1,000,000 a call)
 const DEVICES = 100_000;
 const deviceIds = Array.from({ length: DEVICES }, (_, i) => `device-${i}`);
 const metricIds = Object.keys(metrics);
-let tickTime = 0;
-const monitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
 
-// The floor: one state slot per device metric, the same three-way check, the same transitions.
-const floorState = new Uint8Array(DEVICES * METRICS);
-const floorSince = new Float64Array(DEVICES * METRICS);
-function floorTick(at) {
-  let events = 0;
-  for (let d = 0; d < DEVICES; d++) {
-    for (let m = 0; m < METRICS; m++) {
-      const v = values[(d * METRICS + m + at) & 0xffff];
-      const k = d * METRICS + m;
-      if (v < -10 || v > 95) {
-        if (floorState[k] !== 3) {
-          floorState[k] = 3;
+// One fleet tick, three ways, over the same values: the floor (one state slot per device metric,
+// the same three-way check, the same transitions, events only counted), `update` per sample,
+// and `updateDevice` per device. Each case keeps its own state across ticks.
+async function fleetTick(title, source) {
+  const value = (d, m, at) => source[(d * METRICS + m + at) & 0xffff];
+  const floorState = new Uint8Array(DEVICES * METRICS);
+  const floorSince = new Float64Array(DEVICES * METRICS);
+  const floorTick = (at) => {
+    let events = 0;
+    for (let d = 0; d < DEVICES; d++) {
+      for (let m = 0; m < METRICS; m++) {
+        const v = value(d, m, at);
+        const k = d * METRICS + m;
+        if (v < -10 || v > 95) {
+          if (floorState[k] !== 3) {
+            floorState[k] = 3;
+            events++;
+          }
+        } else if (v < 0 || v > 80) {
+          if (floorState[k] === 0) {
+            floorState[k] = 1;
+            floorSince[k] = at;
+          }
+          if (floorState[k] === 1 && at - floorSince[k] >= 60_000) {
+            floorState[k] = 2;
+            events++;
+          }
+        } else if (floorState[k] === 1) floorState[k] = 0;
+        else if (floorState[k] >= 2) {
+          floorState[k] = 0;
           events++;
         }
-      } else if (v < 0 || v > 80) {
-        if (floorState[k] === 0) {
-          floorState[k] = 1;
-          floorSince[k] = at;
-        }
-        if (floorState[k] === 1 && at - floorSince[k] >= 60_000) {
-          floorState[k] = 2;
-          events++;
-        }
-      } else if (floorState[k] === 1) floorState[k] = 0;
-      else if (floorState[k] >= 2) {
-        floorState[k] = 0;
-        events++;
       }
     }
-  }
-  return events;
-}
-function monitorTick(at) {
-  let events = 0;
-  for (let d = 0; d < DEVICES; d++) {
-    const device = deviceIds[d];
-    for (let m = 0; m < METRICS; m++) {
-      events += monitor.update({
-        device,
-        metric: metricIds[m],
-        value: values[(d * METRICS + m + at) & 0xffff],
-        unit: "u",
-        at,
-      }).length;
+    return events;
+  };
+  const monitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
+  const monitorTick = (at) => {
+    let events = 0;
+    for (let d = 0; d < DEVICES; d++) {
+      const device = deviceIds[d];
+      for (let m = 0; m < METRICS; m++)
+        events += monitor.update({ device, metric: metricIds[m], value: value(d, m, at), unit: "u", at }).length;
     }
-  }
-  return events;
+    return events;
+  };
+  const batchMonitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
+  const row = new Float64Array(METRICS);
+  const batchTick = (at) => {
+    let events = 0;
+    for (let d = 0; d < DEVICES; d++) {
+      for (let m = 0; m < METRICS; m++) row[m] = value(d, m, at);
+      events += batchMonitor.updateDevice(deviceIds[d], at, row).length;
+    }
+    return events;
+  };
+  const clock = [0, 0, 0];
+  const step = (i) => {
+    clock[i] += 10_000;
+    return clock[i];
+  };
+  await compare(
+    `@miotsec/runtime-facts: one fleet tick, ${DEVICES.toLocaleString("en")} devices x ${METRICS} metrics, ${title}`,
+    [
+      { name: "baseline: hand-written loop with the same per-metric state", fn: () => floorTick(step(0)) },
+      { name: "createMonitor().update for every sample", fn: () => monitorTick(step(1)) },
+      { name: "createMonitor().updateDevice, one call per device", fn: () => batchTick(step(2)) },
+    ],
+  );
 }
-let floorAt = 0;
-await compare(`@miotsec/runtime-facts: one fleet tick, ${DEVICES.toLocaleString("en")} devices x ${METRICS} metrics`, [
-  {
-    name: "baseline: hand-written loop with the same per-metric state",
-    fn: () => {
-      floorAt += 10_000;
-      return floorTick(floorAt);
-    },
-  },
-  {
-    name: "createMonitor().update for every sample",
-    fn: () => {
-      tickTime += 10_000;
-      return monitorTick(tickTime);
-    },
-  },
-]);
+
+// Stormy: a tenth of the samples outside the operating range, about 200,000 events a tick.
+await fleetTick("stormy (about 200,000 events a tick)", values);
+// Quiet: every value inside the operating range, no events, the usual state of a fleet.
+await fleetTick(
+  "quiet (no events)",
+  values.map((v) => v * 0.8),
+);
 
 // Heap over 10,000,000 samples: 1,000 devices x 20 metrics x 500 ticks.
 const gc = globalThis.gc ?? (() => {});

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { scannerProfile } from "./fixtures.test-support.js";
 import { createMonitor, type MonitorEvent, type Sample } from "./monitor.js";
+import type { RuntimeProfile } from "./profile.js";
 
 const cpu = (value: number, at: number, device = "us-17"): Sample => ({
   device,
@@ -77,6 +78,67 @@ describe("createMonitor", () => {
     });
     expect(m.update({ ...cpu(10, 1), unit: "‰" })[0]).toMatchObject({ kind: "rejected", verdict: "unit-mismatch" });
     expect(m.update(cpu(Number.NaN, 2))[0]).toMatchObject({ kind: "rejected", verdict: "missing", tier: "warning" });
+  });
+
+  // A fourth metric with no range at all: any finite value is fine, a non-finite one is not.
+  const withUnbounded: RuntimeProfile = {
+    ...scannerProfile,
+    metrics: { ...scannerProfile.metrics, errors: { unit: "count" } },
+  };
+  const reading = fc.record({
+    device: fc.constantFrom("a", "b"),
+    dt: fc.oneof(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: 0, max: 90_000 })),
+    values: fc.array(
+      fc.oneof(
+        fc.double({ min: -20, max: 30_000, noNaN: true }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 40, 95),
+      ),
+      { minLength: 0, maxLength: 4 },
+    ),
+  });
+  test.prop([
+    fc.array(reading, { maxLength: 40 }),
+    fc.integer({ min: 0, max: 120 }),
+    fc.integer({ min: 0, max: 10 }),
+    fc.integer({ min: 1, max: 120 }),
+  ])(
+    "updateDevice gives the events of update on each sampled metric, in order",
+    (readings, hold, recovery, staleAfterSeconds) => {
+      const options = { stage: "operating" as const, holdSeconds: hold, recovery, staleAfterSeconds };
+      const batch = createMonitor(withUnbounded, options);
+      const single = createMonitor(withUnbounded, options);
+      const ids = batch.metrics();
+      let at = 0;
+      for (const { device, dt, values } of readings) {
+        at += dt;
+        const expected = values.flatMap((value, i) =>
+          Number.isNaN(value)
+            ? []
+            : single.update({
+                device,
+                metric: ids[i] as string,
+                value,
+                unit: withUnbounded.metrics[ids[i] as string]?.unit ?? "",
+                at,
+              }),
+        );
+        expect(batch.updateDevice(device, at, values)).toEqual(expected);
+        expect(batch.tick(at)).toEqual(single.tick(at));
+      }
+      expect(batch.tick(at + 1_000_000)).toEqual(single.tick(at + 1_000_000));
+    },
+  );
+
+  it("updateDevice rejects a reading without a valid time or with too many values, and keeps no state for it", () => {
+    const m = createMonitor(scannerProfile, { stage: "operating" });
+    expect(m.metrics()).toEqual(["cpuPercent", "bootSeconds", "throughputKbps"]);
+    expect(m.updateDevice("a", Number.NaN, [99])[0]).toMatchObject({ kind: "rejected", verdict: "missing" });
+    const [tooMany] = m.updateDevice("a", 0, [1, 2, 3, 4]);
+    expect(tooMany).toMatchObject({ kind: "rejected", verdict: "unknown-metric", metric: "" });
+    expect(tooMany?.explanation).toBe("A reading of a has 4 values; the profile declares 3 metrics.");
+    expect(m.devices()).toBe(0);
+    expect(m.updateDevice("a", 0, [99])[0]).toMatchObject({ kind: "fired", tier: "contraindicated" });
   });
 
   it("keeps memory per device, not per sample", () => {

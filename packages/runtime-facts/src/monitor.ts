@@ -95,6 +95,15 @@ export interface MonitorOptions {
 export interface Monitor {
   /** Feeds one sample; returns the events it causes (usually none). Samples older than the last one of their device metric are ignored. */
   update(sample: Sample): readonly MonitorEvent[];
+  /**
+   * Feeds one reading of all of a device's metrics at once, the fast path for fleets: `values[i]`
+   * is the value of `metrics()[i]` in its declared unit. `NaN` means "not sampled this time" and
+   * is skipped. Gives the same events as {@link Monitor.update} on each sampled metric in order.
+   * A `values` longer than the declared metrics, or an invalid `at`, is rejected as a whole.
+   */
+  updateDevice(device: string, at: number, values: ArrayLike<number>): readonly MonitorEvent[];
+  /** The declared metric ids in the order {@link Monitor.updateDevice} reads its values. */
+  metrics(): readonly string[];
   /** Reports device metrics without a sample for longer than the stale limit, once each, as of `at`. */
   tick(at: number): MonitorEvent[];
   /** The events of a stream of samples, from an iterable or async iterable. */
@@ -238,7 +247,11 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         ),
       ];
     }
-    let device = states.get(sample.device);
+    return advance(stateOf(sample.device), m, sample);
+  };
+
+  const stateOf = (id: string): DeviceState => {
+    let device = states.get(id);
     if (device === undefined) {
       device = {
         level: new Uint8Array(metricCount),
@@ -246,8 +259,14 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         since: new Float64Array(metricCount),
         lastAt: new Float64Array(metricCount).fill(Number.NEGATIVE_INFINITY),
       };
-      states.set(sample.device, device);
+      states.set(id, device);
     }
+    return device;
+  };
+
+  /** One sample with a known metric and a valid time, against the device's state. */
+  const advance = (device: DeviceState, m: CompiledMetric, sample: Sample): readonly MonitorEvent[] => {
+    const at = sample.at;
     const i = m.index;
     if (at < (device.lastAt[i] as number)) return none;
     device.lastAt[i] = at;
@@ -308,6 +327,55 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     return none;
   };
 
+  const updateDevice = (device: string, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
+    const reject = (verdict: Verdict, explanation: string) => [
+      event(
+        "rejected",
+        { device, metric: "", at: Number.isFinite(at) ? at : Number.NaN },
+        verdict,
+        "warning",
+        explanation,
+      ),
+    ];
+    if (typeof at !== "number" || !Number.isFinite(at))
+      return reject("missing", `A reading of ${device} has no valid time.`);
+    if (values.length > metricCount)
+      return reject(
+        "unknown-metric",
+        `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
+      );
+    // Found on the first sampled value, so a reading of only NaN keeps no state, as with update.
+    let state: DeviceState | undefined;
+    let out: MonitorEvent[] | undefined;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as number;
+      if (Number.isNaN(value)) continue;
+      const m = byIndex[i] as CompiledMetric;
+      state ??= stateOf(device);
+      const level = state.level[i] as number;
+      // The common case, inside the stage range with nothing pending: only the times move.
+      if (
+        level === NORMAL &&
+        Number.isFinite(value) &&
+        value >= m.stageMin &&
+        value <= m.stageMax &&
+        value >= m.failMin &&
+        value <= m.failMax
+      ) {
+        if (at >= (state.lastAt[i] as number)) {
+          state.lastAt[i] = at;
+          state.stale[i] = 0;
+        }
+        continue;
+      }
+      const events = advance(state, m, { device, metric: m.id, value, unit: m.unit, at });
+      if (events.length === 0) continue;
+      if (out === undefined) out = [];
+      out.push(...events);
+    }
+    return out ?? none;
+  };
+
   const tick = (at: number): MonitorEvent[] => {
     const out: MonitorEvent[] = [];
     for (const [device, state] of states) {
@@ -344,5 +412,6 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       },
     });
 
-  return { update, tick, run, transform, devices: () => states.size };
+  const metricIds = Object.freeze(byIndex.map((m) => m.id));
+  return { update, updateDevice, metrics: () => metricIds, tick, run, transform, devices: () => states.size };
 }
