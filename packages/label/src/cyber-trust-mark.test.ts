@@ -4,8 +4,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { toCyberTrustMark } from "./cyber-trust-mark.js";
+import { examples, labelOf, setPath } from "./fixtures.test-support.js";
 import { disclosedFieldPaths } from "./label.js";
-import { parseLabel } from "./parse-label.js";
 
 // The published USCTM schema 1.0.0 (CTA-2120), kept as a test fixture.
 const schema = JSON.parse(readFileSync(new URL("../test-fixtures/usctm-schema-1-0-0.json", import.meta.url), "utf8"));
@@ -14,13 +14,6 @@ addFormats.default(ajv);
 const validate = ajv.compile(schema);
 const valid = (doc: unknown) => (validate(doc) ? true : JSON.stringify(validate.errors?.slice(0, 3)));
 
-const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
 const options = {
   authorizationDate: "2026-10-01",
   authorizedBy: { name: "Example label administrator", contact: "cla@example.org" },
@@ -28,19 +21,6 @@ const options = {
   created: "2026-10-01T00:00:00Z",
   modified: "2026-11-28T00:00:00Z",
 };
-const labelOf = (doc: unknown) => {
-  const r = parseLabel(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-};
-function withheld(doc: Record<string, unknown>, path: string, value: string) {
-  const copy = structuredClone(doc);
-  const keys = path.split(".");
-  let at = copy as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
-  at[keys[keys.length - 1] as string] = value;
-  return copy;
-}
 
 describe("toCyberTrustMark", () => {
   it("exports the labels that declare a support date as valid USCTM 1.0.0 documents", () => {
@@ -67,7 +47,7 @@ describe("toCyberTrustMark", () => {
     fc.constantFrom("not-disclosed", "not-applicable"),
   ])("stays valid whatever else the vendor withholds", (doc, paths, value) => {
     let changed = doc;
-    for (const path of paths) changed = withheld(changed, path, value);
+    for (const path of paths) changed = setPath(changed, path, value);
     const r = toCyberTrustMark(labelOf(changed), options);
     if (!r.ok) {
       for (const i of r.issues) expect(["missing-security-contact"]).toContain(i.code);

@@ -6,8 +6,8 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { toCycloneDx } from "./cyclonedx.js";
+import { examples, labelOf, setPath } from "./fixtures.test-support.js";
 import { disclosedFieldPaths } from "./label.js";
-import { parseLabel } from "./parse-label.js";
 
 // The official CycloneDX 1.6 JSON schema, as shipped in @cyclonedx/cyclonedx-library.
 const library = dirname(createRequire(import.meta.url).resolve("@cyclonedx/cyclonedx-library/package.json"));
@@ -28,27 +28,6 @@ const validate = ajv.compile(schemaFile("bom-1.6.SNAPSHOT.schema.json"));
 const valid = (doc: unknown) =>
   validate(JSON.parse(JSON.stringify(doc))) ? true : JSON.stringify(validate.errors?.slice(0, 3));
 
-const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
-function labelOf(doc: unknown) {
-  const r = parseLabel(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
-function withheld(doc: Record<string, unknown>, path: string, value: string) {
-  const copy = structuredClone(doc);
-  const keys = path.split(".");
-  let at = copy as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
-  at[keys[keys.length - 1] as string] = value;
-  return copy;
-}
-
 describe("toCycloneDx", () => {
   it("exports the example labels as valid CycloneDX 1.6", () => {
     for (const doc of examples) expect(valid(toCycloneDx(labelOf(doc)))).toBe(true);
@@ -64,7 +43,7 @@ describe("toCycloneDx", () => {
     fc.constantFrom("not-disclosed", "not-applicable"),
   ])("stays valid whatever the vendor withholds", (doc, paths, value) => {
     let changed = doc;
-    for (const path of paths) changed = withheld(changed, path, value);
+    for (const path of paths) changed = setPath(changed, path, value);
     expect(valid(toCycloneDx(labelOf(changed)))).toBe(true);
   });
 

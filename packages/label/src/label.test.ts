@@ -1,28 +1,12 @@
-import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { examples, setPath } from "./fixtures.test-support.js";
 import { disclosedFieldPaths } from "./label.js";
 import { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
 
-const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
 const example = fc.constantFrom(...examples);
-
-function setPath(doc: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
-  const copy = structuredClone(doc);
-  const keys = path.split(".");
-  let at = copy as Record<string, unknown>;
-  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
-  at[keys[keys.length - 1] as string] = value;
-  return copy;
-}
 
 /** Every object inside a document, with its path. */
 function objects(

@@ -1,21 +1,7 @@
-import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { examples, labelOf } from "./fixtures.test-support.js";
 import { toMud } from "./mud.js";
-import { parseLabel } from "./parse-label.js";
-
-const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
-const labelOf = (doc: unknown) => {
-  const r = parseLabel(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-};
 
 type Ace = {
   matches: {
