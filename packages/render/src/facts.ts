@@ -1,0 +1,196 @@
+import { type BestBefore, computeBestBefore } from "@miotsec/best-before";
+import { fail, type Issue, ok, parseIsoDate, prefixIssues, type Result } from "@miotsec/core";
+import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
+
+/**
+ * Options of {@link renderLabelSvg} and {@link renderLabelHtml}.
+ *
+ * @example
+ * ```ts
+ * import type { RenderOptions } from "@miotsec/render";
+ * const options: RenderOptions = { asOf: "2026-11-28" };
+ * ```
+ * @since 0.1.0
+ */
+export interface RenderOptions {
+  /** The date the best-before-inspection status is judged on (`YYYY-MM-DD`); the renderer never reads a clock. */
+  readonly asOf: string;
+  /** The base URL of the QR code's payload. Default: the label's `qrTarget`. */
+  readonly qrBaseUrl?: string;
+}
+
+/** One line of the label: a name and its value as plain text. */
+export interface FactRow {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** A titled block of rows, the sections of Table I of the paper. */
+export interface FactSection {
+  readonly title: string;
+  readonly rows: readonly FactRow[];
+}
+
+/** Everything the renderers draw, as plain text, worked out once. */
+export interface LabelFacts {
+  readonly id: string;
+  readonly product: string;
+  readonly model: string;
+  readonly manufacturer: string;
+  /** The best-before-inspection date, or undefined when the lifecycle is withheld. */
+  readonly bestBefore: BestBefore | undefined;
+  readonly sections: readonly FactSection[];
+  readonly qrPayload: string;
+}
+
+/** The label's enum words, spelled out. Free text is never changed. */
+const words: Readonly<Record<string, string>> = {
+  "not-disclosed": "Not disclosed",
+  "not-applicable": "Not applicable",
+  "user-initiated": "User-initiated",
+  "service-technician": "By a service technician",
+  "unique-per-device": "Unique per device",
+  "multi-factor": "Multi-factor",
+  "web-portal": "Web portal",
+  "not-possible": "Not possible",
+  app: "App",
+  device: "Device",
+  none: "None",
+  easy: "Easy",
+  moderate: "Moderate",
+  complex: "Complex",
+  automatic: "Automatic",
+  shared: "Shared",
+  password: "Password",
+  pin: "PIN",
+  biometric: "Biometric",
+  certificate: "Certificate",
+};
+
+/**
+ * A value of the label as one line of plain text. The label's enum words are spelled out at the
+ * top of a field (`web-portal` becomes `Web portal`), never inside an object, where a word is a
+ * unit, a scope or text the vendor wrote (`ml` stays `ml`).
+ */
+function say(value: unknown, nested = false): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") {
+    const word = Object.hasOwn(words, value) ? words[value] : undefined;
+    return word !== undefined && !nested ? word : value;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "None" : value.map((v) => say(v, nested)).join("; ");
+  if (typeof value === "object") {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) =>
+        typeof v === "object" && v !== null && !Array.isArray(v) ? `${k}: ${say(v, true)}` : say(v, true),
+      );
+    const [first, ...rest] = parts;
+    return rest.length === 0 ? (first ?? "") : `${first} (${rest.join(", ")})`;
+  }
+  return "";
+}
+
+const row = (name: string, value: unknown): FactRow => ({ name, value: say(value) });
+
+/** The last security update on record, or a sentence saying there is none. */
+function lastSecurityUpdate(label: DeviceLabel): string {
+  const lifecycle = label.lifecycle;
+  if (typeof lifecycle !== "object") return say(lifecycle);
+  const dates = (lifecycle.updates ?? [])
+    .filter((u) => u.security)
+    .map((u) => `${u.date} (${u.version ?? "no version"})`);
+  return dates.length === 0 ? "None on record" : (dates.sort().at(-1) ?? "");
+}
+
+function supportRows(label: DeviceLabel): FactRow[] {
+  const lifecycle = label.lifecycle;
+  if (typeof lifecycle !== "object") return [row("Lifecycle facts", lifecycle)];
+  const end = (v: unknown) => (v === false ? "Not announced" : v === true ? "Reached" : say(v));
+  return [
+    row("Support period ends", lifecycle.supportPeriodEnd ?? "Not declared"),
+    { name: "End of security updates", value: end(lifecycle.endOfSecurityUpdates) },
+    { name: "End of sale", value: end(lifecycle.endOfSale) },
+    { name: "Last security update", value: lastSecurityUpdate(label) },
+  ];
+}
+
+/** The label's facts in the order of the printed label. */
+function sections(label: DeviceLabel): FactSection[] {
+  const c = label.components;
+  const d = label.dataPractices;
+  const s = label.security;
+  return [
+    { title: "Support", rows: supportRows(label) },
+    {
+      title: "IoT components",
+      rows: [
+        row("Sensors", c.sensors),
+        row("Actuators", c.actuators),
+        row("Connectivity", c.connectivity),
+        row("Gateways", c.gateways),
+        row("Cloud location", c.cloudLocation),
+        row("Storage location", c.storageLocation),
+        row("Responsible entity", c.responsibleEntity),
+        row("Stored attributes", c.storedAttributes),
+        row("User control", c.userControl),
+        row("Data deletion", c.dataDeletion),
+      ],
+    },
+    {
+      title: "Data practices",
+      rows: [
+        row("Purposes", d.purposes),
+        row("Retention", d.retention),
+        row("Third parties", d.thirdParties),
+        row("End-to-end encryption", d.endToEndEncryption),
+      ],
+    },
+    {
+      title: "Security",
+      rows: [
+        row("Updates", s.updateMechanism),
+        row("Access control", s.accessControl),
+        row("Default credentials", s.defaultCredentials),
+        row("Security contact", s.securityContact),
+        row("Disclosure policy", s.disclosurePolicy),
+        row("SBOM", s.sbom),
+        row("HBOM", s.hbom),
+      ],
+    },
+  ];
+}
+
+/**
+ * Parses the label, works out its best-before-inspection date as of `asOf` and its QR payload,
+ * and lays out every fact as text. Every renderer starts here, so they show the same facts.
+ */
+export function labelFacts(input: unknown, options: RenderOptions): Result<LabelFacts> {
+  const parsed = parseLabel(input);
+  if (!parsed.ok) return parsed;
+  const label = parsed.value;
+  const problems: Issue[] = [];
+  const asOf = parseIsoDate(options?.asOf);
+  if (!asOf.ok) problems.push(...prefixIssues(["asOf"], asOf.issues));
+  let bestBefore: BestBefore | undefined;
+  if (asOf.ok && typeof label.lifecycle === "object") {
+    const r = computeBestBefore(label.lifecycle, { asOf: asOf.value });
+    if (r.ok) bestBefore = r.value;
+    else problems.push(...prefixIssues(["lifecycle"], r.issues));
+  }
+  const payload = qrPayload(label, options?.qrBaseUrl ?? label.qrTarget);
+  const source = options?.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";
+  if (!payload.ok) problems.push(...payload.issues.map((i) => ({ ...i, path: [source] })));
+  if (problems.length > 0 || !payload.ok) return fail(problems);
+  return ok({
+    id: label.id,
+    product: label.identity.product,
+    model: label.identity.model,
+    manufacturer: label.identity.manufacturer.name,
+    bestBefore,
+    sections: sections(label),
+    qrPayload: payload.value,
+  });
+}

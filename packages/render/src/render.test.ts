@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { fc, test } from "@fast-check/vitest";
+import { qrPayload } from "@miotsec/label";
+import jsQRModule from "jsqr";
+import { describe, expect, it } from "vitest";
+import { renderLabelHtml, renderLabelSvg } from "./index.js";
+import { escapeMarkup, wrap } from "./text.js";
+
+const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
+  (name) =>
+    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >,
+);
+const example = fc.constantFrom(...examples);
+const asOf = fc
+  .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const renderers = [renderLabelSvg, renderLabelHtml] as const;
+const unwrap = (r: { ok: true; value: string } | { ok: false }) => {
+  if (!r.ok) throw new Error("render failed");
+  return r.value;
+};
+
+// jsqr is CommonJS with an ESM-style default in its types; under NodeNext the function is the module.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+/** Reads the QR code back out of the rendered path: rasterises the modules and decodes them. */
+function decodeQr(markup: string): string | undefined {
+  const d = /<path d="([^"]*)"/u.exec(markup)?.[1] ?? "";
+  const cells = [...d.matchAll(/M(\d+) (\d+)h1v1h-1z/gu)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const size = Math.max(...cells.flat()) + 1 + 4;
+  const scale = 4;
+  const px = size * scale;
+  const rgba = new Uint8ClampedArray(px * px * 4).fill(255);
+  for (const [cx, cy] of cells)
+    for (let y = cy * scale; y < (cy + 1) * scale; y++)
+      for (let x = cx * scale; x < (cx + 1) * scale; x++) rgba.fill(0, (y * px + x) * 4, (y * px + x) * 4 + 3);
+  return jsQR(rgba, px, px)?.data;
+}
+
+describe("renderLabelSvg and renderLabelHtml", () => {
+  test.prop([example, asOf])(
+    "give the same bytes for the same label and date, and leave the label alone",
+    (doc, day) => {
+      const before = structuredClone(doc);
+      for (const render of renderers)
+        expect(render(doc, { asOf: day })).toEqual(render(structuredClone(doc), { asOf: day }));
+      expect(doc).toEqual(before);
+    },
+  );
+
+  it.each(examples.map((doc, i) => [i, doc] as const))(
+    "draw a QR code that scans as the label's qrPayload (example %i)",
+    (_, doc) => {
+      const payload = unwrap(qrPayload(doc as never, doc.qrTarget as string));
+      for (const render of renderers) expect(decodeQr(unwrap(render(doc, { asOf: "2026-11-28" })))).toBe(payload);
+    },
+  );
+
+  test.prop([example, fc.string({ maxLength: 120 }).filter((s) => s.trim().length > 0)])(
+    "escape every text of the label: markup in a field stays text",
+    (doc, name) => {
+      const product = `<script>${name}</script> & "x"`;
+      const changed = { ...doc, identity: { ...(doc.identity as object), product } };
+      for (const render of renderers) {
+        const out = render(changed, { asOf: "2026-11-28" });
+        if (!out.ok) continue; // a control character or a blank name the schema refuses
+        expect(out.value).not.toContain("<script");
+        expect(out.value).toContain(escapeMarkup("<script>"));
+      }
+    },
+  );
+
+  it("shows the best-before-inspection date, its status and every section of Table I", () => {
+    const svg = unwrap(renderLabelSvg(examples[0], { asOf: "2026-11-28" }));
+    const html = unwrap(renderLabelHtml(examples[0], { asOf: "2026-11-28" }));
+    for (const out of [svg, html]) {
+      for (const text of [
+        "Best before inspection",
+        "IoT components",
+        "Data practices",
+        "Security",
+        "Support",
+        "Sensors",
+        "Cloud location",
+        "Third parties",
+        "Amazon Web Services",
+      ])
+        expect(out).toContain(text);
+      expect(out).toContain("Due soon: 52 days left (as of ");
+    }
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="miotsec-[^"]+-title miotsec-[^"]+-desc">\n<title id=/u);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/u);
+  });
+
+  test.prop([example, asOf])("load nothing: no scripts, links, fonts or external images", (doc, day) => {
+    for (const render of renderers) {
+      const out = unwrap(render(doc, { asOf: day }));
+      expect(out).not.toMatch(/<script|<link|<img|@import|url\(|@font-face|href=/iu);
+    }
+  });
+
+  test.prop([fc.oneof(fc.anything(), fc.constant({ __proto__: null, schemaVersion: 1 }))])(
+    "answer anything that is not a label with issues, never a throw",
+    (input) => {
+      for (const render of renderers) {
+        const out = render(input, { asOf: "2026-11-28" });
+        expect(out.ok).toBe(false);
+        if (!out.ok) expect(out.issues.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it.each(["2023-02-29", "2026-13-01", "", "yesterday"])("rejects asOf %j with a path", (day) => {
+    const out = renderLabelSvg(examples[0], { asOf: day });
+    expect(out.ok ? [] : out.issues.map((i) => i.path[0])).toContain("asOf");
+  });
+
+  it("rejects a QR base URL that is not https, with its path", () => {
+    const out = renderLabelHtml(examples[0], { asOf: "2026-11-28", qrBaseUrl: "http://labels.example" });
+    expect(out.ok ? [] : out.issues.map((i) => i.path)).toEqual([["qrBaseUrl"]]);
+  });
+
+  it("spells out the label's enum words and keeps the vendor's own", () => {
+    const html = unwrap(renderLabelHtml(examples[2], { asOf: "2026-11-28" }));
+    expect(html).toContain("<dt>User control</dt><dd>Device; Web portal</dd>");
+    expect(html).toContain("<dt>Access control</dt><dd>PIN; Certificate; Multi-factor</dd>");
+    expect(html).toContain("Flow log (delivered volume, ml, post-processing)");
+  });
+
+  it("says not disclosed where the lifecycle is withheld", () => {
+    const svg = unwrap(renderLabelSvg({ ...examples[0], lifecycle: "not-disclosed" }, { asOf: "2026-11-28" }));
+    expect(svg).toContain('font-weight="bold">Not disclosed</text>');
+  });
+});
+
+describe("escapeMarkup", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 200 })])(
+    "leaves no markup character and no character XML forbids",
+    (text) => {
+      const out = escapeMarkup(text);
+      expect(out).not.toMatch(/[<>"']|&(?!amp;|lt;|gt;|quot;|#39;)/u);
+      for (const ch of out) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const allowed =
+          cp === 0x9 ||
+          cp === 0xa ||
+          cp === 0xd ||
+          (cp >= 0x20 && cp <= 0xd7ff) ||
+          (cp >= 0xe000 && cp <= 0xfffd) ||
+          cp >= 0x10000;
+        expect(allowed).toBe(true);
+      }
+    },
+  );
+});
+
+describe("wrap", () => {
+  test.prop([fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 60 })])(
+    "keeps every line within the width and every non-space character in order",
+    (text, width) => {
+      const lines = wrap(text, width);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+      expect(lines.join("").replace(/\s/gu, "")).toBe(text.replace(/\s/gu, ""));
+    },
+  );
+});
