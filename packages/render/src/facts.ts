@@ -93,7 +93,8 @@ function say(value: unknown, nested = false): string {
   return "";
 }
 
-const row = (name: string, value: unknown): FactRow => ({ name, value: say(value) });
+/** A row; a field the label leaves out reads "Not declared", never blank. */
+const row = (name: string, value: unknown): FactRow => ({ name, value: say(value) || "Not declared" });
 
 /** The last security update on record, or a sentence saying there is none. */
 function lastSecurityUpdate(label: DeviceLabel): string {
@@ -108,12 +109,12 @@ function lastSecurityUpdate(label: DeviceLabel): string {
 function supportRows(label: DeviceLabel): FactRow[] {
   const lifecycle = label.lifecycle;
   if (typeof lifecycle !== "object") return [row("Lifecycle facts", lifecycle)];
-  const end = (v: unknown) => (v === false ? "Not announced" : v === true ? "Reached" : say(v));
+  const end = (v: unknown) => (v === false ? "Not announced" : v === true ? "Reached" : v);
   return [
-    row("Support period ends", lifecycle.supportPeriodEnd ?? "Not declared"),
-    { name: "End of security updates", value: end(lifecycle.endOfSecurityUpdates) },
-    { name: "End of sale", value: end(lifecycle.endOfSale) },
-    { name: "Last security update", value: lastSecurityUpdate(label) },
+    row("Support period ends", lifecycle.supportPeriodEnd),
+    row("End of security updates", end(lifecycle.endOfSecurityUpdates)),
+    row("End of sale", end(lifecycle.endOfSale)),
+    row("Last security update", lastSecurityUpdate(label)),
   ];
 }
 

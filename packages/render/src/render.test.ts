@@ -95,6 +95,12 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/u);
   });
 
+  test.prop([example, asOf])("never leave a fact blank", (doc, day) => {
+    const html = unwrap(renderLabelHtml(doc, { asOf: day }));
+    expect(html).not.toContain("<dd></dd>");
+    expect(html.match(/<dd>/gu)).toHaveLength(25);
+  });
+
   test.prop([example, asOf])("load nothing: no scripts, links, fonts or external images", (doc, day) => {
     for (const render of renderers) {
       const out = unwrap(render(doc, { asOf: day }));

@@ -65,7 +65,7 @@ export function svgOf(facts: LabelFacts): string {
       y += 5;
       rule(1);
       const lines = wrap(row.value, VALUE_CHARS);
-      const names = wrap(row.name, 20);
+      const names = wrap(row.name, 17);
       for (let i = 0; i < Math.max(lines.length, names.length); i++) {
         y += LINE;
         const name = names[i];
