@@ -1,0 +1,79 @@
+// The rendered labels in a real browser: Debian's Chromium, driven by playwright-core, with no
+// network. The QR code is read back from a screenshot and must equal the label's qrPayload.
+import { existsSync, readFileSync } from "node:fs";
+import { qrPayload } from "@miotsec/label";
+import jsQRModule from "jsqr";
+import { type Browser, chromium } from "playwright-core";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderLabelHtml, renderLabelSvg } from "./index.js";
+
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+if (executablePath === undefined) {
+  console.log("Skipping the browser test: no Chromium at /usr/bin/chromium (apt-get install -y chromium).");
+}
+
+const scanners = ["ultrasound-wifi", "ultrasound-usbc"].map(
+  (name) =>
+    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >,
+);
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false }): T => {
+  if (!r.ok) throw new Error("render failed");
+  return r.value;
+};
+
+describe.skipIf(executablePath === undefined)("the labels in Chromium", () => {
+  let browser: Browser;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: executablePath as string,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-default-apps",
+        "--disable-sync",
+        "--no-first-run",
+        "--metrics-recording-only",
+        "--disable-domain-reliability",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A screenshot of the markup as a page, with every request the page tries recorded and refused. */
+  async function screenshot(markup: string): Promise<PNG> {
+    const page = await browser.newPage({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    await page.route("**/*", (route) => {
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    await page.setContent(markup, { waitUntil: "load" });
+    const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
+    await page.close();
+    return png;
+  }
+
+  const decode = (png: PNG) => jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+
+  it.each(scanners.map((doc) => [doc.id as string, doc] as const))(
+    "the label of %s scans as its qrPayload, as SVG and as HTML",
+    async (_, doc) => {
+      const payload = unwrap(qrPayload(doc as never, doc.qrTarget as string));
+      const svg = unwrap(renderLabelSvg(doc, { asOf: "2026-11-28" }));
+      const html = unwrap(renderLabelHtml(doc, { asOf: "2026-11-28" }));
+      expect(decode(await screenshot(`<!doctype html><body style="margin:0">${svg}</body>`))).toBe(payload);
+      expect(decode(await screenshot(html))).toBe(payload);
+      expect(requests).toEqual([]);
+    },
+  );
+});
