@@ -116,6 +116,12 @@ describe("miotsec", () => {
     expect(JSON.parse(label.out).$schema).toContain("2020-12");
     expect((await miotsec("schema", "catalog")).code).toBe(0);
     expect((await miotsec("schema", "nope")).code).toBe(2);
+    expect(await miotsec("label", "print", "x.json")).toEqual({
+      code: 2,
+      out: "",
+      err: "miotsec: label needs a subcommand, validate or render (miotsec --help)\n",
+    });
+    expect((await miotsec("assess")).err).toBe('miotsec: unknown command "assess" (miotsec --help)\n');
   });
 
   test.prop([

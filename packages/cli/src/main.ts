@@ -131,6 +131,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.out(HELP[name] ?? USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
+  if (command === "label" && !Object.hasOwn(HELP, name))
+    throw new UsageError(`label needs a subcommand, validate or render (miotsec --help)`);
   if (!Object.hasOwn(HELP, name)) throw new UsageError(`unknown command "${name}" (miotsec --help)`);
   const file = args[0];
   if (name === "schema") {
