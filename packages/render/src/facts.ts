@@ -179,7 +179,9 @@ export function labelFacts(input: unknown, options: RenderOptions): Result<Label
   if (asOf.ok && typeof label.lifecycle === "object") {
     const r = computeBestBefore(label.lifecycle, { asOf: asOf.value });
     if (r.ok) bestBefore = r.value;
-    else problems.push(...prefixIssues(["lifecycle"], r.issues));
+    // The lifecycle passed the label schema, so what is left to refuse is an option (`asOf`
+    // outside 1900-2999), and the issue's path already names it.
+    else problems.push(...r.issues);
   }
   const payload = qrPayload(label, options?.qrBaseUrl ?? label.qrTarget);
   const source = options?.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";

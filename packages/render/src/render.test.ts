@@ -119,9 +119,9 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     },
   );
 
-  it.each(["2023-02-29", "2026-13-01", "", "yesterday"])("rejects asOf %j with a path", (day) => {
+  it.each(["2023-02-29", "2026-13-01", "", "yesterday", "0001-01-01"])("rejects asOf %j with a path", (day) => {
     const out = renderLabelSvg(examples[0], { asOf: day });
-    expect(out.ok ? [] : out.issues.map((i) => i.path[0])).toContain("asOf");
+    expect(out.ok ? [] : out.issues.map((i) => i.path)).toEqual([["asOf"]]);
   });
 
   it("rejects a QR base URL that is not https, with its path", () => {
