@@ -1,6 +1,6 @@
 import { ok, type Result } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { qrModules, qrPath } from "./qr.js";
+import { qrSymbol } from "./qr.js";
 import { statusLine, escapeMarkup as x } from "./text.js";
 
 const STYLE = `
@@ -27,8 +27,7 @@ body { margin: 0; padding: 1rem; background: #fff; color: #000; }
 /** The label as an HTML `<article>`, from its facts. */
 export function articleOf(facts: LabelFacts): string {
   const bb = facts.bestBefore;
-  const modules = qrModules(facts.qrPayload);
-  const side = modules.length + 8;
+  const qr = qrSymbol(facts.qrPayload);
   const lines = [
     `<article class="miotsec-label" aria-label="IoT Components Facts: ${x(facts.product)}">`,
     "<h1>IoT Components Facts</h1>",
@@ -52,7 +51,7 @@ export function articleOf(facts: LabelFacts): string {
   }
   lines.push(
     '<div class="qr">',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" role="img" aria-label="QR code of the full label" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/><path d="${qrPath(modules, 4)}"/></svg>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label="QR code of the full label" shape-rendering="crispEdges">${qr.shapes}</svg>`,
     `<p><strong>Scan for the full label</strong><br><code>${x(facts.qrPayload)}</code></p>`,
     "</div>",
     "</article>",

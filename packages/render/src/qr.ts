@@ -4,7 +4,7 @@ import qrcode from "qrcode-generator";
  * The dark modules of a QR code of `payload` at error correction level M, as rows of booleans.
  * Characters outside printable ASCII are percent-encoded first, as the encoder only writes bytes.
  */
-export function qrModules(payload: string): boolean[][] {
+function qrModules(payload: string): boolean[][] {
   const ascii = payload.replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
   const code = qrcode(0, "M");
   code.addData(ascii, "Byte");
@@ -13,13 +13,21 @@ export function qrModules(payload: string): boolean[][] {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => code.isDark(r, c)));
 }
 
-/** An SVG path drawing the dark modules, one unit per module, offset by `quiet` modules. */
-export function qrPath(modules: readonly (readonly boolean[])[], quiet: number): string {
+/** The quiet zone around the code, in modules, as the QR standard asks. */
+const QUIET = 4;
+
+/**
+ * The QR code of `payload` as SVG shapes, one unit per module: a white square with the quiet
+ * zone and a path of the dark modules. `size` is the square's side in modules.
+ */
+export function qrSymbol(payload: string): { readonly size: number; readonly shapes: string } {
+  const modules = qrModules(payload);
+  const size = modules.length + 2 * QUIET;
   let d = "";
   modules.forEach((row, r) => {
     row.forEach((dark, c) => {
-      if (dark) d += `M${c + quiet} ${r + quiet}h1v1h-1z`;
+      if (dark) d += `M${c + QUIET} ${r + QUIET}h1v1h-1z`;
     });
   });
-  return d;
+  return { size, shapes: `<rect width="${size}" height="${size}" fill="#fff"/><path d="${d}"/>` };
 }

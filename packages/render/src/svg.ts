@@ -1,6 +1,6 @@
 import { ok, type Result } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { qrModules, qrPath } from "./qr.js";
+import { qrSymbol } from "./qr.js";
 import { statusLine, wrap, escapeMarkup as x } from "./text.js";
 
 const WIDTH = 420;
@@ -10,8 +10,8 @@ const NAME_WIDTH = 138;
 const VALUE_CHARS = 40;
 const LINE = 15;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+/** Pixels per QR module. */
 const MODULE = 3;
-const QUIET = 4;
 
 /** The label's id made into an XML id prefix. */
 const idPrefix = (id: string) => `miotsec-${id.replace(/[^A-Za-z0-9._-]/gu, "_")}`;
@@ -78,11 +78,11 @@ export function svgOf(facts: LabelFacts): string {
   });
   rule(8);
 
-  const modules = qrModules(facts.qrPayload);
-  const side = (modules.length + 2 * QUIET) * MODULE;
+  const qr = qrSymbol(facts.qrPayload);
+  const side = qr.size * MODULE;
   const top = y + 6;
   parts.push(
-    `<g transform="translate(${PAD} ${top}) scale(${MODULE})" role="img" aria-label="QR code of the full label"><rect width="${modules.length + 2 * QUIET}" height="${modules.length + 2 * QUIET}" fill="#fff"/><path d="${qrPath(modules, QUIET)}"/></g>`,
+    `<g transform="translate(${PAD} ${top}) scale(${MODULE})" role="img" aria-label="QR code of the full label">${qr.shapes}</g>`,
   );
   y = top + 16;
   const textX = PAD + side + 10;
