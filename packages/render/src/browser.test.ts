@@ -1,30 +1,19 @@
 // The rendered labels in a real browser: Debian's Chromium, driven by playwright-core, with no
 // network. The QR code is read back from a screenshot and must equal the label's qrPayload.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { qrPayload } from "@miotsec/label";
-import jsQRModule from "jsqr";
 import { type Browser, chromium } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { examples, jsQR, unwrap } from "./fixtures.test-support.js";
 import { renderLabelHtml, renderLabelSvg } from "./index.js";
 
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 if (executablePath === undefined) {
   console.log("Skipping the browser test: no Chromium at /usr/bin/chromium (apt-get install -y chromium).");
 }
 
-const scanners = ["ultrasound-wifi", "ultrasound-usbc"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false }): T => {
-  if (!r.ok) throw new Error("render failed");
-  return r.value;
-};
+const scanners = examples.slice(0, 2);
 
 describe.skipIf(executablePath === undefined)("the labels in Chromium", () => {
   let browser: Browser;

@@ -1,30 +1,15 @@
-import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { qrPayload } from "@miotsec/label";
-import jsQRModule from "jsqr";
 import { describe, expect, it } from "vitest";
+import { examples, jsQR, unwrap } from "./fixtures.test-support.js";
 import { renderLabelHtml, renderLabelSvg } from "./index.js";
 import { escapeMarkup, wrap } from "./text.js";
 
-const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (name) =>
-    JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
-      string,
-      unknown
-    >,
-);
 const example = fc.constantFrom(...examples);
 const asOf = fc
   .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const renderers = [renderLabelSvg, renderLabelHtml] as const;
-const unwrap = (r: { ok: true; value: string } | { ok: false }) => {
-  if (!r.ok) throw new Error("render failed");
-  return r.value;
-};
-
-// jsqr is CommonJS with an ESM-style default in its types; under NodeNext the function is the module.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 /** Reads the QR code back out of the rendered path: rasterises the modules and decodes them. */
 function decodeQr(markup: string): string | undefined {
