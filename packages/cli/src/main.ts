@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { Issue } from "@miotsec/core";
 import { readJson, UsageError, writeAtomic } from "./io.js";
 
 /**
@@ -66,9 +67,11 @@ Example: miotsec schema label > label.schema.json
 };
 
 /** The first issue of a failed parse as one line: file, JSON path, message. */
-function issueLine(file: string, issues: readonly { path: readonly (string | number)[]; message: string }[]): string {
+async function issueLine(file: string, issues: readonly Issue[]): Promise<string> {
+  // Loaded here, not at start-up: only a failed parse needs it, and the parser has loaded it.
+  const { formatPath } = await import("@miotsec/core");
   const [first] = issues;
-  const path = `$${(first?.path ?? []).map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("")}`;
+  const path = formatPath(first?.path ?? []);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more; --json lists them)` : "";
   return `${file}: ${path}: ${first?.message ?? "invalid"}${more}`;
 }
@@ -158,7 +161,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       if (!values.json) io.out(`${file}: valid\n`);
       return 0;
     }
-    if (!values.json) io.err(`miotsec: ${issueLine(file, r.issues)}\n`);
+    if (!values.json) io.err(`miotsec: ${await issueLine(file, r.issues)}\n`);
     return 2;
   }
 
@@ -167,7 +170,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     if (format !== "svg" && format !== "html") throw new UsageError(`--format must be svg or html, not "${format}"`);
     const render = await import("@miotsec/render");
     const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, { asOf });
-    if (!r.ok) throw new UsageError(issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
+    if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
     if (values.out === undefined) io.out(r.value);
     else writeAtomic(values.out, r.value);
     return 0;
@@ -177,11 +180,11 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const { parseLabel } = await import("@miotsec/label");
   const { computeBestBefore } = await import("@miotsec/best-before");
   const label = parseLabel(doc);
-  if (!label.ok) throw new UsageError(issueLine(file, label.issues));
+  if (!label.ok) throw new UsageError(await issueLine(file, label.issues));
   if (typeof label.value.lifecycle !== "object")
     throw new UsageError(`${file}: $.lifecycle: the label does not disclose its lifecycle facts`);
   const r = computeBestBefore(label.value.lifecycle, { asOf });
-  if (!r.ok) throw new UsageError(issueLine("--as-of", r.issues));
+  if (!r.ok) throw new UsageError(await issueLine("--as-of", r.issues));
   const b = r.value;
   if (values.json) io.out(`${JSON.stringify(b, null, 2)}\n`);
   else {
