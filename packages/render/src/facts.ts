@@ -1,4 +1,4 @@
-import { type BestBefore, computeBestBefore } from "@miotsec/best-before";
+import { type BestBefore, computeBestBefore, type LifecycleFacts } from "@miotsec/best-before";
 import { fail, type Issue, ok, parseIsoDate, prefixIssues, type Result } from "@miotsec/core";
 import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
 
@@ -97,9 +97,7 @@ function say(value: unknown, nested = false): string {
 const row = (name: string, value: unknown): FactRow => ({ name, value: say(value) || "Not declared" });
 
 /** The last security update on record, or a sentence saying there is none. */
-function lastSecurityUpdate(label: DeviceLabel): string {
-  const lifecycle = label.lifecycle;
-  if (typeof lifecycle !== "object") return say(lifecycle);
+function lastSecurityUpdate(lifecycle: LifecycleFacts): string {
   const dates = (lifecycle.updates ?? [])
     .filter((u) => u.security)
     .map((u) => `${u.date} (${u.version ?? "no version"})`);
@@ -114,7 +112,7 @@ function supportRows(label: DeviceLabel): FactRow[] {
     row("Support period ends", lifecycle.supportPeriodEnd),
     row("End of security updates", end(lifecycle.endOfSecurityUpdates)),
     row("End of sale", end(lifecycle.endOfSale)),
-    row("Last security update", lastSecurityUpdate(label)),
+    row("Last security update", lastSecurityUpdate(lifecycle)),
   ];
 }
 
