@@ -1,8 +1,9 @@
 import { defineConfig } from "tsup";
 
-// The command is one ESM file with a shebang; the library entry (`run`) is ESM and CommonJS
-// like every package. The two builds run at once, so neither cleans: the build script empties
-// dist first.
+// The library entry (`run`) is ESM and CommonJS like every package; its commands are chunks
+// loaded when they run. The command is one small ESM file with a shebang that imports the
+// package by its own name, so it shares the ESM chunks instead of bundling a second copy. The
+// two builds run at once, so neither cleans: the build script empties dist first.
 export default defineConfig([
   {
     entry: ["src/index.ts"],
@@ -19,5 +20,6 @@ export default defineConfig([
     sourcemap: true,
     target: "es2022",
     banner: { js: "#!/usr/bin/env node" },
+    external: ["@miotsec/cli"],
   },
 ]);

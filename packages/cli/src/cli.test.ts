@@ -1,77 +1,120 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { run } from "./index.js";
+import { example, file, labelFile, miotsec, miotsecWith, scratch } from "./fixtures.test-support.js";
+import { commandHelp } from "./help.js";
 
-const example = (name: string) => new URL(`../../../examples/labels/${name}.label.json`, import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "miotsec-cli-"));
-const file = (name: string, content: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const dir = scratch();
+const wrongVersion = JSON.stringify({
+  ...JSON.parse(readFileSync(labelFile("ultrasound-wifi"), "utf8")),
+  schemaVersion: 7,
+});
+const hospital = example("assessments/hospital.assessment.yaml");
+const label = labelFile("ultrasound-wifi");
+const samples = example("runtime/ward-3.samples.ndjson");
+const har = example("traffic/ultrasound-wifi.har");
 
-/** Runs the command in-process and collects what it printed. */
-async function miotsec(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    today: () => "2026-11-28",
-    version: "9.9.9",
-  });
-  return { code, out, err };
+/** Every command with one file argument replaced by `bad`. */
+const uses = (bad: string): string[][] => [
+  ["label", "validate", bad],
+  ["label", "render", bad],
+  ["label", "export", bad, "--format", "cyclonedx"],
+  ["best-before", bad],
+  ["assess", bad],
+  ["assess", example("assessments/hospital.assessment.yaml"), "--catalog", bad],
+  ["assess", example("assessments/hospital.assessment.yaml"), "--profile", bad],
+  ["compare", bad, samples],
+  ["compare", label, bad],
+  ["check-traffic", bad, har],
+  ["check-traffic", label, bad],
+  ["check-traffic", label, har, "--countries", bad],
+];
+
+/** Exit 2, nothing on standard output, one line on standard error with the file and the text. */
+function expectOneLine(r: { code: number; out: string; err: string }, argv: string[], path: string, text: RegExp) {
+  const context = `${argv.join(" ")} -> ${r.err}`;
+  expect(r.code, context).toBe(2);
+  expect(r.out, context).toBe("");
+  expect(r.err.split("\n"), context).toHaveLength(2);
+  expect(r.err, context).toMatch(/^miotsec: /u);
+  expect(r.err, context).toContain(path);
+  expect(r.err, context).toMatch(text);
 }
 
 describe("miotsec", () => {
-  it("prints its version and its help", async () => {
+  it("prints its version, and help with an example for every command", async () => {
     expect(await miotsec("--version")).toEqual({ code: 0, out: "9.9.9\n", err: "" });
     const help = await miotsec("--help");
     expect(help.code).toBe(0);
     expect(help.out).toContain("Exit codes: 0 ok, 1 findings, 2 bad input or usage.");
-    for (const command of [["label", "validate"], ["label", "render"], ["best-before"], ["schema"]]) {
-      const r = await miotsec(...command, "--help");
-      expect(r.code).toBe(0);
-      expect(r.out).toMatch(/Usage: miotsec .*\n[\s\S]*Example: miotsec /u);
+    expect(Object.keys(commandHelp)).toHaveLength(9);
+    for (const command of Object.keys(commandHelp)) {
+      expect(help.out).toContain(`  ${command} `);
+      const r = await miotsec(...command.split(" "), "--help");
+      expect(r).toMatchObject({ code: 0, err: "" });
+      expect(r.out).toMatch(/^Usage: miotsec .*\n[\s\S]*\nExample: miotsec \S[^\n]*\n$/u);
+    }
+    expect(await miotsec()).toMatchObject({ code: 2, err: "" });
+  });
+
+  it.each([
+    ["a missing file", join(dir, "nope.json"), /no such file/u],
+    ["a directory", dir, /is a directory/u],
+    ["invalid JSON", file("broken.json", "{ not json"), /not valid JSON/u],
+    ["invalid YAML", file("broken.yaml", "a: [1, 2\nb: }"), /not valid (YAML|JSON)/u],
+    ["an empty file", file("empty.json", ""), /the file is empty/u],
+    ["a file of only white space and a BOM", file("blank.json", "\uFEFF \n\t\n"), /the file is empty/u],
+  ])("answers %s with exit 2 and one line naming the file, in every command", async (_, path, text) => {
+    for (const argv of uses(path)) expectOneLine(await miotsec(...argv), argv, path, text);
+  });
+
+  it("answers a document of the wrong schema version with exit 2 and one line naming the file and the path", async () => {
+    const v7 = (name: string, doc: Record<string, unknown>) => file(name, JSON.stringify({ ...doc, schemaVersion: 7 }));
+    const { miotCatalog } = await import("@miotsec/criteria");
+    const { parse } = await import("yaml");
+    const assessment = v7("v7.assessment.json", parse(readFileSync(hospital, "utf8")));
+    const catalog = v7("v7.catalog.json", miotCatalog as never);
+    const profile = v7("v7.profile.json", { id: "p", title: "A profile" });
+    const v7label = file("v7.json", wrongVersion);
+    for (const argv of [
+      ["label", "validate", v7label],
+      ["label", "render", v7label],
+      ["label", "export", v7label, "--format", "mud"],
+      ["best-before", v7label],
+      ["compare", v7label, samples],
+      ["check-traffic", v7label, har],
+      ["assess", assessment],
+      ["assess", hospital, "--catalog", catalog],
+      ["assess", hospital, "--profile", profile],
+    ]) {
+      const bad = argv.find((a) => a.includes("v7")) as string;
+      expectOneLine(await miotsec(...argv), argv, bad, /: \$\.schemaVersion: /u);
     }
   });
 
-  const wrongVersion = JSON.stringify({
-    ...JSON.parse(readFileSync(example("ultrasound-wifi"), "utf8")),
-    schemaVersion: 7,
+  it("refuses YAML aliases, duplicate keys and __proto__ keys without polluting anything", async () => {
+    const bomb = file("bomb.label.yaml", "a: &a [1, 2]\nb: [*a, *a]\n");
+    expect((await miotsec("label", "validate", bomb)).err).toContain("not valid YAML");
+    const twice = file("twice.label.yaml", "a: 1\na: 2\n");
+    expect((await miotsec("label", "validate", twice)).err).toContain("not valid YAML");
+    const proto = file("proto.label.yaml", "__proto__:\n  polluted: true\nschemaVersion: 1\n");
+    const r = await miotsec("label", "validate", proto);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("__proto__");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
-  it.each([
-    ["a missing file", join(dir, "nope.json"), "no such file"],
-    ["a directory", dir, "is a directory"],
-    ["invalid JSON", file("broken.json", "{ not json"), "not valid JSON"],
-    ["an empty file", file("empty.json", ""), "the file is empty"],
-    ["a label of the wrong schema version", file("v7.json", wrongVersion), "$.schemaVersion"],
-  ])("answers %s with exit 2 and one line naming the file", async (_, path, text) => {
-    for (const argv of [
-      ["label", "validate", path],
-      ["label", "render", path],
-      ["best-before", path],
-    ]) {
-      const r = await miotsec(...argv);
-      expect(r.code).toBe(2);
-      expect(r.out).toBe("");
-      expect(r.err.split("\n")).toHaveLength(2);
-      expect(r.err).toContain(path);
-      expect(r.err).toContain(text);
-      expect(r.err).not.toMatch(/\n\s+at /u);
-    }
+
+  it("reads a label from YAML as from JSON", async () => {
+    const { stringify } = await import("yaml");
+    const yaml = file("wifi.label.yaml", stringify(JSON.parse(readFileSync(label, "utf8"))));
+    const fromJson = await miotsec("best-before", label, "--json");
+    expect(await miotsec("best-before", yaml, "--json")).toEqual(fromJson);
   });
 
   it("validates the example labels", async () => {
-    expect(await miotsec("label", "validate", example("infusion-pump-full"))).toMatchObject({ code: 0, err: "" });
+    expect(await miotsec("label", "validate", labelFile("infusion-pump-full"))).toMatchObject({ code: 0, err: "" });
     const json = await miotsec("label", "validate", "--json", file("v7b.json", wrongVersion));
     expect(json.code).toBe(2);
     expect(JSON.parse(json.out)).toMatchObject({ valid: false, issues: [{ path: ["schemaVersion"] }] });
@@ -79,71 +122,92 @@ describe("miotsec", () => {
 
   it("renders a label to a file, atomically, and to standard output", async () => {
     const out = join(dir, "label.html");
-    expect(await miotsec("label", "render", example("ultrasound-wifi"), "--format", "html", "--out", out)).toEqual({
+    expect(await miotsec("label", "render", label, "--format", "html", "--out", out)).toEqual({
       code: 0,
       out: "",
       err: "",
     });
     expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>/u);
-    const svg = await miotsec("label", "render", example("ultrasound-wifi"), "--as-of", "2026-11-28");
-    expect(svg.out).toMatch(/^<svg /u);
-    expect((await miotsec("label", "render", example("ultrasound-wifi"), "--format", "pdf")).code).toBe(2);
-    const badDate = await miotsec("label", "render", example("ultrasound-wifi"), "--as-of", "2023-02-29");
+    expect((await miotsec("label", "render", label, "--as-of", "2026-11-28")).out).toMatch(/^<svg /u);
+    expect((await miotsec("label", "render", label, "--format", "pdf")).code).toBe(2);
+    const badDate = await miotsec("label", "render", label, "--as-of", "2023-02-29");
     expect(badDate).toMatchObject({ code: 2, out: "" });
     expect(badDate.err).toMatch(/^miotsec: --as-of: \$\.asOf: /u);
-    const nowhere = await miotsec(
-      "label",
-      "render",
-      example("ultrasound-wifi"),
-      "--out",
-      join(dir, "no", "such", "dir.svg"),
-    );
+    const nowhere = await miotsec("label", "render", label, "--out", join(dir, "no", "such", "dir.svg"));
     expect(nowhere.code).toBe(2);
     expect(nowhere.err).toContain("cannot write");
   });
 
   it("gives the best-before date, exit 1 once it has passed", async () => {
-    const now = await miotsec("best-before", example("infusion-pump-full"));
+    const now = await miotsec("best-before", labelFile("infusion-pump-full"));
     expect(now.code).toBe(0);
     expect(now.out).toContain("best before inspection 2028-05-07, valid (526 days), positive label");
-    const later = await miotsec("best-before", example("infusion-pump-full"), "--as-of", "2030-01-01", "--json");
+    const later = await miotsec("best-before", labelFile("infusion-pump-full"), "--as-of", "2030-01-01", "--json");
     expect(later.code).toBe(1);
     expect(JSON.parse(later.out)).toMatchObject({ bestBefore: "2028-05-07", status: "expired" });
   });
 
   it("prints the JSON Schemas", async () => {
-    const label = await miotsec("schema", "label");
-    expect(JSON.parse(label.out).$schema).toContain("2020-12");
-    expect((await miotsec("schema", "catalog")).code).toBe(0);
-    expect((await miotsec("schema", "nope")).code).toBe(2);
+    for (const name of ["label", "catalog", "assessment", "profile", "runtime-profile"]) {
+      const r = await miotsec("schema", name);
+      expect(r.code, name).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema" });
+      expect(JSON.parse(r.out).title).toMatch(/^miotsec /u);
+    }
+    expect(await miotsec("schema", "nope")).toMatchObject({ code: 2, out: "" });
+    expect(await miotsec("schema")).toMatchObject({ code: 2, out: "" });
     expect(await miotsec("label", "print", "x.json")).toEqual({
       code: 2,
       out: "",
-      err: "miotsec: label needs a subcommand, validate or render (miotsec --help)\n",
+      err: "miotsec: label needs a subcommand: validate, render or export (miotsec label --help)\n",
     });
-    expect((await miotsec("assess")).err).toBe('miotsec: unknown command "assess" (miotsec --help)\n');
+    expect((await miotsec("scan")).err).toBe('miotsec: unknown command "scan" (miotsec --help)\n');
+  });
+
+  it("colours only when asked to, and never with --json", async () => {
+    const ansi = "\u001b[";
+    expect((await miotsec("best-before", label)).out).not.toContain(ansi);
+    expect((await miotsecWith({ color: true }, "best-before", label)).out).toContain(ansi);
+    expect((await miotsecWith({ color: true }, "best-before", label, "--json")).out).not.toContain(ansi);
   });
 
   test.prop([
     fc.array(
       fc.oneof(
         fc.string(),
-        fc.constantFrom("label", "render", "validate", "--out", "--json", "-h", "--as-of", "schema"),
+        fc.constantFrom(
+          ...Object.keys(commandHelp).flatMap((c) => c.split(" ")),
+          "--out",
+          "--json",
+          "-h",
+          "--as-of",
+          "--format",
+          "--policy",
+          "--stage",
+          label,
+          samples,
+          har,
+        ),
       ),
       { maxLength: 5 },
     ),
   ])("answers any arguments with 0, 1 or 2 and at most one line of error, never a throw", async (argv) => {
-    const r = await miotsec(...argv);
+    const r = await miotsec(...argv.filter((a) => a !== "demo"));
     expect([0, 1, 2]).toContain(r.code);
     expect(r.err.split("\n").length).toBeLessThanOrEqual(2);
     expect(r.err).not.toContain("internal error");
   });
 
-  it("runs as a program: exit code and one line, no stack trace", () => {
+  it("runs as a program: exit code and one line, no stack trace, no colour when piped", () => {
     const bin = new URL("../dist/bin.js", import.meta.url).pathname;
     expect(execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" })).toMatch(/^\d+\.\d+\.\d+\n$/u);
     const r = spawnSync(process.execPath, [bin, "label", "validate", join(dir, "missing.json")], { encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`miotsec: ${join(dir, "missing.json")}: no such file\n`);
+    const piped = spawnSync(process.execPath, [bin, "best-before", label], {
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "1" },
+    });
+    expect(piped.stdout).not.toContain("\u001b[");
   });
 });

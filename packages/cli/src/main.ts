@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
-import type { Issue } from "@miotsec/core";
-import { readJson, UsageError, writeAtomic } from "./io.js";
+import type { Context, Options } from "./context.js";
+import { commandHelp, usage } from "./help.js";
+import { UsageError } from "./io.js";
+import { style } from "./style.js";
 
 /**
- * What {@link run} talks to: the output streams, the environment and the clock, passed in so
- * that tests can run the command in-process.
+ * What {@link run} talks to: the output streams, the terminal, the clock and the version,
+ * passed in so that the command can run in-process (tests, embedding).
  *
  * @example
  * ```ts
@@ -22,58 +24,10 @@ export interface Io {
   readonly today: () => string;
   /** The version `--version` prints. */
   readonly version: string;
-}
-
-const USAGE = `Usage: miotsec <command> [options]
-
-Commands:
-  label validate <label.json>   check a label document
-  label render <label.json>     draw a label as SVG or HTML
-  best-before <label.json>      the best-before-inspection date of a label
-  schema <label|catalog>        print a JSON Schema
-
-Options:
-  --help, -h      help for miotsec or for a command
-  --version, -v   print the version
-
-Exit codes: 0 ok, 1 findings, 2 bad input or usage.
-Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
-`;
-
-const HELP: Readonly<Record<string, string>> = {
-  "label validate": `Usage: miotsec label validate <label.json> [--json]
-
-Checks a label document against the label schema and its cross-checks. Prints "valid" or the
-first problem with its JSON path; --json prints every issue.
-Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
-`,
-  "label render": `Usage: miotsec label render <label.json> [--format svg|html] [--as-of YYYY-MM-DD] [--out FILE]
-
-Draws the label: the IoT Components Facts with the best-before-inspection date as of --as-of
-(default today) and a QR code. Writes to --out atomically, else to standard output.
-Example: miotsec label render examples/labels/ultrasound-wifi.label.json --format html --out label.html
-`,
-  "best-before": `Usage: miotsec best-before <label.json> [--as-of YYYY-MM-DD] [--json]
-
-The label's best-before-inspection date, its status as of --as-of (default today), and every
-factor that moved it. Exits 1 when the date has passed.
-Example: miotsec best-before examples/labels/infusion-pump-full.label.json --as-of 2026-11-28
-`,
-  schema: `Usage: miotsec schema <label|catalog>
-
-Prints the JSON Schema (2020-12) of a label document or a criteria catalog.
-Example: miotsec schema label > label.schema.json
-`,
-};
-
-/** The first issue of a failed parse as one line: file, JSON path, message. */
-async function issueLine(file: string, issues: readonly Issue[]): Promise<string> {
-  // Loaded here, not at start-up: only a failed parse needs it, and the parser has loaded it.
-  const { formatPath } = await import("@miotsec/core");
-  const [first] = issues;
-  const path = formatPath(first?.path ?? []);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more; --json lists them)` : "";
-  return `${file}: ${path}: ${first?.message ?? "invalid"}${more}`;
+  /** Whether output may be coloured: standard output is a terminal and `NO_COLOR` is unset. Default false. */
+  readonly color?: boolean;
+  /** Whether standard error is a terminal, where `compare` draws its progress bar. Default false. */
+  readonly progress?: boolean;
 }
 
 /**
@@ -96,12 +50,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(`miotsec: ${error.message}\n`);
       return 2;
     }
-    io.err(`miotsec: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    const message = String((error as Error)?.message ?? error).split("\n")[0];
+    io.err(`miotsec: internal error: ${message}\n`);
     return 2;
   }
 }
 
-function options(argv: readonly string[]) {
+function options(argv: readonly string[]): { values: Options; positionals: string[] } {
   try {
     return parseArgs({
       args: [...argv],
@@ -114,12 +69,34 @@ function options(argv: readonly string[]) {
         format: { type: "string" },
         "as-of": { type: "string" },
         out: { type: "string" },
+        catalog: { type: "string" },
+        profile: { type: "string" },
+        policy: { type: "string", multiple: true },
+        "min-level": { type: "string" },
+        certification: { type: "string" },
+        stage: { type: "string" },
+        hold: { type: "string" },
+        countries: { type: "string" },
+        examples: { type: "string" },
       },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split("\n")[0]} (miotsec --help)`);
   }
 }
+
+/** The commands, each loaded only when it runs, so that `--version` and `--help` stay fast. */
+const commands: Readonly<Record<string, (context: Context) => Promise<number>>> = {
+  assess: async (c) => (await import("./commands/assess.js")).assessCommand(c),
+  "label validate": async (c) => (await import("./commands/label.js")).validateCommand(c),
+  "label render": async (c) => (await import("./commands/label.js")).renderCommand(c),
+  "label export": async (c) => (await import("./commands/label.js")).exportCommand(c),
+  "best-before": async (c) => (await import("./commands/best-before.js")).bestBeforeCommand(c),
+  compare: async (c) => (await import("./commands/compare.js")).compareCommand(c),
+  "check-traffic": async (c) => (await import("./commands/check-traffic.js")).checkTrafficCommand(c),
+  schema: async (c) => (await import("./commands/schema.js")).schemaCommand(c),
+  demo: async (c) => (await import("./commands/demo.js")).demoCommand(c),
+};
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = options(argv);
@@ -131,68 +108,21 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const name = command === "label" ? `label ${rest[0] ?? ""}`.trim() : (command ?? "");
   const args = command === "label" ? rest.slice(1) : rest;
   if (values.help || command === undefined) {
-    io.out(HELP[name] ?? USAGE);
+    io.out(commandHelp[name] ?? usage);
     return command === undefined && !values.help ? 2 : 0;
   }
-  if (command === "label" && !Object.hasOwn(HELP, name))
-    throw new UsageError(`label needs a subcommand, validate or render (miotsec --help)`);
-  if (!Object.hasOwn(HELP, name)) throw new UsageError(`unknown command "${name}" (miotsec --help)`);
-  const file = args[0];
-  if (name === "schema") {
-    if (file !== "label" && file !== "catalog") throw new UsageError('schema needs "label" or "catalog"');
-    const schema =
-      file === "label"
-        ? (await import("@miotsec/label")).labelJsonSchema()
-        : (await import("@miotsec/criteria")).catalogJsonSchema();
-    io.out(`${JSON.stringify(schema, null, 2)}\n`);
-    return 0;
+  const handler = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (handler === undefined) {
+    if (command === "label")
+      throw new UsageError("label needs a subcommand: validate, render or export (miotsec label --help)");
+    throw new UsageError(`unknown command "${name}" (miotsec --help)`);
   }
-  if (file === undefined) throw new UsageError(`${name} needs a label file (miotsec ${name} --help)`);
-  if (args.length > 1) throw new UsageError(`${name} takes one file, got ${args.length}`);
-  const asOf = values["as-of"] ?? io.today();
-  const doc = readJson(file);
-
-  if (name === "label validate") {
-    const { parseLabel } = await import("@miotsec/label");
-    const r = parseLabel(doc);
-    if (values.json)
-      io.out(`${JSON.stringify(r.ok ? { valid: true } : { valid: false, issues: r.issues }, null, 2)}\n`);
-    if (r.ok) {
-      if (!values.json) io.out(`${file}: valid\n`);
-      return 0;
-    }
-    if (!values.json) io.err(`miotsec: ${await issueLine(file, r.issues)}\n`);
-    return 2;
-  }
-
-  if (name === "label render") {
-    const format = values.format ?? "svg";
-    if (format !== "svg" && format !== "html") throw new UsageError(`--format must be svg or html, not "${format}"`);
-    const render = await import("@miotsec/render");
-    const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, { asOf });
-    if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
-    if (values.out === undefined) io.out(r.value);
-    else writeAtomic(values.out, r.value);
-    return 0;
-  }
-
-  // best-before
-  const { parseLabel } = await import("@miotsec/label");
-  const { computeBestBefore } = await import("@miotsec/best-before");
-  const label = parseLabel(doc);
-  if (!label.ok) throw new UsageError(await issueLine(file, label.issues));
-  if (typeof label.value.lifecycle !== "object")
-    throw new UsageError(`${file}: $.lifecycle: the label does not disclose its lifecycle facts`);
-  const r = computeBestBefore(label.value.lifecycle, { asOf });
-  if (!r.ok) throw new UsageError(await issueLine("--as-of", r.issues));
-  const b = r.value;
-  if (values.json) io.out(`${JSON.stringify(b, null, 2)}\n`);
-  else {
-    io.out(
-      `${file}: best before inspection ${b.bestBefore}, ${b.status} (${b.daysRemaining} days), ${b.label} label\n`,
-    );
-    for (const c of b.contributions)
-      io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${c.explanation}\n`);
-  }
-  return b.status === "expired" ? 1 : 0;
+  return handler({
+    io,
+    name,
+    args,
+    options: values,
+    asOf: values["as-of"] ?? io.today(),
+    style: style(io.color === true && values.json !== true),
+  });
 }

@@ -1,0 +1,118 @@
+import type { Catalog } from "@miotsec/criteria";
+import type { MaturityReport } from "@miotsec/maturity";
+import type { Context } from "../context.js";
+import { choice, emit, positional } from "../context.js";
+import { issueLine, readDocument, UsageError } from "../io.js";
+import type { Style } from "../style.js";
+import { json } from "./shared.js";
+
+/** `--policy partial=met --policy na=unmet` as a partial policy object; the scorer checks the values. */
+function policyOf(pairs: readonly string[] | undefined): Record<string, string> {
+  const policy: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const m = /^([A-Za-z]+)=([A-Za-z-]+)$/.exec(pair);
+    if (m === null) throw new UsageError(`--policy takes KEY=VALUE (partial=met), not "${pair}"`);
+    Object.defineProperty(policy, m[1] as string, { value: m[2], enumerable: true });
+  }
+  return policy;
+}
+
+/** The catalog to assess on: `--catalog` tailored by `--profile`, else the paper's. */
+export async function catalogOf(catalogFile: string | undefined, profileFile: string | undefined): Promise<Catalog> {
+  const criteria = await import("@miotsec/criteria");
+  let catalog = criteria.miotCatalog;
+  if (catalogFile !== undefined) {
+    const parsed = criteria.parseCatalog(await readDocument(catalogFile));
+    if (!parsed.ok) throw new UsageError(await issueLine(catalogFile, parsed.issues));
+    catalog = parsed.value;
+  }
+  if (profileFile !== undefined) {
+    const tailored = criteria.applyProfile(catalog, await readDocument(profileFile));
+    if (!tailored.ok) throw new UsageError(await issueLine(profileFile, tailored.issues));
+    catalog = tailored.value;
+  }
+  return catalog;
+}
+
+/** `miotsec assess <assessment>`: levels, blockers and roadmap in text, JSON, Markdown or OSCAL. */
+export async function assessCommand(context: Context): Promise<number> {
+  const [file] = positional(context, "an assessment file") as [string];
+  const { options } = context;
+  const format = choice(
+    "format",
+    options.json ? "json" : options.format,
+    ["text", "json", "markdown", "oscal"],
+    "text",
+  );
+  const minLevelText = options["min-level"];
+  const minLevel = minLevelText === undefined ? 0 : Number(minLevelText);
+  if (!/^[0-5]$/.test(minLevelText ?? "0")) throw new UsageError(`--min-level must be 0 to 5, not "${minLevelText}"`);
+  const policy = policyOf(options.policy);
+  const catalog = await catalogOf(options.catalog, options.profile);
+  const assessment = await readDocument(file);
+  const maturity = await import("@miotsec/maturity");
+  const r = maturity.assess(catalog, assessment, { policy });
+  if (!r.ok) {
+    const policyIssue = r.issues[0]?.message.startsWith("Policy:");
+    throw new UsageError(await issueLine(policyIssue ? "--policy" : file, r.issues));
+  }
+  const report = r.value;
+  const text =
+    format === "json"
+      ? json(report)
+      : format === "markdown"
+        ? maturity.toMarkdown(report)
+        : format === "oscal"
+          ? json(maturity.toOscalAssessmentResults(report))
+          : await reportText(report, context.style);
+  await emit(context, text);
+  return report.level < minLevel ? 1 : 0;
+}
+
+const percent = (ratio: number) => `${Math.floor(ratio * 100)} %`;
+
+/** The report for a terminal: the level, dimensions, criteria with their first blocker, the roadmap. */
+export async function reportText(report: MaturityReport, s: Style): Promise<string> {
+  const { levelNames } = await import("@miotsec/core");
+  const { assessment, coverage } = report;
+  const lines: string[] = [];
+  const subject = assessment.subject?.name ?? assessment.id ?? "the assessment";
+  const policy = report.policy.paper ? "the paper's policy" : "a policy that is not the paper's";
+  lines.push(
+    `${s.bold(subject)}, as of ${assessment.asOf}, on ${report.catalog.id} ${report.catalog.version} (${policy})`,
+  );
+  const atBest =
+    report.levelIfUnknownsMet > report.level
+      ? `, at best ${report.levelIfUnknownsMet} once the open answers are in`
+      : "";
+  lines.push(
+    `Level ${s.bold(`${report.level} (${report.levelName})`)}${atBest}; ${coverage.known} of ${coverage.requirements} requirements known (${percent(coverage.ratio)})`,
+    "",
+  );
+  const width = Math.max(9, ...report.criteria.map((c) => c.id.length));
+  lines.push(s.dim(`${"dimension".padEnd(width)}  level`));
+  for (const d of report.dimensions)
+    lines.push(`${d.id.padEnd(width)}  ${d.level} ${levelNames[d.level]}${range(d.level, d.levelIfUnknownsMet)}`);
+  lines.push("", s.dim(`${"criterion".padEnd(width)}  level  what blocks the next level`));
+  for (const c of report.criteria) {
+    const blocker = c.blockers[0];
+    const why =
+      blocker === undefined
+        ? s.good("nothing: level 5")
+        : `${blocker.requirement}: ${blocker.why}${c.blockers.length > 1 ? s.dim(` (+${c.blockers.length - 1})`) : ""}`;
+    lines.push(`${c.id.padEnd(width)}  ${`${c.level}${range(c.level, c.levelIfUnknownsMet)}`.padEnd(5)}  ${why}`);
+  }
+  if (report.roadmap.length > 0) {
+    lines.push("", "Roadmap:");
+    for (const stage of report.roadmap) {
+      const first = stage.steps.slice(0, 3).map((b) => b.requirement);
+      const more = stage.steps.length > 3 ? ` and ${stage.steps.length - 3} more` : "";
+      lines.push(
+        `  to level ${stage.level} (${levelNames[stage.level]}): ${stage.steps.length} step${stage.steps.length === 1 ? "" : "s"}, ${first.join(", ")}${more}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const range = (level: number, atBest: number) => (atBest > level ? `-${atBest}` : "");

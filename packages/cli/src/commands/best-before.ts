@@ -1,0 +1,28 @@
+import type { Context } from "../context.js";
+import { positional } from "../context.js";
+import { issueLine, UsageError } from "../io.js";
+import { tierStyle } from "../style.js";
+import { json, readLabel } from "./shared.js";
+
+/** `miotsec best-before <label>`: the date, its status, and every factor that moved it. */
+export async function bestBeforeCommand(context: Context): Promise<number> {
+  const [file] = positional(context, "a label file") as [string];
+  const { io, style } = context;
+  const label = await readLabel(file);
+  if (typeof label.lifecycle !== "object")
+    throw new UsageError(`${file}: $.lifecycle: the label does not disclose its lifecycle facts`);
+  const { computeBestBefore } = await import("@miotsec/best-before");
+  const r = computeBestBefore(label.lifecycle, { asOf: context.asOf });
+  if (!r.ok) throw new UsageError(await issueLine("--as-of", r.issues));
+  const b = r.value;
+  if (context.options.json) io.out(json(b));
+  else {
+    const status = tierStyle(style, b.status)(b.status);
+    io.out(
+      `${file}: best before inspection ${style.bold(b.bestBefore)}, ${status} (${b.daysRemaining} days), ${b.label} label\n`,
+    );
+    for (const c of b.contributions)
+      io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${c.explanation}\n`);
+  }
+  return b.status === "expired" ? 1 : 0;
+}

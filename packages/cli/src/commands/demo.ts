@@ -1,0 +1,152 @@
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BestBefore } from "@miotsec/best-before";
+import type { DeviceLabel } from "@miotsec/label";
+import type { MaturityReport } from "@miotsec/maturity";
+import type { EndpointAppraisal } from "@miotsec/runtime-facts";
+import type { Context } from "../context.js";
+import { issueLine, readDocument, UsageError, writeAtomic } from "../io.js";
+import { demoPage } from "../report-page.js";
+import { tierStyle } from "../style.js";
+import { catalogOf } from "./assess.js";
+import { checkTraffic } from "./check-traffic.js";
+import { type CompareSummary, compareSamples } from "./compare.js";
+import { json, readLabel } from "./shared.js";
+
+/** One label of the demo with everything computed from it. */
+export interface DemoLabel {
+  readonly file: string;
+  readonly label: DeviceLabel;
+  readonly svg: string;
+  readonly bestBefore?: BestBefore;
+  readonly traffic?: EndpointAppraisal;
+}
+
+/** Everything the demo computed, as the report page shows it. */
+export interface DemoResults {
+  readonly asOf: string;
+  readonly report: MaturityReport;
+  readonly labels: readonly DemoLabel[];
+  readonly runtime: readonly { readonly file: string; readonly label: string; readonly summary: CompareSummary }[];
+}
+
+/** The sample runtime files and the label whose declared values they are compared with. */
+const runtimeFiles = [
+  { file: "runtime/ward-3.samples.ndjson", label: "labels/ultrasound-wifi.label.json" },
+  { file: "runtime/radiology.samples.csv", label: "labels/ultrasound-usbc.label.json" },
+] as const;
+const trafficOf: Readonly<Record<string, string>> = {
+  "ultrasound-wifi.label.json": "traffic/ultrasound-wifi.har",
+  "ultrasound-usbc.label.json": "traffic/ultrasound-usbc.har",
+};
+
+function examplesDir(given: string | undefined): string {
+  const dir = given ?? "examples";
+  if (!existsSync(join(dir, "labels")) || !existsSync(join(dir, "assessments")))
+    throw new UsageError(
+      `${dir}: not the examples directory (no labels/ and assessments/ in it); run the demo from the repository's root or pass --examples DIR`,
+    );
+  return dir;
+}
+
+/** `miotsec demo [--out DIR]`: everything on the examples, and an HTML report. */
+export async function demoCommand(context: Context): Promise<number> {
+  if (context.args.length > 0)
+    throw new UsageError(`demo takes no arguments, got ${context.args.length} (miotsec demo --help)`);
+  const { io, options, style: s, asOf } = context;
+  const examples = examplesDir(options.examples);
+  const out = options.out ?? "demo-report";
+  const { isIsoDate } = await import("@miotsec/core");
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of: $: "${asOf}" is not a date (YYYY-MM-DD)`);
+  try {
+    mkdirSync(join(out, "labels"), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`${out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const write = (name: string, content: string) => writeAtomic(join(out, name), content);
+  const line = (what: string, text: string) => io.out(`  ${s.dim(what.padEnd(8))}  ${text}\n`);
+  io.out(`${s.bold("miotsec demo")}, as of ${asOf}, on ${examples}\n`);
+
+  // 1. The sample hospital on the paper's maturity model.
+  const assessmentFile = join(examples, "assessments", "hospital.assessment.yaml");
+  const maturity = await import("@miotsec/maturity");
+  const assessed = maturity.assess(await catalogOf(undefined, undefined), await readDocument(assessmentFile));
+  if (!assessed.ok) throw new UsageError(await issueLine(assessmentFile, assessed.issues));
+  const report = assessed.value;
+  write("assessment.json", json(report));
+  write("assessment.md", maturity.toMarkdown(report));
+  write("assessment.oscal.json", json(maturity.toOscalAssessmentResults(report)));
+  const next = report.roadmap[0];
+  line(
+    "assess",
+    `${report.assessment.subject?.name ?? assessmentFile}: level ${report.level} (${report.levelName})${next ? `; ${next.steps.length} step${next.steps.length === 1 ? "" : "s"} to level ${next.level}` : ""}`,
+  );
+
+  // 2. The labels: rendered, exported, best-before dates, and the scanners' traffic.
+  const labelFiles = readdirSync(join(examples, "labels"))
+    .filter((f) => f.endsWith(".label.json"))
+    .sort();
+  const render = await import("@miotsec/render");
+  const labels = await import("@miotsec/label");
+  const { computeBestBefore } = await import("@miotsec/best-before");
+  const demoLabels: DemoLabel[] = [];
+  for (const name of labelFiles) {
+    const file = join(examples, "labels", name);
+    const label = await readLabel(file);
+    const base = name.replace(/\.label\.json$/, "");
+    const svg = render.renderLabelSvg(label, { asOf });
+    const html = render.renderLabelHtml(label, { asOf });
+    if (!svg.ok || !html.ok)
+      throw new UsageError(await issueLine(file, svg.ok ? (html.ok ? [] : html.issues) : svg.issues));
+    write(`labels/${base}.svg`, svg.value);
+    write(`labels/${base}.html`, html.value);
+    write(`labels/${base}.cdx.json`, json(labels.toCycloneDx(label)));
+    write(`labels/${base}.mud.json`, json(labels.toMud(label).mud));
+    let bestBefore: BestBefore | undefined;
+    if (typeof label.lifecycle === "object") {
+      const b = computeBestBefore(label.lifecycle, { asOf });
+      if (b.ok) bestBefore = b.value;
+    }
+    const capture = trafficOf[name];
+    const traffic =
+      capture === undefined
+        ? undefined
+        : await checkTraffic(file, join(examples, capture), join(examples, "traffic", "countries.json"));
+    demoLabels.push({ file, label, svg: svg.value, ...(bestBefore && { bestBefore }), ...(traffic && { traffic }) });
+    const date = bestBefore
+      ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(bestBefore.status)}`
+      : "no lifecycle facts";
+    line("label", `${base}: ${date}`);
+    if (traffic)
+      line(
+        "traffic",
+        `${base}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, in ${traffic.countries.join(", ")}`,
+      );
+  }
+  write("best-before.json", json(demoLabels.map((l) => ({ label: l.label.id, bestBefore: l.bestBefore ?? null }))));
+  write("traffic.json", json(demoLabels.filter((l) => l.traffic).map((l) => ({ label: l.label.id, ...l.traffic }))));
+
+  // 3. Runtime samples against the declared reference values.
+  const runtime: DemoResults["runtime"][number][] = [];
+  for (const r of runtimeFiles) {
+    const labelFile = join(examples, r.label);
+    const label = await readLabel(labelFile);
+    const summary = await compareSamples(
+      label,
+      join(examples, r.file),
+      { stage: "operating", holdSeconds: 120 },
+      labelFile,
+    );
+    runtime.push({ file: r.file, label: label.id, summary });
+    const worst = summary.devices.filter((d) => d.status === summary.status);
+    line(
+      "compare",
+      `${r.file}: ${summary.samples} samples from ${summary.devices.length} devices, ${tierStyle(s, summary.status)(summary.status)}${summary.status === "affirming" ? "" : ` (${worst.map((d) => `${d.device}: ${d.actions.join(" -> ")}`).join("; ")})`}`,
+    );
+  }
+  write("runtime.json", json(runtime));
+
+  write("index.html", demoPage({ asOf, report, labels: demoLabels, runtime }));
+  io.out(`Report: ${s.bold(join(out, "index.html"))}\n`);
+  return 0;
+}

@@ -1,0 +1,81 @@
+import type { Context } from "../context.js";
+import { choice, emit, positional } from "../context.js";
+import { issueLine, readDocument, readText, UsageError } from "../io.js";
+import { json, readLabel } from "./shared.js";
+
+/** `miotsec label validate <label>`. */
+export async function validateCommand(context: Context): Promise<number> {
+  const [file] = positional(context, "a label file") as [string];
+  const { io, options } = context;
+  const doc = await readDocument(file);
+  const { parseLabel } = await import("@miotsec/label");
+  const r = parseLabel(doc);
+  if (options.json) io.out(json(r.ok ? { valid: true } : { valid: false, issues: r.issues }));
+  if (r.ok) {
+    if (!options.json) io.out(`${file}: ${context.style.good("valid")}\n`);
+    return 0;
+  }
+  if (!options.json) io.err(`miotsec: ${await issueLine(file, r.issues)}\n`);
+  return 2;
+}
+
+/** `miotsec label render <label>`. */
+export async function renderCommand(context: Context): Promise<number> {
+  const [file] = positional(context, "a label file") as [string];
+  const format = choice("format", context.options.format, ["svg", "html"], "svg");
+  const doc = await readDocument(file);
+  const render = await import("@miotsec/render");
+  const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, { asOf: context.asOf });
+  if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
+  await emit(context, r.value);
+  return 0;
+}
+
+const certificationFields = ["authorizationDate", "authorizedBy", "testedBy", "created", "modified"] as const;
+
+/** `miotsec label export <label> --format …`. */
+export async function exportCommand(context: Context): Promise<number> {
+  const [file] = positional(context, "a label file") as [string];
+  const { options } = context;
+  if (options.format === undefined)
+    throw new UsageError("label export needs --format cyclonedx, cta-2120, mud or json-schema");
+  const format = choice("format", options.format, ["cyclonedx", "cta-2120", "mud", "json-schema"], "cyclonedx");
+  const labels = await import("@miotsec/label");
+  if (format === "json-schema") {
+    // The label's own schema; the file is still read, so a wrong path is not silently ignored.
+    readText(file);
+    await emit(context, json(labels.labelJsonSchema()));
+    return 0;
+  }
+  const label = await readLabel(file);
+  if (format === "cyclonedx") {
+    await emit(context, json(labels.toCycloneDx(label)));
+    return 0;
+  }
+  if (format === "mud") {
+    const { mud, notExpressible } = labels.toMud(label);
+    await emit(context, json(mud));
+    if (notExpressible.length > 0)
+      context.io.err(
+        `miotsec: ${file}: MUD names exact hosts only; not in the MUD file: ${notExpressible.join(", ")}\n`,
+      );
+    return 0;
+  }
+  const certificationFile = options.certification;
+  if (certificationFile === undefined)
+    throw new UsageError(
+      `cta-2120 needs --certification FILE with ${certificationFields.join(", ")} (miotsec label export --help)`,
+    );
+  const certification = await readDocument(certificationFile);
+  if (typeof certification !== "object" || certification === null || Array.isArray(certification))
+    throw new UsageError(`${certificationFile}: $: expected an object with ${certificationFields.join(", ")}`);
+  const missing = certificationFields.find((f) => !Object.hasOwn(certification, f));
+  if (missing !== undefined) throw new UsageError(`${certificationFile}: $.${missing}: required`);
+  const r = labels.toCyberTrustMark(label, certification as never);
+  if (!r.ok)
+    throw new UsageError(
+      await issueLine(r.issues[0]?.code?.startsWith("missing-") ? file : certificationFile, r.issues),
+    );
+  await emit(context, json(r.value));
+  return 0;
+}

@@ -1,0 +1,65 @@
+import { UsageError } from "./io.js";
+import type { Io } from "./main.js";
+import type { Style } from "./style.js";
+
+/** The parsed options of any command. */
+export interface Options {
+  readonly help?: boolean;
+  readonly version?: boolean;
+  readonly json?: boolean;
+  readonly format?: string;
+  readonly "as-of"?: string;
+  readonly out?: string;
+  readonly catalog?: string;
+  readonly profile?: string;
+  readonly policy?: string[];
+  readonly "min-level"?: string;
+  readonly certification?: string;
+  readonly stage?: string;
+  readonly hold?: string;
+  readonly countries?: string;
+  readonly examples?: string;
+}
+
+/** What a command gets: the streams, its positional arguments, the options and the styles. */
+export interface Context {
+  readonly io: Io;
+  /** The command as typed: `assess`, `label render`. */
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly options: Options;
+  /** `--as-of`, or today. */
+  readonly asOf: string;
+  readonly style: Style;
+}
+
+/** The positional arguments a command needs, by name, or a {@link UsageError}. */
+export function positional(context: Context, ...names: string[]): string[] {
+  const { args, name } = context;
+  if (args.length < names.length)
+    throw new UsageError(`${name} needs ${names.slice(args.length).join(" and ")} (miotsec ${name} --help)`);
+  if (args.length > names.length)
+    throw new UsageError(
+      `${name} takes ${names.length} argument${names.length === 1 ? "" : "s"}, got ${args.length} (miotsec ${name} --help)`,
+    );
+  return [...args];
+}
+
+/** One of the allowed values of an option, or a {@link UsageError}. */
+export function choice<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be ${allowed.join(", ")}; not "${value}"`);
+}
+
+/** Writes `text` to `--out` atomically, or to standard output. */
+export async function emit(context: Context, text: string): Promise<void> {
+  const out = context.options.out;
+  if (out === undefined) context.io.out(text);
+  else (await import("./io.js")).writeAtomic(out, text);
+}

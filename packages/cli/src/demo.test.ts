@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { examplesDir, file, miotsec, scratch } from "./fixtures.test-support.js";
+
+/** Every file of a directory tree with its content. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(dir.length)] = readFileSync(path, "utf8");
+    }
+  return files;
+}
+
+describe("miotsec demo", () => {
+  it("runs everything on the examples and writes the report, the same bytes every time", async () => {
+    const out = scratch();
+    const r = await miotsec("demo", "--examples", examplesDir, "--out", out, "--as-of", "2026-11-28");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain("level 1 (beginnings); 1 step to level 2");
+    expect(r.out).toMatch(
+      /us-w1-0003: alert -> schedule-re-evaluation -> pause-operation -> isolate-from-network -> notify -> require-re-integration/u,
+    );
+    expect(r.out).toContain(`Report: ${join(out, "index.html")}`);
+    const files = tree(out);
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        "/assessment.json",
+        "/assessment.md",
+        "/assessment.oscal.json",
+        "/best-before.json",
+        "/index.html",
+        "/runtime.json",
+        "/traffic.json",
+        ...["infusion-pump-full", "ultrasound-usbc", "ultrasound-wifi"].flatMap((l) =>
+          ["cdx.json", "html", "mud.json", "svg"].map((ext) => `/labels/${l}.${ext}`),
+        ),
+      ].sort(),
+    );
+    const again = scratch();
+    await miotsec("demo", "--examples", examplesDir, "--out", again, "--as-of", "2026-11-28");
+    expect(tree(again)).toEqual(files);
+  });
+
+  it("writes a self-contained page: both scanner labels, the level chart, the reaction chain, no scripts or remote resources", async () => {
+    const out = scratch();
+    await miotsec("demo", "--examples", examplesDir, "--out", out, "--as-of", "2026-11-28");
+    const page = readFileSync(join(out, "index.html"), "utf8");
+    expect(page).toMatch(/^<!doctype html>/u);
+    for (const id of ["label-ultrasound-wifi", "label-ultrasound-usbc", "chart-title", "runtime", "traffic"])
+      expect(page).toContain(`id="${id}`);
+    expect(page).toContain('class="react">isolate-from-network</span>');
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/iu);
+    expect(page.match(/\b(src|href)="https?:/giu) ?? []).toEqual([]);
+  });
+
+  it("answers a wrong examples directory, a bad --as-of or an --out that is a file with exit 2 and one line", async () => {
+    const noExamples = await miotsec("demo", "--examples", scratch());
+    expect(noExamples).toMatchObject({ code: 2, out: "" });
+    expect(noExamples.err).toContain("not the examples directory");
+    const badDate = await miotsec("demo", "--examples", examplesDir, "--out", scratch(), "--as-of", "2026-13-01");
+    expect(badDate).toMatchObject({ code: 2, out: "" });
+    expect(badDate.err).toMatch(/^miotsec: --as-of: /u);
+    const onFile = await miotsec("demo", "--examples", examplesDir, "--out", file("plain.txt", "x"));
+    expect(onFile).toMatchObject({ code: 2, out: "" });
+    expect(onFile.err).toContain("cannot create the directory");
+    expect((await miotsec("demo", "extra")).code).toBe(2);
+  });
+});

@@ -1,0 +1,99 @@
+/** The help texts: `miotsec --help` and one per command, each with an example. */
+export const usage = `Usage: miotsec <command> [options]
+
+Commands:
+  assess <assessment.(json|yaml)>          rate a facility or device on the maturity model
+  label validate <label>                   check a label document
+  label render <label>                     draw a label as SVG or HTML
+  label export <label> --format F          CycloneDX, CTA-2120 (Cyber Trust Mark), MUD
+  best-before <label>                      the best-before-inspection date of a label
+  compare <label> <samples.(ndjson|csv)>   runtime samples against the declared values
+  check-traffic <label> <capture.har>      observed network traffic against the declared endpoints
+  schema <name>                            print a JSON Schema
+  demo [--out DIR]                         run everything on the examples; write an HTML report
+
+Options:
+  --help, -h      help for miotsec or for a command
+  --version, -v   print the version
+  --json          machine-readable output on standard output
+
+Documents are JSON, or YAML when the file ends in .yaml or .yml.
+Colour only on a terminal, never with NO_COLOR set.
+Exit codes: 0 ok, 1 findings, 2 bad input or usage.
+Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
+`;
+
+/** Help per command, keyed by the command's name as typed (`label render`). */
+export const commandHelp: Readonly<Record<string, string>> = {
+  assess: `Usage: miotsec assess <assessment.(json|yaml)> [--catalog FILE] [--profile FILE]
+                      [--policy KEY=VALUE ...] [--format text|json|markdown|oscal]
+                      [--min-level N] [--out FILE]
+
+Rates a facility or a device on the maturity model (the paper's catalog, or --catalog, tailored
+by --profile): the level with the best level its unknown answers still allow, each dimension and
+criterion, what blocks the next level, and the roadmap. --policy deviates from the paper's
+policy (partial=met, na=unmet, evidence=ignore, rollUp=mean), repeatable. --format oscal writes
+OSCAL assessment results. Exits 1 when the level is below --min-level.
+Example: miotsec assess examples/assessments/hospital.assessment.yaml --policy partial=met
+`,
+  "label validate": `Usage: miotsec label validate <label> [--json]
+
+Checks a label document against the label schema and its cross-checks. Prints "valid" or the
+first problem with its JSON path; --json prints every issue.
+Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
+`,
+  "label render": `Usage: miotsec label render <label> [--format svg|html] [--as-of YYYY-MM-DD] [--out FILE]
+
+Draws the label: the IoT Components Facts with the best-before-inspection date as of --as-of
+(default today) and a QR code. Writes to --out atomically, else to standard output.
+Example: miotsec label render examples/labels/ultrasound-wifi.label.json --format html --out label.html
+`,
+  "label export": `Usage: miotsec label export <label> --format cyclonedx|cta-2120|mud|json-schema
+                            [--certification FILE] [--out FILE]
+
+Exports a label: a CycloneDX 1.6 BOM, the US Cyber Trust Mark registry and label data
+(CTA-2120; what only certification knows - authorizationDate, authorizedBy, testedBy, created,
+modified - comes from --certification), an RFC 8520 MUD file, or the label's JSON Schema.
+Example: miotsec label export examples/labels/ultrasound-usbc.label.json --format cyclonedx --out bom.json
+`,
+  "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--json]
+
+The label's best-before-inspection date, its status as of --as-of (default today), and every
+factor that moved it. Exits 1 when the date has passed.
+Example: miotsec best-before examples/labels/infusion-pump-full.label.json --as-of 2026-11-28
+`,
+  compare: `Usage: miotsec compare <label> <samples.(ndjson|csv)> [--stage integration|operating]
+                       [--hold SECONDS] [--json]
+
+Streams runtime samples (one per line: device, metric, value, unit, at as ms or ISO time; CSV
+with a header row naming those columns) through a monitor of the label's declared reference
+values for --stage (default operating). Fail-safe breaches fire at once, with the paper's
+reaction chain; a stage breach must last --hold seconds (default 0). Shows a progress bar on a
+terminal, none when piped. Exits 1 when anything fired.
+Example: miotsec compare examples/labels/ultrasound-wifi.label.json examples/runtime/ward-3.samples.ndjson
+`,
+  "check-traffic": `Usage: miotsec check-traffic <label> <capture.har|connections.json> [--countries FILE] [--json]
+
+Compares the network traffic a device was seen making with the endpoints its label declares,
+as the security test of the paper did by hand: undeclared hosts and third parties, servers in
+undeclared countries, TLS versions. A HAR 1.2 capture does not say where servers are: --countries
+names the country of each host or IP address ({"api.example": "US"}). A JSON list of
+connections ({host, port, tls, country}) is read as it is. Exits 1 on any finding.
+Example: miotsec check-traffic examples/labels/ultrasound-usbc.label.json examples/traffic/ultrasound-usbc.har --countries examples/traffic/countries.json
+`,
+  schema: `Usage: miotsec schema <label|catalog|assessment|profile|runtime-profile>
+
+Prints a JSON Schema (2020-12): the label document, the criteria catalog, the maturity
+assessment, the catalog profile, or the runtime profile.
+Example: miotsec schema label > label.schema.json
+`,
+  demo: `Usage: miotsec demo [--out DIR] [--examples DIR] [--as-of YYYY-MM-DD]
+
+Runs everything on the examples: assesses the sample hospital, computes the labels'
+best-before-inspection dates, appraises sample runtime data (one device has been tampered
+with), checks the two ultrasound scanners' traffic against their labels, and writes
+DIR/index.html (default ./demo-report) with the rendered labels and a level chart, beside the
+JSON, Markdown, OSCAL, SVG and export files it shows.
+Example: miotsec demo --out demo-report
+`,
+};

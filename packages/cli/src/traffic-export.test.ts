@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { example, file, labelFile, miotsec } from "./fixtures.test-support.js";
+
+const usbc = labelFile("ultrasound-usbc");
+const wifi = labelFile("ultrasound-wifi");
+const countries = example("traffic/countries.json");
+
+describe("miotsec check-traffic", () => {
+  it("finds the §VI traffic of both scanners declared by their labels, from HAR and from a list", async () => {
+    const r = await miotsec("check-traffic", usbc, example("traffic/ultrasound-usbc.har"), "--countries", countries);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain("affirming: 7 hosts, 7 third parties, countries US");
+    const list = await miotsec("check-traffic", wifi, example("traffic/ultrasound-wifi.observed.json"), "--json");
+    expect(JSON.parse(list.out)).toMatchObject({ status: "affirming", countries: ["CA"] });
+  });
+
+  it("exits 1 on an undeclared third party and TLS below what the label declares", async () => {
+    const har = JSON.parse(readFileSync(example("traffic/ultrasound-wifi.har"), "utf8"));
+    har.log.entries.push({ request: { url: "http://api.segment.io/v1/batch" } });
+    har.log.entries.push({
+      request: { url: "https://cloud.wireless-scanner.example/x" },
+      _securityDetails: { protocol: "TLS 1.0" },
+    });
+    const capture = file("leaky.har", JSON.stringify(har));
+    const r = await miotsec(
+      "check-traffic",
+      wifi,
+      capture,
+      "--countries",
+      file("c.json", '{"api.segment.io":"US"}'),
+      "--json",
+    );
+    expect(r.code).toBe(1);
+    const kinds = JSON.parse(r.out).findings.map((f: { kind: string }) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["undeclared-third-party", "tls-below-declared", "tls-below-1.2"]));
+    expect(JSON.parse(r.out).status).toBe("contraindicated");
+    const text = await miotsec("check-traffic", wifi, capture);
+    expect(text.out).toMatch(/^ {2}FAIL api\.segment\.io: /mu);
+  });
+
+  it("answers a bad country file or a HAR without entries with exit 2 and one line", async () => {
+    const har = example("traffic/ultrasound-wifi.har");
+    const bad = await miotsec("check-traffic", wifi, har, "--countries", file("bad-c.json", '{"a.example":"XX"}'));
+    expect(bad).toMatchObject({ code: 2, out: "" });
+    expect(bad.err).toContain('$["a.example"]: not an ISO 3166-1 alpha-2 code');
+    const empty = await miotsec("check-traffic", wifi, file("nolog.har", '{"log":{}}'));
+    expect(empty).toMatchObject({ code: 2, out: "" });
+    expect(empty.err).toContain("$.log.entries");
+  });
+});
+
+describe("miotsec label export", () => {
+  it("exports CycloneDX, MUD and the JSON Schema", async () => {
+    const bom = JSON.parse((await miotsec("label", "export", usbc, "--format", "cyclonedx")).out);
+    expect(bom).toMatchObject({ bomFormat: "CycloneDX", specVersion: "1.6" });
+    const mud = await miotsec("label", "export", wifi, "--format", "mud");
+    expect(mud.code).toBe(0);
+    expect(JSON.parse(mud.out)["ietf-mud:mud"]["mud-version"]).toBe(1);
+    expect(mud.err).toContain("not in the MUD file: *.amazonaws.com");
+    const schema = JSON.parse((await miotsec("label", "export", wifi, "--format", "json-schema")).out);
+    expect(schema).toEqual(JSON.parse((await miotsec("schema", "label")).out));
+  });
+
+  it("exports the Cyber Trust Mark data with the certification facts, and asks for them without", async () => {
+    const without = await miotsec("label", "export", labelFile("infusion-pump-full"), "--format", "cta-2120");
+    expect(without).toMatchObject({ code: 2, out: "" });
+    expect(without.err).toContain("--certification FILE");
+    const certification = file(
+      "cert.yaml",
+      [
+        'authorizationDate: "2026-10-01"',
+        "authorizedBy: { name: Example CLA, contact: cla@example.org }",
+        "testedBy: { name: Example Lab, contact: lab@example.org }",
+        'created: "2026-10-01T00:00:00Z"',
+        'modified: "2026-11-28T00:00:00Z"',
+      ].join("\n"),
+    );
+    const r = await miotsec(
+      "label",
+      "export",
+      labelFile("infusion-pump-full"),
+      "--format",
+      "cta-2120",
+      "--certification",
+      certification,
+    );
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(JSON.stringify(JSON.parse(r.out))).toContain("Example Lab");
+    const partial = await miotsec(
+      "label",
+      "export",
+      wifi,
+      "--format",
+      "cta-2120",
+      "--certification",
+      file("c2.json", "{}"),
+    );
+    expect(partial.err).toContain("$.authorizationDate: required");
+    expect((await miotsec("label", "export", wifi)).err).toContain("needs --format");
+    expect((await miotsec("label", "export", wifi, "--format", "spdx")).code).toBe(2);
+  });
+});
