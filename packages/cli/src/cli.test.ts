@@ -59,6 +59,15 @@ describe("miotsec", () => {
     expect(await miotsec()).toMatchObject({ code: 2, err: "" });
   });
 
+  it("is documented: docs/cli.md holds the current help of every command (node scripts/cli-docs.mjs rewrites it)", async () => {
+    const docs = readFileSync(new URL("../../../docs/cli.md", import.meta.url), "utf8");
+    expect(docs).toContain((await miotsec("--help")).out);
+    for (const command of Object.keys(commandHelp)) {
+      expect(docs).toContain(`## miotsec ${command}\n`);
+      expect(docs).toContain((await miotsec(...command.split(" "), "--help")).out);
+    }
+  });
+
   it.each([
     ["a missing file", join(dir, "nope.json"), /no such file/u],
     ["a directory", dir, /is a directory/u],

@@ -1,4 +1,4 @@
-import { UsageError } from "./io.js";
+import { UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import type { Style } from "./style.js";
 

@@ -3,10 +3,9 @@ import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "n
 import { basename, dirname, extname, join } from "node:path";
 import type { Issue } from "@miotsec/core";
 
-/** A failure the user can fix, reported as one line and exit code 2. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
+import { UsageError } from "./errors.js";
+
+export { UsageError };
 
 /** The largest file read whole; larger sample files are streamed by `compare`. */
 export const maxFileBytes = 64 * 2 ** 20;

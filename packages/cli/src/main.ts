@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Context, Options } from "./context.js";
+import { UsageError } from "./errors.js";
 import { commandHelp, usage } from "./help.js";
-import { UsageError } from "./io.js";
 import { style } from "./style.js";
 
 /**

@@ -1,0 +1,225 @@
+// Writes docs/cli.md: the help of every command and the real output of each example, produced
+// by running the built command (packages/cli/dist) from the repository's root on examples/.
+// Run after a build: node scripts/cli-docs.mjs
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../packages/cli/dist/index.js";
+
+process.chdir(new URL("..", import.meta.url).pathname);
+const scratchDir = mkdtempSync(join(tmpdir(), "miotsec-docs-"));
+
+/** What the command prints for these arguments. */
+async function printed(argv) {
+  let out = "";
+  await run(argv, { out: (s) => (out += s), err: (s) => (out += s), today: () => "2026-11-28", version: "0.1.0" });
+  return out;
+}
+
+/** Runs the command and returns its transcript: the command line, its output, its exit code. */
+async function transcript(argv, { head = Number.POSITIVE_INFINITY } = {}) {
+  let out = "";
+  const code = await run(argv, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      out += s;
+    },
+    today: () => "2026-11-28",
+    version: "0.1.0",
+  });
+  const lines = out.replace(/\n$/u, "").split("\n");
+  const shown = lines.length > head ? [...lines.slice(0, head), `… (${lines.length - head} more lines)`] : lines;
+  const quoted = argv.map((a) => (/[\s"'$]/u.test(a) ? `'${a}'` : a)).join(" ");
+  return `$ miotsec ${quoted}\n${out === "" ? "" : `${shown.join("\n")}\n`}# exit ${code}`;
+}
+
+const sections = [
+  {
+    command: "assess",
+    text: "Rates a facility or a device on the paper's maturity model. The sample hospital is at level 1: one partial answer (`updates.2.3`) keeps the update criterion at level 1, and the gated rule makes the weakest criterion the facility's level. A range such as `3-5` is the level reached and the best level the open answers still allow.",
+    runs: [
+      [["assess", "examples/assessments/hospital.assessment.yaml"]],
+      [
+        ["assess", "examples/assessments/hospital.assessment.yaml", "--policy", "partial=met", "--format", "markdown"],
+        { head: 14 },
+      ],
+      [
+        [
+          "assess",
+          "examples/assessments/hospital.assessment.yaml",
+          "--min-level",
+          "2",
+          "--format",
+          "oscal",
+          "--out",
+          join(scratchDir, "oscal.json"),
+        ],
+      ],
+    ],
+  },
+  {
+    command: "label validate",
+    text: "Checks a label document: the schema, then the cross-checks (dates in order, the QR target, declared endpoints).",
+    runs: [[["label", "validate", "examples/labels/ultrasound-wifi.label.json"]]],
+  },
+  {
+    command: "label render",
+    text: "Draws the label as SVG (standard output, or `--out`) or as a self-contained HTML page.",
+    runs: [
+      [["label", "render", "examples/labels/ultrasound-wifi.label.json", "--as-of", "2026-11-28"], { head: 3 }],
+      [
+        [
+          "label",
+          "render",
+          "examples/labels/ultrasound-usbc.label.json",
+          "--format",
+          "html",
+          "--out",
+          join(scratchDir, "label.html"),
+        ],
+      ],
+    ],
+  },
+  {
+    command: "label export",
+    text: "Exports to the formats the market reads. MUD (RFC 8520) names exact hosts only; the wildcard endpoints it cannot express are named on standard error.",
+    runs: [
+      [["label", "export", "examples/labels/ultrasound-usbc.label.json", "--format", "cyclonedx"], { head: 12 }],
+      [
+        [
+          "label",
+          "export",
+          "examples/labels/ultrasound-wifi.label.json",
+          "--format",
+          "mud",
+          "--out",
+          join(scratchDir, "mud.json"),
+        ],
+      ],
+      [["label", "export", "examples/labels/ultrasound-wifi.label.json", "--format", "cta-2120"]],
+    ],
+  },
+  {
+    command: "best-before",
+    text: "The best-before-inspection date and every factor that moved it. Exit 1 once the date has passed.",
+    runs: [
+      [["best-before", "examples/labels/infusion-pump-full.label.json", "--as-of", "2026-11-28"]],
+      [["best-before", "examples/labels/ultrasound-wifi.label.json", "--as-of", "2031-01-01"], { head: 1 }],
+    ],
+  },
+  {
+    command: "compare",
+    text: "Streams runtime samples through a monitor of the label's declared reference values. In ward 3, `us-w1-0003` has been tampered with: its load stays above the operating range (a warning once it has lasted the hold time), then passes the fail-safe maximum, which ends in the paper's reaction chain. `us-w1-0002` has a single spike that the 120 s hold time lets pass. On a terminal a progress bar runs on standard error; piped, there is none.",
+    runs: [
+      [
+        [
+          "compare",
+          "examples/labels/ultrasound-wifi.label.json",
+          "examples/runtime/ward-3.samples.ndjson",
+          "--hold",
+          "120",
+        ],
+      ],
+      [["compare", "examples/labels/ultrasound-usbc.label.json", "examples/runtime/radiology.samples.csv"]],
+    ],
+  },
+  {
+    command: "check-traffic",
+    text: "The security test of the paper's section VI as one command. Both scanners' labels declare everything their apps were seen connecting to, so both checks affirm; the wired scanner's seven hosts are all third parties in the United States.",
+    runs: [
+      [
+        [
+          "check-traffic",
+          "examples/labels/ultrasound-usbc.label.json",
+          "examples/traffic/ultrasound-usbc.har",
+          "--countries",
+          "examples/traffic/countries.json",
+        ],
+      ],
+      [
+        [
+          "check-traffic",
+          "examples/labels/ultrasound-wifi.label.json",
+          "examples/traffic/ultrasound-wifi.observed.json",
+          "--json",
+        ],
+        { head: 8 },
+      ],
+    ],
+  },
+  {
+    command: "schema",
+    text: "JSON Schemas (2020-12) of every document miotsec reads, for editors and other languages.",
+    runs: [[["schema", "assessment"], { head: 8 }]],
+  },
+  {
+    command: "demo",
+    text: "Everything above on `examples/`, and a report page. `pnpm demo` in the repository runs it into `./demo-report`.",
+    runs: [[["demo", "--out", join(scratchDir, "demo-report"), "--as-of", "2026-11-28"]]],
+  },
+];
+
+const parts = [
+  `# The miotsec command
+
+Install with \`npm install --global @miotsec/cli\`, or run \`pnpm demo\` in a checkout (it builds
+the command and runs \`miotsec demo\` into \`./demo-report\`). Every command takes \`--help\`.
+
+Conventions:
+
+- Exit codes: 0 ok, 1 findings, 2 bad input or usage.
+- An error is one line on standard error, \`miotsec: <file>: <JSON path>: <message>\`; never a
+  stack trace. A missing file, a directory, invalid JSON or YAML, an empty file and a document
+  of the wrong schema version are all such a line with exit 2, in every command.
+- Documents are JSON, or YAML (1.2, no aliases, unique keys) when the file ends in \`.yaml\` or
+  \`.yml\`. A byte-order mark is ignored.
+- \`--json\` prints machine-readable output. Colour is used only when standard output is a
+  terminal and \`NO_COLOR\` is not set; \`--json\` is never coloured.
+- \`--out\` files are written atomically: to a temporary file beside the target, then renamed.
+- \`--as-of\` defaults to today; it is the only place the command reads the clock.
+
+This page is written by \`node scripts/cli-docs.mjs\` from the built command: every output
+below is real, run from the repository's root with today taken as 2026-11-28 (paths of
+\`--out\` files are temporary ones).
+
+## miotsec --help
+
+\`\`\`text
+${(await printed(["--help"])).replace(/\n$/u, "")}
+\`\`\`
+`,
+];
+for (const s of sections) {
+  const outputs = [];
+  for (const [argv, options] of s.runs) outputs.push(await transcript(argv, options));
+  parts.push(`## miotsec ${s.command}
+
+${s.text}
+
+\`\`\`text
+${(await printed([...s.command.split(" "), "--help"])).replace(/\n$/u, "")}
+\`\`\`
+
+\`\`\`text
+${outputs.join("\n\n").replaceAll(scratchDir, "/tmp/out")}
+\`\`\`
+`);
+}
+const errors = [];
+for (const argv of [
+  ["label", "validate", "examples/nope.json"],
+  ["best-before", "examples/labels"],
+  ["assess", "examples/traffic/README.md"],
+  ["compare", "examples/labels/ultrasound-wifi.label.json", "examples/traffic/countries.json"],
+  ["assess", "examples/assessments/hospital.assessment.yaml", "--policy", "partial=sometimes"],
+])
+  errors.push(await transcript(argv));
+parts.push(`## Errors
+
+\`\`\`text
+${errors.join("\n\n")}
+\`\`\`
+`);
+writeFileSync("docs/cli.md", parts.join("\n"));
