@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
@@ -178,6 +178,20 @@ describe("miotsec", () => {
     expect((await miotsec("best-before", label)).out).not.toContain(ansi);
     expect((await miotsecWith({ color: true }, "best-before", label)).out).toContain(ansi);
     expect((await miotsecWith({ color: true }, "best-before", label, "--json")).out).not.toContain(ansi);
+  });
+
+  // `script` (util-linux) runs the command on a pseudo-terminal, as a user's shell would.
+  const hasScript = existsSync("/usr/bin/script");
+  it.skipIf(!hasScript)("colours on a terminal, not with NO_COLOR, and draws the progress bar there", () => {
+    const bin = new URL("../dist/bin.js", import.meta.url).pathname;
+    const onTerminal = (env: Record<string, string>, ...argv: string[]) =>
+      spawnSync("/usr/bin/script", ["-qec", [process.execPath, bin, ...argv].join(" "), "/dev/null"], {
+        encoding: "utf8",
+        env: { ...process.env, TERM: "xterm", ...env },
+      }).stdout;
+    expect(onTerminal({}, "best-before", label, "--as-of", "2026-11-28")).toContain("\u001b[33mdue-soon\u001b[39m");
+    expect(onTerminal({ NO_COLOR: "1" }, "best-before", label, "--as-of", "2026-11-28")).not.toContain("\u001b[");
+    expect(onTerminal({}, "compare", label, samples)).toContain("100 %");
   });
 
   test.prop([
