@@ -1,0 +1,35 @@
+// Node ESM: every package by its name, as a consumer's project imports it.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { computeBestBefore } from "@miotsec/best-before";
+import { run } from "@miotsec/cli";
+import { isIsoDate, parseWith } from "@miotsec/core";
+import { miotCatalog, parseCatalog, toOscalCatalog } from "@miotsec/criteria";
+import { parseLabel, qrPayload, toCycloneDx } from "@miotsec/label";
+import { assess } from "@miotsec/maturity";
+import { renderLabelSvg } from "@miotsec/render";
+import { compareRuntimeFacts, createMonitor } from "@miotsec/runtime-facts";
+
+const label = parseLabel(JSON.parse(readFileSync(process.env.LABEL, "utf8")));
+assert.ok(label.ok);
+assert.equal(isIsoDate("2024-02-29"), true);
+assert.equal(typeof parseWith, "function");
+assert.ok(parseCatalog(miotCatalog).ok);
+assert.ok(toOscalCatalog(miotCatalog).catalog);
+const report = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
+assert.ok(report.ok);
+assert.equal(report.value.level, 0);
+assert.ok(computeBestBefore(label.value.lifecycle, { asOf: "2026-11-28" }).ok);
+assert.ok(qrPayload(label.value, label.value.qrTarget).ok);
+assert.equal(toCycloneDx(label.value).bomFormat, "CycloneDX");
+const svg = renderLabelSvg(label.value, { asOf: "2026-11-28" });
+assert.ok(svg.ok && svg.value.startsWith("<svg"));
+assert.equal(compareRuntimeFacts(label.value.runtime, { metrics: {} }, { stage: "operating" }).ok, true);
+assert.equal(typeof createMonitor(label.value.runtime, { stage: "operating" }).update, "function");
+let out = "";
+assert.equal(
+  await run(["--version"], { out: (s) => (out += s), err: () => {}, today: () => "2026-11-28", version: "1.2.3" }),
+  0,
+);
+assert.equal(out, "1.2.3\n");
+console.log("esm: ok");

@@ -1,0 +1,42 @@
+// TypeScript, strict: the public types as a consumer uses them. Checked with moduleResolution
+// node16 (as ESM, .mts, and as CommonJS, .cts) and bundler.
+import type { BestBefore } from "@miotsec/best-before";
+import { computeBestBefore } from "@miotsec/best-before";
+import { type Io, run } from "@miotsec/cli";
+import { type Issue, levelNames, type Result } from "@miotsec/core";
+import { type Catalog, miotCatalog } from "@miotsec/criteria";
+import { type DeviceLabel, parseLabel } from "@miotsec/label";
+import { assess, type MaturityReport } from "@miotsec/maturity";
+import { renderLabelSvg } from "@miotsec/render";
+import { createMonitor, type MonitorEvent } from "@miotsec/runtime-facts";
+
+declare const input: unknown;
+const label: Result<DeviceLabel> = parseLabel(input);
+if (label.ok) {
+  const lifecycle = label.value.lifecycle;
+  if (typeof lifecycle === "object") {
+    const b: Result<BestBefore> = computeBestBefore(lifecycle, { asOf: "2026-11-28" });
+    if (b.ok) b.value.status satisfies "valid" | "due-soon" | "expired";
+  }
+  const runtime = label.value.runtime;
+  if (typeof runtime === "object") {
+    const events: readonly MonitorEvent[] = createMonitor(runtime, { stage: "operating" }).update({
+      device: "d",
+      metric: "cpuPercent",
+      value: 1,
+      unit: "%",
+      at: 0,
+    });
+    void events;
+  }
+  const svg: Result<string> = renderLabelSvg(label.value, { asOf: "2026-11-28" });
+  void svg;
+} else {
+  const issues: readonly Issue[] = label.issues;
+  void issues;
+}
+const catalog: Catalog = miotCatalog;
+const report: Result<MaturityReport> = assess(catalog, input);
+if (report.ok) void levelNames[report.value.level];
+const io: Io = { out: () => {}, err: () => {}, today: () => "2026-11-28", version: "1.0.0" };
+void run(["--version"], io);
