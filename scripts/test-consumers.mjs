@@ -61,8 +61,8 @@ step("installed the tarballs with npm; no package has an install script");
 // 3. Node ESM and CommonJS.
 const label = join(root, "examples", "labels", "ultrasound-wifi.label.json");
 for (const file of ["esm.mjs", "cjs.cjs", "browser.mjs"]) copyFileSync(join(here, file), join(project, file));
-process.stdout.write(`consumers: ${sh(process.execPath, ["esm.mjs"], project, { LABEL: label })}`);
-process.stdout.write(`consumers: ${sh(process.execPath, ["cjs.cjs"], project, { LABEL: label })}`);
+process.stdout.write(`consumers: ${sh(process.execPath, ["esm.mjs", label], project)}`);
+process.stdout.write(`consumers: ${sh(process.execPath, ["cjs.cjs", label], project)}`);
 
 // 4. TypeScript, strict, with the libraries' own .d.ts checked (skipLibCheck false).
 const typed = readFileSync(join(here, "typed.ts"), "utf8");

@@ -19,7 +19,7 @@ const names = ["core", "criteria", "maturity", "best-before", "runtime-facts", "
   }
   const { parseLabel } = require("@miotsec/label");
   const { renderLabelHtml } = require("@miotsec/render");
-  const label = parseLabel(JSON.parse(readFileSync(process.env.LABEL, "utf8")));
+  const label = parseLabel(JSON.parse(readFileSync(process.argv[2], "utf8")));
   assert.ok(label.ok);
   const html = renderLabelHtml(label.value, { asOf: "2026-11-28" });
   assert.ok(html.ok && html.value.startsWith("<!doctype html>"));

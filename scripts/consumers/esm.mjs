@@ -10,7 +10,7 @@ import { assess } from "@miotsec/maturity";
 import { renderLabelSvg } from "@miotsec/render";
 import { compareRuntimeFacts, createMonitor } from "@miotsec/runtime-facts";
 
-const label = parseLabel(JSON.parse(readFileSync(process.env.LABEL, "utf8")));
+const label = parseLabel(JSON.parse(readFileSync(process.argv[2], "utf8")));
 assert.ok(label.ok);
 assert.equal(isIsoDate("2024-02-29"), true);
 assert.equal(typeof parseWith, "function");
