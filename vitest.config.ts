@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // so that `turbo run test` can run and cache packages one by one.
 export default defineConfig({
   test: {
-    projects: ["packages/*"],
+    projects: ["packages/*", "tools/*"],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts"],

@@ -1,16 +1,20 @@
-// Sums the vitest JSON reports that every package's `test` task leaves in `.reports/`, and
+// Sums the vitest JSON reports that every package's (and tool's) `test` task leaves in `.reports/`, and
 // prints the totals as the last line, so that a run that executed no test is visible.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packagesDir = join(root, "packages");
+const dirs = ["packages", "tools"].flatMap((group) =>
+  readdirSync(join(root, group))
+    .sort()
+    .map((name) => ({ name, dir: join(root, group, name) })),
+);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
-for (const name of readdirSync(packagesDir).sort()) {
-  const report = join(packagesDir, name, ".reports", "vitest.json");
+for (const { name, dir } of dirs) {
+  const report = join(dir, ".reports", "vitest.json");
   if (!existsSync(report)) {
     rows.push(`${name}: no report`);
     failed += 1;

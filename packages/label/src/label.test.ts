@@ -64,6 +64,20 @@ describe("parseLabel", () => {
     },
   );
 
+  it.each([
+    ["security.securityContact.email", "psirt@example-medical.example", true],
+    ["security.securityContact.email", "a@b..example", false],
+    ["security.securityContact.email", "a@.example", false],
+    ["security.securityContact.email", "a@localhost", false],
+    ["security.disclosurePolicy", "https://example.org", true],
+    ["security.disclosurePolicy", "https://example.org:8443/psirt?x=1#y", true],
+    ["security.disclosurePolicy", "https:///psirt", false],
+    ["security.disclosurePolicy", "https://example.org/a b", false],
+  ])("checks %s = %j (valid: %s)", (path, value, valid) => {
+    const doc = examples[2] as Record<string, unknown>;
+    expect(parseLabel(setPath(doc, path, value)).ok).toBe(valid);
+  });
+
   it("checks the runtime profile's fail-safe envelope", () => {
     const doc = setPath(examples[2] as Record<string, unknown>, "runtime.metrics.cpuPercent.operating", { max: 99 });
     expect(parseLabel(doc)).toMatchObject({

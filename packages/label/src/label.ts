@@ -7,9 +7,13 @@ import { onLayer } from "./layers.js";
 const text = (max = 500) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/, { error: "must not be blank" }));
 const httpsUrl = () =>
-  z.string().check(z.maxLength(2000), z.regex(/^https:\/\/[^\s/?#]+[^\s]*$/, { error: "must be an https:// URL" }));
+  z
+    .string()
+    .check(z.maxLength(2000), z.regex(/^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, { error: "must be an https:// URL" }));
 const email = () =>
-  z.string().check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "must be an email address" }));
+  z
+    .string()
+    .check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/, { error: "must be an email address" }));
 
 /**
  * The two answers a vendor may give instead of a value, as on the CMU IoT label: the value is

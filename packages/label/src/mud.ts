@@ -1,4 +1,5 @@
 import type { DeviceLabel } from "./label.js";
+import { withoutTrailingSlashes } from "./url.js";
 
 type Json = Record<string, unknown>;
 
@@ -111,7 +112,7 @@ export function toMud(label: DeviceLabel, options: MudOptions = {}): MudExport {
     mud: {
       "ietf-mud:mud": {
         "mud-version": 1,
-        "mud-url": options.mudUrl ?? `${label.qrTarget.replace(/\/+$/, "")}/mud.json`,
+        "mud-url": options.mudUrl ?? `${withoutTrailingSlashes(label.qrTarget)}/mud.json`,
         "last-update": `${options.lastUpdate ?? newestDate(label)}T00:00:00Z`,
         "cache-validity": 48,
         "is-supported": !unsupported,

@@ -3,6 +3,7 @@ import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
 import { layerRegistry } from "./layers.js";
+import { withoutTrailingSlashes } from "./url.js";
 
 /**
  * Parses and checks a label document: its shape (unknown keys are rejected with the key's
@@ -106,5 +107,5 @@ export function qrPayload(label: DeviceLabel, baseUrl: string): Result<string> {
     ]);
   }
   const digest = sha256Hex(canonicalJson(label)).slice(0, 16);
-  return ok(`${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
+  return ok(`${withoutTrailingSlashes(baseUrl)}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }

@@ -43,9 +43,20 @@ export function wrap(text: string, width: number): string[] {
   return lines.filter((l, i) => l.length > 0 || i === 0);
 }
 
+/** A whole number with commas between groups of three digits: 1204 is "1,204". */
+export function groupThousands(n: number): string {
+  const digits = String(n);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return out;
+}
+
 /** A date's status and days in words, e.g. "Valid: 1,204 days left". */
 export function statusLine(status: "valid" | "due-soon" | "expired", days: number): string {
-  const count = String(Math.abs(days)).replace(/\B(?=(\d{3})+$)/gu, ",");
+  const count = groupThousands(Math.abs(days));
   if (status === "expired") return `Expired ${count} day${Math.abs(days) === 1 ? "" : "s"} ago: inspect now`;
   const left = `${count} day${days === 1 ? "" : "s"} left`;
   return status === "due-soon" ? `Due soon: ${left}` : `Valid: ${left}`;
