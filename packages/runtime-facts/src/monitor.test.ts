@@ -141,6 +141,38 @@ describe("createMonitor", () => {
     expect(m.updateDevice("a", 0, [99])[0]).toMatchObject({ kind: "fired", tier: "contraindicated" });
   });
 
+  test.prop([
+    fc.oneof(
+      fc.anything(),
+      fc.record({
+        device: fc.anything(),
+        metric: fc.anything(),
+        value: fc.anything(),
+        unit: fc.anything(),
+        at: fc.anything(),
+      }),
+    ),
+  ])("answers anything that is not a sample with one rejected event and keeps no state, never a throw", (x) => {
+    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const events = m.update(x as never);
+    const isSample = (() => {
+      const o = x as Record<string, unknown> | null;
+      return (
+        typeof o === "object" &&
+        o !== null &&
+        ["device", "metric", "unit"].every((k) => typeof o[k] === "string") &&
+        typeof o.value === "number"
+      );
+    })();
+    if (!isSample) {
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ kind: "rejected", verdict: "missing", tier: "warning" });
+      expect(typeof events[0]?.device).toBe("string");
+      expect(m.devices()).toBe(0);
+    }
+    expect(m.updateDevice(x as never, 0, x as never).length).toBeGreaterThanOrEqual(0);
+  });
+
   it("keeps memory per device, not per sample", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });
     for (let i = 0; i < 100_000; i++) m.update(cpu(i % 100, i, `d${i % 50}`));

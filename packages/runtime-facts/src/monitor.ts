@@ -119,6 +119,16 @@ const PENDING = 1;
 const WARNING = 2;
 const FAILSAFE = 3;
 
+/** Why a value is not a {@link Sample} (device, metric and unit strings; value and time numbers), or undefined. */
+function malformed(sample: unknown): string | undefined {
+  if (typeof sample !== "object" || sample === null) return "A sample must be an object.";
+  const s = sample as Partial<Record<keyof Sample, unknown>>;
+  for (const key of ["device", "metric", "unit"] as const)
+    if (typeof s[key] !== "string") return `A sample's ${key} must be a string.`;
+  if (typeof s.value !== "number") return "A sample's value must be a number.";
+  return undefined;
+}
+
 /** A declared metric with its bounds, hold time and recovery resolved to numbers once. */
 interface CompiledMetric {
   readonly index: number;
@@ -221,6 +231,14 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     appraiseMetric(m.id, m.metric, options.stage, sample.value, sample.unit).explanation;
 
   const update = (sample: Sample): readonly MonitorEvent[] => {
+    // A caller without types may pass anything; a sample that is not one is rejected, never thrown on.
+    const problem = malformed(sample);
+    if (problem !== undefined) {
+      const o = (typeof sample === "object" && sample !== null ? sample : {}) as Partial<Record<keyof Sample, unknown>>;
+      const device = typeof o.device === "string" ? o.device : "";
+      const metric = typeof o.metric === "string" ? o.metric : "";
+      return [event("rejected", { device, metric, at: Number.NaN }, "missing", "warning", problem)];
+    }
     const m = compiled.get(sample.metric);
     if (m === undefined) {
       return [
@@ -328,10 +346,20 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   };
 
   const updateDevice = (device: string, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
+    if (typeof device !== "string" || typeof values !== "object" || values === null || !Number.isInteger(values.length))
+      return [
+        event(
+          "rejected",
+          { device: typeof device === "string" ? device : "", metric: "", at: Number.NaN },
+          "missing",
+          "warning",
+          "A reading needs a device id (a string) and its values (an array of numbers).",
+        ),
+      ];
     const reject = (verdict: Verdict, explanation: string) => [
       event(
         "rejected",
-        { device, metric: "", at: Number.isFinite(at) ? at : Number.NaN },
+        { device, metric: "", at: typeof at === "number" && Number.isFinite(at) ? at : Number.NaN },
         verdict,
         "warning",
         explanation,
