@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Context, Options } from "./context.js";
-import { UsageError } from "./errors.js";
+import { oneLine, UsageError } from "./errors.js";
 import { commandHelp, usage } from "./help.js";
 import { style } from "./style.js";
 
@@ -47,11 +47,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`miotsec: ${error.message}\n`);
+      io.err(`miotsec: ${oneLine(error.message)}\n`);
       return 2;
     }
-    const message = String((error as Error)?.message ?? error).split("\n")[0];
-    io.err(`miotsec: internal error: ${message}\n`);
+    io.err(`miotsec: internal error: ${oneLine(String((error as Error)?.message ?? error))}\n`);
     return 2;
   }
 }

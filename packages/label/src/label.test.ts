@@ -120,6 +120,22 @@ describe("migrateLabel", () => {
     });
     expect(migrateLabel("label")).toMatchObject({ ok: false, issues: [{ code: "unsupported-schema-version" }] });
   });
+
+  it("describes a hostile version in a short message, without walking it", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    const messages = [deep, "v".repeat(1_000_000), [1], "2", null].map((schemaVersion) => {
+      const r = migrateLabel({ schemaVersion });
+      return r.ok ? "" : (r.issues[0]?.message ?? "");
+    });
+    expect(messages.map((m) => m.split(":")[0])).toEqual([
+      "$.schemaVersion is an object",
+      "$.schemaVersion is a long string",
+      "$.schemaVersion is an array",
+      '$.schemaVersion "2"',
+      "$.schemaVersion null",
+    ]);
+  });
 });
 
 describe("labelJsonSchema", () => {

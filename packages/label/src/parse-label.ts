@@ -26,6 +26,16 @@ export function parseLabel(input: unknown): Result<DeviceLabel> {
   return envelope.length > 0 ? fail(prefixIssues(["runtime"], envelope)) : ok(parsed.value);
 }
 
+/** A schema version as the message shows it: a number or a short string as JSON, anything else by its kind. */
+function describeVersion(version: unknown): string {
+  if (version === undefined) return "is missing";
+  if (typeof version === "number" || typeof version === "boolean" || version === null) return String(version);
+  if (typeof version === "string") return version.length <= 20 ? JSON.stringify(version) : "is a long string";
+  return Array.isArray(version)
+    ? "is an array"
+    : `is ${typeof version === "object" ? "an object" : `a ${typeof version}`}`;
+}
+
 /**
  * Brings a label of any known `schemaVersion` to the current one ({@link labelSchemaVersion})
  * and parses it. Version 1 is the first, so today this is {@link parseLabel} for version 1 and
@@ -48,7 +58,7 @@ export function migrateLabel(input: unknown): Result<DeviceLabel> {
     return fail([
       issue(
         "unsupported-schema-version",
-        `$.schemaVersion ${JSON.stringify(version) ?? "is missing"}: this version of @miotsec/label reads label versions 1 to ${labelSchemaVersion}.`,
+        `$.schemaVersion ${describeVersion(version)}: this version of @miotsec/label reads label versions 1 to ${labelSchemaVersion}.`,
         ["schemaVersion"],
       ),
     ]);

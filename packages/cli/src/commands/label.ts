@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
+import { oneLine } from "../errors.js";
 import { issueLine, readDocument, readText, UsageError } from "../io.js";
 import { json, readLabel } from "./shared.js";
 
@@ -15,7 +16,7 @@ export async function validateCommand(context: Context): Promise<number> {
     if (!options.json) io.out(`${file}: ${context.style.good("valid")}\n`);
     return 0;
   }
-  if (!options.json) io.err(`miotsec: ${await issueLine(file, r.issues)}\n`);
+  if (!options.json) io.err(`miotsec: ${oneLine(await issueLine(file, r.issues))}\n`);
   return 2;
 }
 
