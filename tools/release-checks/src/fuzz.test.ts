@@ -1,0 +1,241 @@
+// Fuzzing of every public parser and entry point: random hostile values, and valid documents
+// with one place changed. Every call must answer: no exception, a Result with located issues,
+// the input left as it was, Object.prototype untouched. `pnpm fuzz` runs the full counts (over
+// a million calls in all); the test suite runs a five-hundredth of them.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fc, test } from "@fast-check/vitest";
+import { computeBestBefore } from "@miotsec/best-before";
+import { run } from "@miotsec/cli";
+import { applyProfile, miotCatalog, parseCatalog } from "@miotsec/criteria";
+import { migrateLabel, parseLabel, qrPayload, toCyberTrustMark, toCycloneDx, toMud } from "@miotsec/label";
+import { assess, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
+import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
+import {
+  compareEndpoints,
+  compareRuntimeFacts,
+  createMonitor,
+  parseHar,
+  parseRuntimeProfile,
+  type RuntimeProfile,
+} from "@miotsec/runtime-facts";
+import { afterAll, describe, expect } from "vitest";
+import {
+  answered,
+  calls,
+  deepFreeze,
+  full,
+  harDoc,
+  hospitalDoc,
+  hostile,
+  labelDocs,
+  mutation,
+  nasty,
+  runs,
+  slowest,
+} from "./fuzz.test-support.js";
+
+const wifi = labelDocs[0] as Record<string, unknown>;
+const pump = labelDocs[2] as Record<string, unknown>;
+const profile = (wifi.runtime ?? {}) as RuntimeProfile;
+const certification = {
+  authorizationDate: "2026-10-01",
+  authorizedBy: { name: "Example CLA", contact: "cla@example.org" },
+  testedBy: { name: "Example Lab", contact: "lab@example.org" },
+  created: "2026-10-01T00:00:00Z",
+  modified: "2026-11-28T00:00:00Z",
+};
+const asOfArb = fc.oneof(fc.constant("2026-11-28"), nasty);
+const anyLabel = fc.oneof(hostile, ...labelDocs.map((d) => mutation(d)));
+
+/** The property runs of this run: the sum of every property's numRuns. */
+let propertyRuns = 0;
+const planned = (n: number) => {
+  const k = runs(n);
+  propertyRuns += k;
+  return k;
+};
+
+afterAll(() => {
+  if (!full) return;
+  const rows = [...calls].sort(([a], [b]) => (a < b ? -1 : 1));
+  const total = rows.reduce((sum, [, n]) => sum + n, 0);
+  const lines = rows.map(
+    ([t, n]) => `| \`${t}\` | ${n.toLocaleString("en")} | ${(slowest.get(t) ?? 0).toFixed(1)} ms |`,
+  );
+  writeFileSync(
+    new URL("../.reports/fuzz.md", import.meta.url),
+    `${propertyRuns.toLocaleString("en")} property runs, ${total.toLocaleString("en")} calls.\n\n| target | calls | slowest call |\n| --- | ---: | ---: |\n${lines.join("\n")}\n| all | ${total.toLocaleString("en")} | |\n`,
+  );
+  console.log(
+    `fuzz: ${propertyRuns.toLocaleString("en")} property runs, ${total.toLocaleString("en")} calls over ${rows.length} targets`,
+  );
+});
+
+describe("fuzz: parsers", () => {
+  test.prop([hostile], { numRuns: planned(60_000) })("parseCatalog", (x) => {
+    answered("parseCatalog", () => parseCatalog(deepFreeze(x)));
+  });
+  test.prop([fc.oneof(hostile, mutation(miotCatalog as never))], { numRuns: planned(20_000) })(
+    "parseCatalog, a changed catalog",
+    (x) => {
+      answered("parseCatalog", () => parseCatalog(deepFreeze(x)));
+    },
+  );
+  test.prop(
+    [
+      fc.oneof(
+        hostile,
+        mutation({
+          schemaVersion: 1,
+          id: "p",
+          title: "P",
+          remove: ["threats"],
+          setParameters: { "threats.1.1.threshold": 30 },
+        }),
+      ),
+    ],
+    {
+      numRuns: planned(60_000),
+    },
+  )("applyProfile", (x) => {
+    answered("applyProfile", () => applyProfile(miotCatalog, deepFreeze(x)));
+  });
+  test.prop([fc.oneof(hostile, mutation(hospitalDoc))], { numRuns: planned(120_000) })(
+    "assess, and its exports",
+    (x) => {
+      const r = answered("assess", () => assess(miotCatalog, deepFreeze(x)));
+      if (r.ok) {
+        answered("toMarkdown", () => toMarkdown(r.value));
+        answered("toOscalAssessmentResults", () => toOscalAssessmentResults(r.value));
+      }
+    },
+  );
+  test.prop([hostile], { numRuns: planned(30_000) })("assess, a hostile policy", (x) => {
+    answered("assess", () => assess(miotCatalog, hospitalDoc, { policy: deepFreeze(x) as never }));
+  });
+  test.prop([fc.oneof(hostile, mutation(pump.lifecycle as never)), asOfArb], { numRuns: planned(100_000) })(
+    "computeBestBefore",
+    (x, asOf) => {
+      answered("computeBestBefore", () => computeBestBefore(deepFreeze(x), { asOf: asOf as string }));
+    },
+  );
+  test.prop([fc.oneof(hostile, mutation(profile as never))], { numRuns: planned(60_000) })(
+    "parseRuntimeProfile",
+    (x) => {
+      answered("parseRuntimeProfile", () => parseRuntimeProfile(deepFreeze(x)));
+    },
+  );
+  const observation = {
+    metrics: { cpuPercent: { value: 50, unit: "%" } },
+    facts: { bootLoaderVerified: true },
+    activeServices: ["imaging"],
+  };
+  test.prop(
+    [
+      fc.oneof(hostile, mutation(observation)),
+      fc.oneof(fc.constantFrom("integration", "operating", "failSafe"), nasty),
+    ],
+    {
+      numRuns: planned(100_000),
+    },
+  )("compareRuntimeFacts", (x, stage) => {
+    answered("compareRuntimeFacts", () => compareRuntimeFacts(profile, deepFreeze(x), { stage: stage as never }));
+  });
+  const sample = { device: "d1", metric: "cpuPercent", value: 50, unit: "%", at: 1_000 };
+  test.prop([fc.array(fc.oneof(hostile, mutation(sample)), { minLength: 1, maxLength: 8 })], {
+    numRuns: planned(60_000),
+  })("createMonitor: update, updateDevice and tick", (xs) => {
+    const monitor = answered("createMonitor", () => createMonitor(profile, { stage: "operating", holdSeconds: 10 }));
+    for (const x of xs) {
+      answered("createMonitor", () => monitor.update(deepFreeze(x) as never));
+      const o = x as { at?: unknown; value?: unknown };
+      answered("createMonitor", () => monitor.updateDevice("d2", o?.at as number, [o?.value as number, Number.NaN]));
+    }
+    answered("createMonitor", () => monitor.tick(Number.MAX_SAFE_INTEGER));
+  });
+  test.prop(
+    [fc.oneof(hostile, mutation(harDoc)), fc.oneof(fc.constant({ "cdn-settings.segment.com": "US" }), hostile)],
+    {
+      numRuns: planned(60_000),
+    },
+  )("parseHar", (x, countries) => {
+    answered("parseHar", () => parseHar(deepFreeze(x), { countries: deepFreeze(countries) as never }));
+  });
+  const observed = [{ host: "cloud.wired-scanner.example", port: 443, tls: "1.2", country: "US" }];
+  test.prop([fc.oneof(hostile, mutation(observed as never))], { numRuns: planned(60_000) })("compareEndpoints", (x) => {
+    answered("compareEndpoints", () => compareEndpoints(profile.endpoints ?? [], deepFreeze(x)));
+  });
+  test.prop([anyLabel], { numRuns: planned(150_000) })("parseLabel and migrateLabel", (x) => {
+    deepFreeze(x);
+    answered("parseLabel", () => parseLabel(x));
+    answered("migrateLabel", () => migrateLabel(x));
+  });
+});
+
+describe("fuzz: exporters and renderers", () => {
+  test.prop([fc.oneof(...labelDocs.map((d) => mutation(d))), fc.oneof(fc.constant("https://labels.example"), nasty)], {
+    numRuns: planned(60_000),
+  })("qrPayload, toCycloneDx, toCyberTrustMark, toMud on every label that parses", (x, base) => {
+    const r = parseLabel(deepFreeze(x));
+    if (!r.ok) return;
+    answered("qrPayload", () => qrPayload(r.value, base as string));
+    answered("toCycloneDx", () => toCycloneDx(r.value));
+    answered("toCyberTrustMark", () => toCyberTrustMark(r.value, certification));
+    answered("toCyberTrustMark", () =>
+      toCyberTrustMark(r.value, deepFreeze({ ...certification, created: base }) as never),
+    );
+    answered("toMud", () => toMud(r.value));
+  });
+  test.prop([anyLabel, asOfArb], { numRuns: planned(25_000) })("renderLabelSvg and renderLabelHtml", (x, asOf) => {
+    deepFreeze(x);
+    const svg = answered("renderLabelSvg", () => renderLabelSvg(x, { asOf: asOf as string }));
+    const html = answered("renderLabelHtml", () => renderLabelHtml(x, { asOf: asOf as string }));
+    expect(svg.ok).toBe(html.ok);
+  });
+});
+
+describe("fuzz: every command of the CLI on generated files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "miotsec-fuzz-"));
+  const commands = [
+    (f: string) => ["label", "validate", f],
+    (f: string) => ["label", "render", f, "--as-of", "2026-11-28"],
+    (f: string) => ["label", "export", f, "--format", "mud"],
+    (f: string) => ["best-before", f, "--as-of", "2026-11-28"],
+    (f: string) => ["assess", f],
+    (f: string) => ["compare", join(dir, "wifi.label.json"), f],
+    (f: string) => ["check-traffic", join(dir, "wifi.label.json"), f],
+    (f: string) => ["check-traffic", f, join(dir, "capture.har")],
+  ];
+  writeFileSync(join(dir, "wifi.label.json"), JSON.stringify(wifi));
+  writeFileSync(join(dir, "capture.har"), JSON.stringify(harDoc));
+  const content = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 200 }),
+    hostile.map((v) => JSON.stringify(v) ?? ""),
+    anyLabel.map((v) => JSON.stringify(v) ?? ""),
+    mutation(hospitalDoc).map((v) => JSON.stringify(v) ?? ""),
+    fc.array(hostile, { maxLength: 5 }).map((vs) => vs.map((v) => JSON.stringify(v)).join("\n")),
+  );
+  test.prop(
+    [
+      content,
+      fc.constantFrom(".json", ".yaml", ".ndjson", ".csv", ".har"),
+      fc.integer({ min: 0, max: commands.length - 1 }),
+    ],
+    {
+      numRuns: planned(40_000),
+    },
+  )("answers 0, 1 or 2 with at most one line of error", async (text, ext, which) => {
+    const file = join(dir, `input${ext}`);
+    writeFileSync(file, text);
+    const argv = (commands[which] as (f: string) => string[])(file);
+    let err = "";
+    calls.set(`miotsec ${argv[0]}`, (calls.get(`miotsec ${argv[0]}`) ?? 0) + 1);
+    const code = await run(argv, { out: () => {}, err: (s) => (err += s), today: () => "2026-11-28", version: "0" });
+    expect([0, 1, 2]).toContain(code);
+    expect(err.split("\n").length, `${argv.join(" ")}: ${err}`).toBeLessThanOrEqual(2);
+    expect(err).not.toContain("internal error");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

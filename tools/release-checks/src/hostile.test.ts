@@ -1,0 +1,158 @@
+// Hand-made hostile inputs for every entry point, as the whole input and in place of each
+// top-level field of a valid document: prototype keys, a 10 MB string, a 100,000-element
+// array, 10,000-deep nesting, NaN, infinities, -0, impossible dates, lone surrogates, BOMs.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { computeBestBefore } from "@miotsec/best-before";
+import { run } from "@miotsec/cli";
+import { applyProfile, miotCatalog, parseCatalog } from "@miotsec/criteria";
+import { migrateLabel, parseLabel } from "@miotsec/label";
+import { assess } from "@miotsec/maturity";
+import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
+import {
+  compareEndpoints,
+  compareRuntimeFacts,
+  parseHar,
+  parseRuntimeProfile,
+  type RuntimeProfile,
+} from "@miotsec/runtime-facts";
+import { describe, expect, it } from "vitest";
+import { answered, deepFreeze, harDoc, hospitalDoc, labelDocs } from "./fuzz.test-support.js";
+
+function nested(depth: number, array: boolean): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < depth; i++) v = array ? [v] : { a: v };
+  return v;
+}
+
+/** The hostile values, by name. Built once; each is frozen, so a mutation would throw. */
+const hostileValues: Record<string, unknown> = {
+  "__proto__ / constructor / prototype keys": JSON.parse(
+    '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true}}',
+  ),
+  "a 10 MB string": "a".repeat(10 * 2 ** 20),
+  "a 100,000-element array": Array.from({ length: 100_000 }, (_, i) => ({ i })),
+  "10,000-deep objects": nested(10_000, false),
+  "10,000-deep arrays": nested(10_000, true),
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  "-Infinity": Number.NEGATIVE_INFINITY,
+  "-0": -0,
+  "an impossible date": "2023-02-29",
+  "a date with month 13": "2026-13-01",
+  "a lone surrogate": "\uD800x\uDC00",
+  "a BOM": "\uFEFF",
+  "a BOM before JSON": '\uFEFF{"schemaVersion":1}',
+};
+for (const v of Object.values(hostileValues)) deepFreeze(v);
+
+const wifi = labelDocs[0] as Record<string, unknown>;
+const pump = labelDocs[2] as Record<string, unknown>;
+const profile = wifi.runtime as RuntimeProfile;
+
+/** Entry points, each with the valid document whose fields get replaced. */
+const targets: { name: string; doc: Record<string, unknown>; call: (input: unknown) => unknown }[] = [
+  { name: "parseCatalog", doc: miotCatalog as never, call: (x) => parseCatalog(x) },
+  {
+    name: "applyProfile",
+    doc: { schemaVersion: 1, id: "p", title: "P", remove: ["threats"] },
+    call: (x) => applyProfile(miotCatalog, x),
+  },
+  { name: "assess", doc: hospitalDoc, call: (x) => assess(miotCatalog, x) },
+  {
+    name: "assess (policy)",
+    doc: { partial: "met" },
+    call: (x) => assess(miotCatalog, hospitalDoc, { policy: x as never }),
+  },
+  {
+    name: "computeBestBefore",
+    doc: pump.lifecycle as never,
+    call: (x) => computeBestBefore(x, { asOf: "2026-11-28" }),
+  },
+  {
+    name: "computeBestBefore (asOf)",
+    doc: { asOf: "2026-11-28" },
+    call: (x) => computeBestBefore(pump.lifecycle, { asOf: (x as { asOf: string })?.asOf ?? (x as string) }),
+  },
+  { name: "parseRuntimeProfile", doc: profile as never, call: (x) => parseRuntimeProfile(x) },
+  {
+    name: "compareRuntimeFacts",
+    doc: { metrics: { cpuPercent: { value: 50, unit: "%" } }, facts: { bootLoaderVerified: true } },
+    call: (x) => compareRuntimeFacts(profile, x, { stage: "operating" }),
+  },
+  { name: "parseHar", doc: harDoc, call: (x) => parseHar(x) },
+  {
+    name: "compareEndpoints",
+    doc: { host: "a.example", port: 443, tls: "1.2" },
+    call: (x) => compareEndpoints(profile.endpoints, [x]),
+  },
+  { name: "parseLabel", doc: wifi, call: (x) => parseLabel(x) },
+  { name: "migrateLabel", doc: wifi, call: (x) => migrateLabel(x) },
+  { name: "renderLabelSvg", doc: wifi, call: (x) => renderLabelSvg(x, { asOf: "2026-11-28" }) },
+  { name: "renderLabelHtml", doc: pump, call: (x) => renderLabelHtml(x, { asOf: "2026-11-28" }) },
+];
+
+describe("hostile input", () => {
+  it.each(targets.map((t) => [t.name, t] as const))(
+    "%s answers every hostile value, whole and in every field",
+    (_, t) => {
+      for (const [what, value] of Object.entries(hostileValues)) {
+        answered(t.name, () => t.call(value));
+        for (const key of Object.keys(t.doc)) {
+          const doc = { ...t.doc };
+          Object.defineProperty(doc, key, { value, enumerable: true });
+          deepFreeze(doc);
+          const r = answered(t.name, () => t.call(doc)) as { ok?: boolean };
+          expect(typeof r, `${t.name} with ${what} at ${key}`).toBe("object");
+        }
+      }
+    },
+  );
+
+  it("refuses prototype keys in a label at any depth, and leaves Object.prototype alone", () => {
+    const text = JSON.stringify(wifi).replace('"identity":{', '"identity":{"__proto__":{"polluted":true},');
+    const r = answered("parseLabel", () => parseLabel(deepFreeze(JSON.parse(text))));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path).toEqual(["identity", "__proto__"]);
+  });
+
+  it("every command of the CLI answers hostile files with exit 2 and one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "miotsec-hostile-"));
+    const labelFile = join(dir, "wifi.label.json");
+    writeFileSync(labelFile, JSON.stringify(wifi));
+    const texts: Record<string, string> = {
+      "prototype keys": '{"__proto__":{"polluted":true}}',
+      "a 10 MB string": JSON.stringify("a".repeat(10 * 2 ** 20)),
+      "10,000-deep nesting": `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+      "NaN in YAML": "schemaVersion: .nan\n",
+      "a lone surrogate": '{"id":"\\ud800"}',
+      "a BOM only": "\uFEFF",
+    };
+    for (const [what, text] of Object.entries(texts))
+      for (const ext of [".json", ".yaml"]) {
+        const file = join(dir, `hostile${ext}`);
+        writeFileSync(file, text);
+        for (const argv of [
+          ["label", "validate", file],
+          ["label", "render", file],
+          ["best-before", file],
+          ["assess", file],
+          ["compare", labelFile, file],
+          ["check-traffic", labelFile, file],
+        ]) {
+          let err = "";
+          const code = await run(argv, {
+            out: () => {},
+            err: (s) => (err += s),
+            today: () => "2026-11-28",
+            version: "0",
+          });
+          expect(code, `${what} (${ext}): ${argv.join(" ")}: ${err}`).toBe(2);
+          expect(err.split("\n"), `${what}: ${argv.join(" ")}`).toHaveLength(2);
+          expect(err).not.toContain("internal error");
+        }
+      }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
