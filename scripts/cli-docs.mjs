@@ -1,7 +1,7 @@
 // Writes docs/cli.md: the help of every command and the real output of each example, produced
 // by running the built command (packages/cli/dist) from the repository's root on examples/.
-// Run after a build: node scripts/cli-docs.mjs
-import { mkdtempSync, writeFileSync } from "node:fs";
+// Run after a build: node scripts/cli-docs.mjs   (--check: exit 1 if docs/cli.md is not what it would write)
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../packages/cli/dist/index.js";
@@ -222,4 +222,10 @@ parts.push(`## Errors
 ${errors.join("\n\n")}
 \`\`\`
 `);
-writeFileSync("docs/cli.md", parts.join("\n"));
+const text = parts.join("\n");
+if (process.argv.includes("--check")) {
+  if (readFileSync("docs/cli.md", "utf8") !== text) {
+    console.error("docs/cli.md is out of date: run node scripts/cli-docs.mjs");
+    process.exit(1);
+  }
+} else writeFileSync("docs/cli.md", text);
