@@ -12,8 +12,11 @@ const root = new URL("..", import.meta.url).pathname;
 const release = join(root, "release");
 rmSync(release, { recursive: true, force: true });
 mkdirSync(release);
+// npm and cyclonedx-npm run without the npm_* variables pnpm sets for its scripts: with them,
+// cyclonedx-npm finds pnpm through npm_execpath and calls it as if it were npm.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
 const sh = (command, args, cwd) =>
-  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 const manifests = readdirSync(join(root, "packages"))
   .sort()

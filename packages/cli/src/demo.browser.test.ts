@@ -1,42 +1,26 @@
 // The demo report in a real browser: Debian's Chromium through playwright-core, with no network.
 // Both scanner labels on demo-report/index.html must show QR codes that scan as their qrPayload.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { qrPayload } from "@miotsec/label";
-import jsQRModule from "jsqr";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The Chromium of the render package's browser test: one launch configuration for both.
+import { chromiumPath, jsQR, launchChromium, sayWhyIfNoChromium } from "../../render/src/chromium.test-support.js";
 import { examplesDir, labelFile, miotsec, scratch } from "./fixtures.test-support.js";
 
-// jsqr is CommonJS with an ESM-style default in its types; under NodeNext the function is the module.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (executablePath === undefined)
-  console.log("Skipping the demo browser test: no Chromium at /usr/bin/chromium (apt-get install -y chromium).");
+sayWhyIfNoChromium("the demo browser test");
 
-describe.skipIf(executablePath === undefined)("the demo report in Chromium", () => {
+describe.skipIf(chromiumPath === undefined)("the demo report in Chromium", () => {
   let browser: Browser;
   const out = scratch();
 
   beforeAll(async () => {
     const r = await miotsec("demo", "--examples", examplesDir, "--out", out, "--as-of", "2026-11-28");
     expect(r.code).toBe(0);
-    browser = await chromium.launch({
-      executablePath: executablePath as string,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-default-apps",
-        "--disable-sync",
-        "--no-first-run",
-        "--metrics-recording-only",
-        "--disable-domain-reliability",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,39 +1,23 @@
 // The rendered labels in a real browser: Debian's Chromium, driven by playwright-core, with no
 // network. The QR code is read back from a screenshot and must equal the label's qrPayload.
-import { existsSync } from "node:fs";
 import { qrPayload } from "@miotsec/label";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, launchChromium, sayWhyIfNoChromium } from "./chromium.test-support.js";
 import { examples, jsQR, unwrap } from "./fixtures.test-support.js";
 import { renderLabelHtml, renderLabelSvg } from "./index.js";
 
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (executablePath === undefined) {
-  console.log("Skipping the browser test: no Chromium at /usr/bin/chromium (apt-get install -y chromium).");
-}
+sayWhyIfNoChromium("the browser test");
 
 const scanners = examples.slice(0, 2);
 
-describe.skipIf(executablePath === undefined)("the labels in Chromium", () => {
+describe.skipIf(chromiumPath === undefined)("the labels in Chromium", () => {
   let browser: Browser;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: executablePath as string,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-default-apps",
-        "--disable-sync",
-        "--no-first-run",
-        "--metrics-recording-only",
-        "--disable-domain-reliability",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -42,7 +42,8 @@ const samples = read("runtime/ward-3.samples.ndjson")
   });
 const har = JSON.parse(read("traffic/ultrasound-usbc.har"));
 const countries = JSON.parse(read("traffic/countries.json"));
-const certification = {
+/** What only certification knows, for `toCyberTrustMark`. */
+export const certification = {
   authorizationDate: "2026-10-01",
   authorizedBy: { name: "Example CLA", contact: "cla@example.org" },
   testedBy: { name: "Example Lab", contact: "lab@example.org" },

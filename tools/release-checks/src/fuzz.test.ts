@@ -21,6 +21,7 @@ import {
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
 import { afterAll, describe, expect } from "vitest";
+import { certification } from "./entries.mjs";
 import {
   answered,
   calls,
@@ -39,13 +40,6 @@ import {
 const wifi = labelDocs[0] as Record<string, unknown>;
 const pump = labelDocs[2] as Record<string, unknown>;
 const profile = (wifi.runtime ?? {}) as RuntimeProfile;
-const certification = {
-  authorizationDate: "2026-10-01",
-  authorizedBy: { name: "Example CLA", contact: "cla@example.org" },
-  testedBy: { name: "Example Lab", contact: "lab@example.org" },
-  created: "2026-10-01T00:00:00Z",
-  modified: "2026-11-28T00:00:00Z",
-};
 const asOfArb = fc.oneof(fc.constant("2026-11-28"), nasty);
 const anyLabel = fc.oneof(hostile, ...labelDocs.map((d) => mutation(d)));
 
