@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
 // The library entry (`run`) is ESM and CommonJS like every package; its commands are chunks
-// loaded when they run. The command is one small ESM file with a shebang that imports the
-// package by its own name, so it shares the ESM chunks instead of bundling a second copy. The
-// two builds run at once, so neither cleans: the build script empties dist first.
+// loaded when they run. The command is one small ESM file with a shebang that imports
+// `./index.js` (kept external), so it shares the ESM chunks instead of bundling a second copy,
+// and has the version written in. The two builds run at once, so neither cleans: the build
+// script empties dist first.
 export default defineConfig([
   {
     entry: ["src/index.ts"],
@@ -20,6 +24,7 @@ export default defineConfig([
     sourcemap: true,
     target: "es2022",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["@miotsec/cli"],
+    external: ["./index.js"],
+    define: { __MIOTSEC_CLI_VERSION__: JSON.stringify(version) },
   },
 ]);

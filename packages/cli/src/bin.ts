@@ -1,8 +1,11 @@
 // The `miotsec` executable: the process's streams, terminal, environment and clock handed to `run`.
-import { createRequire } from "node:module";
-import { run } from "@miotsec/cli";
+// `./index.js` stays an import of the package's own entry (external in tsup.config.ts), so the
+// command shares its lazily loaded chunks; the version is written in at build time, so start-up
+// reads no package.json.
+import { run } from "./index.js";
 
-const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+declare const __MIOTSEC_CLI_VERSION__: string;
+const version = __MIOTSEC_CLI_VERSION__;
 const today = () => new Date().toISOString().slice(0, 10);
 const noColor = (process.env.NO_COLOR ?? "") !== "";
 
