@@ -64,6 +64,17 @@ for (const file of ["esm.mjs", "cjs.cjs", "browser.mjs"]) copyFileSync(join(here
 process.stdout.write(`consumers: ${sh(process.execPath, ["esm.mjs", label], project)}`);
 process.stdout.write(`consumers: ${sh(process.execPath, ["cjs.cjs", label], project)}`);
 
+// The command, as npm installed it, runs its demo on the examples it ships.
+sh(
+  join(project, "node_modules", ".bin", "miotsec"),
+  ["demo", "--out", "demo-report", "--as-of", "2026-11-28"],
+  project,
+);
+const report = readFileSync(join(project, "demo-report", "index.html"), "utf8");
+if (!report.includes('id="label-ultrasound-wifi"') || !report.includes('id="label-ultrasound-usbc"'))
+  throw new Error("the installed command's demo report lacks the scanners' labels");
+step("the installed miotsec command wrote its demo report from the examples it ships");
+
 // 4. TypeScript, strict, with the libraries' own .d.ts checked (skipLibCheck false).
 const typed = readFileSync(join(here, "typed.ts"), "utf8");
 for (const name of ["typed.ts", "typed.mts", "typed.cts"]) writeFileSync(join(project, name), typed);

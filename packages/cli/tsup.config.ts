@@ -17,6 +17,8 @@ export default defineConfig([
     clean: false,
     target: "es2022",
     treeshake: true,
+    // import.meta.url in the CommonJS build too (the demo finds its shipped examples by it).
+    shims: true,
   },
   {
     entry: { bin: "src/bin.ts" },

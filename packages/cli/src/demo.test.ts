@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,6 +55,15 @@ describe("miotsec demo", () => {
     expect(page).toContain('class="react">isolate-from-network</span>');
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/iu);
     expect(page.match(/\b(src|href)="https?:/giu) ?? []).toEqual([]);
+  });
+
+  it("runs anywhere on the examples shipped with the command", () => {
+    const cwd = scratch();
+    const bin = new URL("../dist/bin.js", import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, "demo", "--as-of", "2026-11-28"], { cwd, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("dist/examples");
+    expect(readFileSync(join(cwd, "demo-report", "index.html"), "utf8")).toContain('id="label-ultrasound-wifi"');
   });
 
   it("answers a wrong examples directory, a bad --as-of or an --out that is a file with exit 2 and one line", async () => {

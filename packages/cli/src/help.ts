@@ -89,7 +89,8 @@ Example: miotsec schema label > label.schema.json
 `,
   demo: `Usage: miotsec demo [--out DIR] [--examples DIR] [--as-of YYYY-MM-DD]
 
-Runs everything on the examples: assesses the sample hospital, computes the labels'
+Runs everything on the examples (--examples, else ./examples in a checkout of the repository,
+else the copy shipped with the command): assesses the sample hospital, computes the labels'
 best-before-inspection dates, appraises sample runtime data (one device has been tampered
 with), checks the two ultrasound scanners' traffic against their labels, and writes
 DIR/index.html (default ./demo-report) with the rendered labels and a level chart, beside the

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BestBefore } from "@miotsec/best-before";
 import type { DeviceLabel } from "@miotsec/label";
 import type { MaturityReport } from "@miotsec/maturity";
@@ -40,13 +41,22 @@ const trafficOf: Readonly<Record<string, string>> = {
   "ultrasound-usbc.label.json": "traffic/ultrasound-usbc.har",
 };
 
+const isExamples = (dir: string) => existsSync(join(dir, "labels")) && existsSync(join(dir, "assessments"));
+
+/**
+ * The examples to run on: `--examples`, else `examples/` in the working directory (a checkout
+ * of the repository), else the copy the package ships in `dist/examples/`.
+ */
 function examplesDir(given: string | undefined): string {
-  const dir = given ?? "examples";
-  if (!existsSync(join(dir, "labels")) || !existsSync(join(dir, "assessments")))
-    throw new UsageError(
-      `${dir}: not the examples directory (no labels/ and assessments/ in it); run the demo from the repository's root or pass --examples DIR`,
-    );
-  return dir;
+  if (given !== undefined) {
+    if (!isExamples(given))
+      throw new UsageError(`${given}: not the examples directory (no labels/ and assessments/ in it)`);
+    return given;
+  }
+  if (isExamples("examples")) return "examples";
+  const shipped = fileURLToPath(new URL("./examples/", import.meta.url));
+  if (isExamples(shipped)) return shipped;
+  throw new UsageError("no examples directory here and none shipped with the command; pass --examples DIR");
 }
 
 /** `miotsec demo [--out DIR]`: everything on the examples, and an HTML report. */
