@@ -77,6 +77,20 @@ describe("miotsec compare", () => {
     expect(quotes.err).toMatch(/line 2: \$: unbalanced quotes/u);
   });
 
+  it("escapes control characters of device ids and metrics, so a hostile file cannot drive the terminal", async () => {
+    const line = JSON.stringify({
+      device: "a\u001b[2Jb\nc",
+      metric: "x\u001b]0;owned\u0007",
+      value: 1,
+      unit: "%",
+      at: 0,
+    });
+    const r = await miotsec("compare", wifi, file("escape.ndjson", `${line}\n`));
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain("\u001b");
+    expect(r.out).toContain("a\\u001b[2Jb\\u000ac");
+  });
+
   it("refuses a line longer than 1 MiB instead of buffering it", async () => {
     const r = await miotsec("compare", wifi, file("long.ndjson", `{"device":"${"a".repeat(3 * 2 ** 20)}"}\n`));
     expect(r).toMatchObject({ code: 2 });

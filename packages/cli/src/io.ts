@@ -66,14 +66,14 @@ export async function readDocument(file: string): Promise<unknown> {
   }
 }
 
-/** The first issue of a failed parse as one line: file, JSON path, message. */
-export async function issueLine(file: string, issues: readonly Issue[]): Promise<string> {
+/** The first issue of a failed parse as one line: file, JSON path, message, and how many more there are. */
+export async function issueLine(file: string, issues: readonly Issue[], more = "more"): Promise<string> {
   // Loaded here, not at start-up: only a failed parse needs it, and the parser has loaded it.
   const { formatPath } = await import("@miotsec/core");
   const [first] = issues;
   const path = formatPath(first?.path ?? []);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more; --json lists them)` : "";
-  return `${file}: ${path}: ${first?.message ?? "invalid"}${more}`;
+  const rest = issues.length > 1 ? ` (and ${issues.length - 1} ${more})` : "";
+  return `${file}: ${path}: ${first?.message ?? "invalid"}${rest}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Catalog } from "@miotsec/criteria";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
+import { oneLine } from "../errors.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import type { Style } from "../style.js";
 import { json } from "./shared.js";
@@ -76,7 +77,7 @@ export async function reportText(report: MaturityReport, s: Style): Promise<stri
   const { levelNames } = await import("@miotsec/core");
   const { assessment, coverage } = report;
   const lines: string[] = [];
-  const subject = assessment.subject?.name ?? assessment.id ?? "the assessment";
+  const subject = oneLine(assessment.subject?.name ?? assessment.id ?? "the assessment");
   const policy = report.policy.paper ? "the paper's policy" : "a policy that is not the paper's";
   lines.push(
     `${s.bold(subject)}, as of ${assessment.asOf}, on ${report.catalog.id} ${report.catalog.version} (${policy})`,

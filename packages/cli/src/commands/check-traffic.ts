@@ -1,6 +1,7 @@
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { positional } from "../context.js";
+import { oneLine } from "../errors.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
 import { json, readLabel } from "./shared.js";
@@ -56,7 +57,7 @@ export async function checkTrafficCommand(context: Context): Promise<number> {
   );
   for (const f of r.findings) {
     const mark = f.kind === "declared" ? s.good("ok  ") : tierStyle(s, f.tier)("FAIL");
-    io.out(`  ${mark} ${f.host}: ${f.explanation}\n`);
+    io.out(`  ${mark} ${oneLine(f.host)}: ${oneLine(f.explanation)}\n`);
   }
   return findings ? 1 : 0;
 }

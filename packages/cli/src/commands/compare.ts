@@ -1,6 +1,7 @@
 import type { Action, MonitorEvent, Tier } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { choice, positional } from "../context.js";
+import { oneLine } from "../errors.js";
 import { UsageError } from "../io.js";
 import { readSamples } from "../samples.js";
 import { tierStyle } from "../style.js";
@@ -135,13 +136,15 @@ export async function compareCommand(context: Context): Promise<number> {
     `${samplesFile}: ${summary.samples} samples from ${summary.devices.length} devices, ${stage} stage, against ${label.id}\n`,
   );
   for (const d of summary.devices) {
-    io.out(`${d.device}  ${tierStyle(s, d.status)(d.status)}  ${d.samples} samples\n`);
+    // Device ids, metric names and the sentences quoting them come from the sample file: their
+    // control characters are escaped, so a hostile file cannot drive the terminal.
+    io.out(`${oneLine(d.device)}  ${tierStyle(s, d.status)(d.status)}  ${d.samples} samples\n`);
     for (const e of d.events.filter((e) => e.kind !== "resolved").slice(0, 3)) {
-      const at = new Date(e.at).toISOString();
-      io.out(`  ${s.dim(at)}  ${e.kind} ${e.metric}: ${e.explanation}\n`);
+      const at = Number.isFinite(e.at) ? new Date(e.at).toISOString() : "(no time)";
+      io.out(`  ${s.dim(at)}  ${e.kind} ${oneLine(e.metric)}: ${oneLine(e.explanation)}\n`);
     }
     const more = d.events.filter((e) => e.kind !== "resolved").length - 3 + d.eventsDropped;
-    if (more > 0) io.out(s.dim(`  and ${more} more events (--json lists them)\n`));
+    if (more > 0) io.out(s.dim(`  and ${more} more events (--json lists up to ${eventsKept} per device)\n`));
     if (d.actions.length > 0) io.out(`  actions: ${d.actions.join(" -> ")}\n`);
   }
   return findings ? 1 : 0;

@@ -16,7 +16,7 @@ export async function validateCommand(context: Context): Promise<number> {
     if (!options.json) io.out(`${file}: ${context.style.good("valid")}\n`);
     return 0;
   }
-  if (!options.json) io.err(`miotsec: ${oneLine(await issueLine(file, r.issues))}\n`);
+  if (!options.json) io.err(`miotsec: ${oneLine(await issueLine(file, r.issues, "more; --json lists them"))}\n`);
   return 2;
 }
 
