@@ -57,6 +57,17 @@ describe("miotsec demo", () => {
     expect(page.match(/\b(src|href)="https?:/giu) ?? []).toEqual([]);
   });
 
+  it("sums up as JSON with --json, and writes the same report", async () => {
+    const out = scratch();
+    const r = await miotsec("demo", "--examples", examplesDir, "--out", out, "--as-of", "2026-11-28", "--json");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const summary = JSON.parse(r.out);
+    expect(summary).toMatchObject({ asOf: "2026-11-28", report: join(out, "index.html"), assessment: { level: 1 } });
+    const ward = summary.runtime.find((x: { file: string }) => x.file.endsWith("ward-3.samples.ndjson"));
+    expect(ward.status).toBe("contraindicated");
+    expect(summary.labels.map((l: { traffic: string | null }) => l.traffic)).toEqual([null, "affirming", "affirming"]);
+  });
+
   it("runs anywhere on the examples shipped with the command", () => {
     const cwd = scratch();
     const bin = new URL("../dist/bin.js", import.meta.url).pathname;

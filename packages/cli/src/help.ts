@@ -87,14 +87,14 @@ Prints a JSON Schema (2020-12): the label document, the criteria catalog, the ma
 assessment, the catalog profile, or the runtime profile.
 Example: miotsec schema label > label.schema.json
 `,
-  demo: `Usage: miotsec demo [--out DIR] [--examples DIR] [--as-of YYYY-MM-DD]
+  demo: `Usage: miotsec demo [--out DIR] [--examples DIR] [--as-of YYYY-MM-DD] [--json]
 
 Runs everything on the examples (--examples, else ./examples in a checkout of the repository,
 else the copy shipped with the command): assesses the sample hospital, computes the labels'
 best-before-inspection dates, appraises sample runtime data (one device has been tampered
 with), checks the two ultrasound scanners' traffic against their labels, and writes
 DIR/index.html (default ./demo-report) with the rendered labels and a level chart, beside the
-JSON, Markdown, OSCAL, SVG and export files it shows.
+JSON, Markdown, OSCAL, SVG and export files it shows. --json prints a summary as JSON.
 Example: miotsec demo --out demo-report
 `,
 };

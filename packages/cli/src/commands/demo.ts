@@ -74,8 +74,11 @@ export async function demoCommand(context: Context): Promise<number> {
     throw new UsageError(`${out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
   const write = (name: string, content: string) => writeAtomic(join(out, name), content);
-  const line = (what: string, text: string) => io.out(`  ${s.dim(what.padEnd(8))}  ${text}\n`);
-  io.out(`${s.bold("miotsec demo")}, as of ${asOf}, on ${examples}\n`);
+  // With --json the progress lines give way to one JSON summary at the end.
+  const line = (what: string, text: string) => {
+    if (!options.json) io.out(`  ${s.dim(what.padEnd(8))}  ${text}\n`);
+  };
+  if (!options.json) io.out(`${s.bold("miotsec demo")}, as of ${asOf}, on ${examples}\n`);
 
   // 1. The sample hospital on the paper's maturity model.
   const assessmentFile = join(examples, "assessments", "hospital.assessment.yaml");
@@ -157,6 +160,30 @@ export async function demoCommand(context: Context): Promise<number> {
   write("runtime.json", json(runtime));
 
   write("index.html", demoPage({ asOf, report, labels: demoLabels, runtime }));
-  io.out(`Report: ${s.bold(join(out, "index.html"))}\n`);
+  if (options.json)
+    io.out(
+      json({
+        asOf,
+        examples,
+        report: join(out, "index.html"),
+        assessment: {
+          level: report.level,
+          levelIfUnknownsMet: report.levelIfUnknownsMet,
+          roadmap: report.roadmap.length,
+        },
+        labels: demoLabels.map((l) => ({
+          id: l.label.id,
+          bestBefore: l.bestBefore?.bestBefore ?? null,
+          status: l.bestBefore?.status ?? null,
+          traffic: l.traffic?.status ?? null,
+        })),
+        runtime: runtime.map((r) => ({
+          file: r.file,
+          status: r.summary.status,
+          devices: r.summary.devices.map((d) => ({ device: d.device, status: d.status, actions: d.actions })),
+        })),
+      }),
+    );
+  else io.out(`Report: ${s.bold(join(out, "index.html"))}\n`);
   return 0;
 }
