@@ -1,3 +1,4 @@
+import type { DeviceLabel } from "@miotsec/label";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { positional } from "../context.js";
@@ -8,14 +9,15 @@ import { json, readLabel } from "./shared.js";
 
 /**
  * Declared against observed endpoints: a HAR capture (with countries from `countriesFile`) or a
- * JSON list of observed connections, compared with the label's declared endpoints.
+ * JSON list of observed connections, compared with the endpoints of a label already read from
+ * `labelFile`.
  */
 export async function checkTraffic(
+  label: DeviceLabel,
   labelFile: string,
   captureFile: string,
   countriesFile: string | undefined,
 ): Promise<EndpointAppraisal> {
-  const label = await readLabel(labelFile);
   if (typeof label.runtime !== "object")
     throw new UsageError(`${labelFile}: $.runtime: the label does not disclose its network endpoints`);
   const rf = await import("@miotsec/runtime-facts");
@@ -46,7 +48,7 @@ export async function checkTraffic(
 export async function checkTrafficCommand(context: Context): Promise<number> {
   const [labelFile, captureFile] = positional(context, "a label file", "a capture file") as [string, string];
   const { io, options, style: s } = context;
-  const r = await checkTraffic(labelFile, captureFile, options.countries);
+  const r = await checkTraffic(await readLabel(labelFile), labelFile, captureFile, options.countries);
   const findings = r.findings.some((f) => f.kind !== "declared");
   if (options.json) {
     io.out(json(r));

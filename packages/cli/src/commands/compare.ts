@@ -139,11 +139,12 @@ export async function compareCommand(context: Context): Promise<number> {
     // Device ids, metric names and the sentences quoting them come from the sample file: their
     // control characters are escaped, so a hostile file cannot drive the terminal.
     io.out(`${oneLine(d.device)}  ${tierStyle(s, d.status)(d.status)}  ${d.samples} samples\n`);
-    for (const e of d.events.filter((e) => e.kind !== "resolved").slice(0, 3)) {
+    const findingEvents = d.events.filter((e) => e.kind !== "resolved");
+    for (const e of findingEvents.slice(0, 3)) {
       const at = Number.isFinite(e.at) ? new Date(e.at).toISOString() : "(no time)";
       io.out(`  ${s.dim(at)}  ${e.kind} ${oneLine(e.metric)}: ${oneLine(e.explanation)}\n`);
     }
-    const more = d.events.filter((e) => e.kind !== "resolved").length - 3 + d.eventsDropped;
+    const more = findingEvents.length - 3 + d.eventsDropped;
     if (more > 0) io.out(s.dim(`  and ${more} more events (--json lists up to ${eventsKept} per device)\n`));
     if (d.actions.length > 0) io.out(`  actions: ${d.actions.join(" -> ")}\n`);
   }

@@ -124,7 +124,7 @@ export async function demoCommand(context: Context): Promise<number> {
     const traffic =
       capture === undefined
         ? undefined
-        : await checkTraffic(file, join(examples, capture), join(examples, "traffic", "countries.json"));
+        : await checkTraffic(label, file, join(examples, capture), join(examples, "traffic", "countries.json"));
     demoLabels.push({ file, label, svg: svg.value, ...(bestBefore && { bestBefore }), ...(traffic && { traffic }) });
     const date = bestBefore
       ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(bestBefore.status)}`
@@ -143,7 +143,8 @@ export async function demoCommand(context: Context): Promise<number> {
   const runtime: DemoResults["runtime"][number][] = [];
   for (const r of runtimeFiles) {
     const labelFile = join(examples, r.label);
-    const label = await readLabel(labelFile);
+    // The labels were read and checked above; a runtime file's label is one of them.
+    const label = demoLabels.find((l) => l.file === labelFile)?.label ?? (await readLabel(labelFile));
     const summary = await compareSamples(
       label,
       join(examples, r.file),
