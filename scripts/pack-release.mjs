@@ -3,31 +3,16 @@
 // package's own manifest: its runtime dependencies as npm resolves them for a consumer (the
 // other miotsec packages resolved to their tarballs in release/).
 // Run after a build: node scripts/pack-release.mjs   (pnpm pack:release builds first)
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { packAll, publishedPackages, root, sh } from "./packages.mjs";
 
-const root = new URL("..", import.meta.url).pathname;
 const release = join(root, "release");
 rmSync(release, { recursive: true, force: true });
 mkdirSync(release);
-// npm and cyclonedx-npm run without the npm_* variables pnpm sets for its scripts: with them,
-// cyclonedx-npm finds pnpm through npm_execpath and calls it as if it were npm.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
-const sh = (command, args, cwd) =>
-  execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-
-const manifests = readdirSync(join(root, "packages"))
-  .sort()
-  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }));
-const tarballOf = new Map();
-for (const { dir, manifest } of manifests) {
-  const before = new Set(readdirSync(release));
-  sh("pnpm", ["pack", "--pack-destination", release], join(root, "packages", dir));
-  const tarball = readdirSync(release).find((f) => !before.has(f));
-  tarballOf.set(manifest.name, join(release, tarball));
-}
+const manifests = publishedPackages();
+const tarballOf = packAll(release);
 
 const cyclonedx = join(root, "node_modules", ".bin", "cyclonedx-npm");
 const rows = [];

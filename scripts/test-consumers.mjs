@@ -4,42 +4,26 @@
 // and a browser bundle built with esbuild (its size reported, then run in Chromium when there
 // is one). An export that only works inside the workspace fails here.
 // Run after a build: node scripts/test-consumers.mjs   (pnpm test:consumers builds first)
-import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { packAll, publishedPackages, root, sh } from "./packages.mjs";
 
-const root = new URL("..", import.meta.url).pathname;
 const here = join(root, "scripts", "consumers");
 const work = mkdtempSync(join(tmpdir(), "miotsec-consumers-"));
 const tarballs = join(work, "tarballs");
 const project = join(work, "project");
 mkdirSync(tarballs);
 mkdirSync(project);
-const sh = (command, args, cwd, env = {}) =>
-  execFileSync(command, args, {
-    cwd,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
 const step = (text) => console.log(`consumers: ${text}`);
 
 // 1. Pack every package as it would be published.
-const packages = readdirSync(join(root, "packages")).sort();
-const dependencies = {};
-for (const dir of packages) {
-  const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
-  sh("pnpm", ["pack", "--pack-destination", tarballs], join(root, "packages", dir));
-  const tarball = readdirSync(tarballs).find((f) =>
-    f.startsWith(`${manifest.name.replace("@", "").replace("/", "-")}-`),
-  );
-  if (tarball === undefined) throw new Error(`no tarball for ${manifest.name}`);
-  dependencies[manifest.name] = `file:../tarballs/${tarball}`;
-}
-step(`packed ${packages.length} packages`);
+const packed = packAll(tarballs);
+const packages = publishedPackages().map((p) => p.dir);
+const dependencies = Object.fromEntries([...packed].map(([name, tarball]) => [name, `file:${tarball}`]));
+step(`packed ${packed.size} packages`);
 
 // 2. Install them into a fresh project, each @miotsec dependency of another resolved to its tarball.
 writeFileSync(
