@@ -10,3 +10,9 @@ export declare const certification: {
   readonly created: string;
   readonly modified: string;
 };
+/** The example labels: the two scanners of §VI, then the infusion pump. */
+export declare const labels: Record<string, unknown>[];
+/** The sample hospital's assessment. */
+export declare const hospital: Record<string, unknown>;
+/** A HAR capture of the wired scanner's app. */
+export declare const har: Record<string, unknown>;

@@ -29,10 +29,12 @@ import { parse } from "yaml";
 
 const examples = new URL("../../../examples/", import.meta.url);
 const read = (path) => readFileSync(new URL(path, examples), "utf8");
-const labels = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map((n) =>
+/** The example labels: the two scanners of §VI, then the infusion pump. */
+export const labels = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map((n) =>
   JSON.parse(read(`labels/${n}.label.json`)),
 );
-const hospital = parse(read("assessments/hospital.assessment.yaml"));
+/** The sample hospital's assessment. */
+export const hospital = parse(read("assessments/hospital.assessment.yaml"));
 const samples = read("runtime/ward-3.samples.ndjson")
   .trim()
   .split("\n")
@@ -40,7 +42,8 @@ const samples = read("runtime/ward-3.samples.ndjson")
     const s = JSON.parse(line);
     return { ...s, at: Date.parse(s.at) };
   });
-const har = JSON.parse(read("traffic/ultrasound-usbc.har"));
+/** A HAR capture of the wired scanner's app. */
+export const har = JSON.parse(read("traffic/ultrasound-usbc.har"));
 const countries = JSON.parse(read("traffic/countries.json"));
 /** What only certification knows, for `toCyberTrustMark`. */
 export const certification = {

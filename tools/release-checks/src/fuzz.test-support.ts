@@ -1,25 +1,15 @@
 // What the fuzz and hostile-input tests share: hostile values, mutations of valid documents, and
 // `answered`, which calls an entry point and checks that it answered properly.
-import { readFileSync } from "node:fs";
 import { fc } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { parse } from "yaml";
 
 /** Whether this is the full fuzz run (`pnpm fuzz`) rather than the short one of the test suite. */
 export const full = process.env.FUZZ === "full";
 /** The runs of a property: `n` in the full run, a five-hundredth (at least 20) in the test suite. */
 export const runs = (n: number): number => (full ? n : Math.max(20, Math.round(n / 500)));
 
-const examples = new URL("../../../examples/", import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, examples), "utf8");
-/** The example labels: the two scanners of §VI, then the infusion pump. */
-export const labelDocs = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
-  (n) => JSON.parse(read(`labels/${n}.label.json`)) as Record<string, unknown>,
-);
-/** The sample hospital's assessment. */
-export const hospitalDoc = parse(read("assessments/hospital.assessment.yaml")) as Record<string, unknown>;
-/** A HAR capture of the wired scanner's app. */
-export const harDoc = JSON.parse(read("traffic/ultrasound-usbc.har")) as Record<string, unknown>;
+// The example documents, read once by the determinism entries and shared here.
+export { har as harDoc, hospital as hospitalDoc, labels as labelDocs } from "./entries.mjs";
 
 /** Calls per target, summed over the run; the full run reports them. */
 export const calls = new Map<string, number>();
