@@ -9,26 +9,24 @@ import { run } from "../packages/cli/dist/index.js";
 process.chdir(new URL("..", import.meta.url).pathname);
 const scratchDir = mkdtempSync(join(tmpdir(), "miotsec-docs-"));
 
+/** Runs the command; returns its exit code and what it printed on both streams, in order. */
+async function ran(argv) {
+  let out = "";
+  const print = (text) => {
+    out += text;
+  };
+  const code = await run(argv, { out: print, err: print, today: () => "2026-11-28", version: "0.1.0" });
+  return { code, out };
+}
+
 /** What the command prints for these arguments. */
 async function printed(argv) {
-  let out = "";
-  await run(argv, { out: (s) => (out += s), err: (s) => (out += s), today: () => "2026-11-28", version: "0.1.0" });
-  return out;
+  return (await ran(argv)).out;
 }
 
 /** Runs the command and returns its transcript: the command line, its output, its exit code. */
 async function transcript(argv, { head = Number.POSITIVE_INFINITY } = {}) {
-  let out = "";
-  const code = await run(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      out += s;
-    },
-    today: () => "2026-11-28",
-    version: "0.1.0",
-  });
+  const { code, out } = await ran(argv);
   const lines = out.replace(/\n$/u, "").split("\n");
   const shown = lines.length > head ? [...lines.slice(0, head), `… (${lines.length - head} more lines)`] : lines;
   const quoted = argv.map((a) => (/[\s"'$]/u.test(a) ? `'${a}'` : a)).join(" ");
