@@ -25,6 +25,22 @@ const validDevice = fc.record({
 });
 
 describe("parseWith", () => {
+  test.prop([
+    fc.oneof(
+      validDevice,
+      fc.anything(),
+      fc.tuple(validDevice, fc.anything()).map(([d, kind]) => ({ ...d, kind })),
+    ),
+  ])("the compiled fast path answers as zod's ordinary parser does (z.config({ jitless: true }))", (input) => {
+    const compiled = parseWith(device, input);
+    z.config({ jitless: true });
+    try {
+      expect(parseWith(device, input)).toEqual(compiled);
+    } finally {
+      z.config({ jitless: false });
+    }
+  });
+
   test.prop([validDevice])("accepts every valid document and returns an equal value", (doc) => {
     expect(parseWith(device, doc)).toEqual({ ok: true, value: doc });
   });

@@ -1,0 +1,81 @@
+// Every parser runs on zod's compiled fast path (`z.compile`, through `parseWith`), and on
+// zod's ordinary parser where `new Function` is not allowed or `z.config({ jitless: true })`
+// is set. Both must give the same answer, byte for byte: the same value, or the same issues
+// with the same paths, codes and messages. Each property parses one document both ways, on
+// valid documents with one place changed and on hostile values. `pnpm fuzz` runs 500 times the
+// counts of the test suite.
+import { fc, test } from "@fast-check/vitest";
+import { computeBestBefore } from "@miotsec/best-before";
+import { miotCatalog, parseCatalog } from "@miotsec/criteria";
+import { parseLabel } from "@miotsec/label";
+import { assess } from "@miotsec/maturity";
+import { parseHar, parseRuntimeProfile, type RuntimeProfile } from "@miotsec/runtime-facts";
+import { describe, expect } from "vitest";
+import { config } from "zod/mini";
+import { harDoc, hospitalDoc, hostile, labelDocs, mutation, nasty, runs } from "./fuzz.test-support.js";
+
+/** The answer of `fn` on the ordinary parser and on the compiled one, as JSON. */
+function bothWays(fn: () => unknown): [string, string] {
+  config({ jitless: true });
+  let ordinary: string;
+  try {
+    ordinary = JSON.stringify(fn());
+  } finally {
+    config({ jitless: false });
+  }
+  return [ordinary, JSON.stringify(fn())];
+}
+
+function agree(fn: () => unknown): void {
+  const [ordinary, compiled] = bothWays(fn);
+  expect(compiled).toBe(ordinary);
+}
+
+const wifi = labelDocs[0] as Record<string, unknown>;
+const pump = labelDocs[2] as Record<string, unknown>;
+const profile = (wifi.runtime ?? {}) as RuntimeProfile;
+
+describe("compiled parsing gives the answers of zod's ordinary parser", () => {
+  test("the switch works: jitless parsing builds no function, compiled parsing does", () => {
+    // A broken switch would compare the compiled path with itself, and no property below could
+    // fail. zod's compiler builds its parsers with `new Function`; count those builds.
+    const original = globalThis.Function;
+    let built = 0;
+    globalThis.Function = new Proxy(original, {
+      construct(target, args) {
+        built += 1;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      config({ jitless: true });
+      parseLabel(labelDocs[1]);
+      config({ jitless: false });
+      expect(built).toBe(0);
+      parseLabel(labelDocs[1]);
+      expect(built).toBeGreaterThan(0);
+    } finally {
+      config({ jitless: false });
+      globalThis.Function = original;
+    }
+  });
+
+  test.prop([fc.oneof(...labelDocs.map((d) => mutation(d)), hostile)], { numRuns: runs(100_000) })("parseLabel", (x) =>
+    agree(() => parseLabel(x)),
+  );
+  test.prop([fc.oneof(mutation(hospitalDoc), hostile)], { numRuns: runs(50_000) })("assess", (x) =>
+    agree(() => assess(miotCatalog, x)),
+  );
+  test.prop([fc.oneof(mutation(miotCatalog as never), hostile)], { numRuns: runs(10_000) })("parseCatalog", (x) =>
+    agree(() => parseCatalog(x)),
+  );
+  test.prop([fc.oneof(mutation(pump.lifecycle as never), hostile), fc.oneof(fc.constant("2026-11-28"), nasty)], {
+    numRuns: runs(50_000),
+  })("computeBestBefore", (x, asOf) => agree(() => computeBestBefore(x, { asOf: asOf as string })));
+  test.prop([fc.oneof(mutation(profile as never), hostile)], { numRuns: runs(50_000) })("parseRuntimeProfile", (x) =>
+    agree(() => parseRuntimeProfile(x)),
+  );
+  test.prop([fc.oneof(mutation(harDoc), hostile)], { numRuns: runs(50_000) })("parseHar", (x) =>
+    agree(() => parseHar(x)),
+  );
+});
