@@ -1,27 +1,49 @@
-// A small harness over mitata's `measure`: runs each case of a comparison in the same process,
-// one after the other, and prints a Markdown table of time per operation, operations per
-// second and the ratio to the first case (the baseline). Ratios, not absolute times, are what
+// A small harness over mitata's `measure`: runs the cases of a comparison in the same process,
+// in turns: each round measures every case once, one after the other, and five rounds are run.
+// A case's time is the median over the rounds of its median sample; its ratio is the median
+// over the rounds of its time divided by the baseline's time in the same round, so that a burst
+// of load on the (shared) machine moves one round, not the result. The table shows the lowest and
+// highest of those per-round ratios too. Ratios, not absolute times, are what
 // docs/benchmarks.md reports: they hold across machines far better than seconds do.
 import { do_not_optimize, measure } from "mitata";
+
+const rounds = 5;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
 
 /**
  * @param {string} title
  * @param {Array<{ name: string, fn: () => unknown, opsPerCall?: number }>} cases the first is the baseline
  */
 export async function compare(title, cases) {
-  const rows = [];
-  let baseline;
-  for (const c of cases) {
-    const stats = await measure(() => do_not_optimize(c.fn()), { min_cpu_time: 500 * 1e6 });
-    const perOp = stats.avg / (c.opsPerCall ?? 1);
-    baseline ??= perOp;
-    rows.push({ name: c.name, perOp, ratio: perOp / baseline });
+  const times = cases.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, c] of cases.entries()) {
+      const stats = await measure(() => do_not_optimize(c.fn()), { min_cpu_time: 150 * 1e6 });
+      times[k].push(stats.p50 / (c.opsPerCall ?? 1));
+    }
   }
+  const rows = cases.map((c, k) => {
+    const ratios = times[k].map((t, round) => t / times[0][round]);
+    return {
+      name: c.name,
+      perOp: median(times[k]),
+      ratio: median(ratios),
+      low: Math.min(...ratios),
+      high: Math.max(...ratios),
+    };
+  });
   console.log(`\n### ${title}\n`);
-  console.log("| case | time per op | ops/s | ratio to baseline |");
-  console.log("| --- | ---: | ---: | ---: |");
+  console.log("| case | time per op | ops/s | ratio to baseline | lowest to highest round |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
-    console.log(`| ${r.name} | ${formatTime(r.perOp)} | ${formatRate(1e9 / r.perOp)} | ${r.ratio.toFixed(2)} x |`);
+    console.log(
+      `| ${r.name} | ${formatTime(r.perOp)} | ${formatRate(1e9 / r.perOp)} | ${r.ratio.toFixed(2)} x | ${r.low.toFixed(2)} to ${r.high.toFixed(2)} x |`,
+    );
   }
   return rows;
 }
