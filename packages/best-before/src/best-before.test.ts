@@ -1,9 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
+import { parseWith } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
 import { componentArbitrary, dateArbitrary, factsArbitrary } from "./arbitraries.test-support.js";
 import { type BestBefore, computeBestBefore } from "./best-before.js";
 import { arrheniusFactor, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
-import type { LifecycleFacts } from "./lifecycle.js";
+import { lifecycleFactsSchema, parseLifecycleFacts } from "./lifecycle.js";
 
 const asOf = "2026-11-28";
 function run(facts: unknown, when = asOf, policy = {}): BestBefore {
@@ -333,5 +334,49 @@ describe("computeBestBefore: bad input", () => {
   test.prop([fc.anything()])("answers any value with a result, never a throw", (input) => {
     expect(typeof computeBestBefore(input, { asOf }).ok).toBe("boolean");
     expect(typeof computeBestBefore({ manufacturingDate: "2024-01-01" }, input as { asOf: string }).ok).toBe("boolean");
+  });
+});
+
+describe("parseLifecycleFacts: check once, compute many times", () => {
+  test.prop([factsArbitrary, dateArbitrary])(
+    "checked facts give the same result as the raw facts, and are not checked again",
+    (facts, when) => {
+      const input = structuredClone(facts);
+      const checked = parseLifecycleFacts(input);
+      expect(checked.ok).toBe(true);
+      if (!checked.ok) return;
+      expect(checked.value).toEqual(facts);
+      expect(Object.isFrozen(checked.value)).toBe(true);
+      expect(Object.isFrozen(input)).toBe(false);
+      expect(input).toEqual(facts);
+      const again = parseLifecycleFacts(checked.value);
+      expect(again.ok && again.value).toBe(checked.value);
+      expect(computeBestBefore(checked.value, { asOf: when })).toEqual(computeBestBefore(facts, { asOf: when }));
+    },
+  );
+
+  test.prop([factsArbitrary])("everything inside checked facts is frozen", (facts) => {
+    const checked = parseLifecycleFacts(facts);
+    if (!checked.ok) throw new Error("valid facts were refused");
+    for (const u of checked.value.updates ?? []) expect(Object.isFrozen(u)).toBe(true);
+    for (const c of checked.value.components ?? []) {
+      expect(Object.isFrozen(c)).toBe(true);
+      if (c.weibull) expect(Object.isFrozen(c.weibull)).toBe(true);
+    }
+  });
+
+  it("an unchecked look-alike is checked: only the value parseLifecycleFacts returned is trusted", () => {
+    const checked = parseLifecycleFacts({ manufacturingDate: "2024-05-01" });
+    if (!checked.ok) throw new Error("refused");
+    const copy = { ...checked.value, newVariants: -1 };
+    const r = computeBestBefore(copy, { asOf });
+    expect(r.ok).toBe(false);
+  });
+
+  test.prop([fc.anything()])("bad input gets the issues parseWith gives", (x) => {
+    const r = parseLifecycleFacts(x);
+    const expected = parseWith(lifecycleFactsSchema, x);
+    expect(r.ok).toBe(expected.ok);
+    if (!r.ok && !expected.ok) expect(r.issues).toEqual(expected.issues);
   });
 });

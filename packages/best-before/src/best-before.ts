@@ -1,8 +1,7 @@
 import {
-  addDays,
   addMonths,
-  daysBetween,
   epochDay,
+  epochDayAfterMonths,
   fail,
   fromEpochDay,
   type IsoDate,
@@ -14,7 +13,7 @@ import {
   type Result,
 } from "@miotsec/core";
 import { type ComponentLifetime, componentLifetime } from "./hardware.js";
-import { type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
+import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
 
 /**
@@ -135,6 +134,9 @@ function plural(n: number, unit: string): string {
  * updates or life before the manufacturing date is refused (`dates-out-of-order`); a purchase
  * before manufacturing is accepted (a pre-order), and so are updates older than the unit.
  *
+ * Facts returned by {@link parseLifecycleFacts} are not checked again, so that a fleet judged
+ * every day pays for the check once.
+ *
  * @example
  * ```ts
  * import { computeBestBefore } from "@miotsec/best-before";
@@ -156,7 +158,7 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   }
   const policy = resolveBestBeforePolicy(options?.policy);
   if (!policy.ok) issues.push(...policy.issues);
-  const parsed = parseWith(lifecycleFactsSchema, facts);
+  const parsed = isCheckedFacts(facts) ? ok(facts) : parseWith(lifecycleFactsSchema, facts);
   if (!parsed.ok) issues.push(...parsed.issues);
   if (issues.length > 0 || !parsed.ok || !policy.ok) return fail(issues);
   return compute(parsed.value, asOf as IsoDate, policy.value);
@@ -184,42 +186,23 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
 
   const contributions: Contribution[] = [];
   // Positive factors in whole months, added to the anchor once.
-  const securityDates = [...new Set((facts.updates ?? []).filter((u) => u.security).map((u) => u.date))].sort();
+  const securityDates: IsoDate[] = [];
+  for (const u of facts.updates ?? []) if (u.security) securityDates.push(u.date);
+  securityDates.sort();
+  let distinctSecurity = 0;
+  for (let i = 0; i < securityDates.length; i++) if (securityDates[i] !== securityDates[i - 1]) distinctSecurity++;
+  const latestSecurity = securityDates[securityDates.length - 1];
   const saleEnded = ended(facts.endOfSale, asOf);
-  const bonuses: Array<[Contribution["factor"], number, string]> = [
-    [
-      "base",
-      policy.baseMonths,
-      `Starting point: the ${anchor.kind} date ${anchor.date} plus ${plural(policy.baseMonths, "month")}.`,
-    ],
-    [
-      "security-updates",
-      Math.min(securityDates.length * policy.monthsPerSecurityUpdate, policy.maxSecurityUpdateMonths),
-      `${plural(securityDates.length, "security update")} on record.`,
-    ],
-    [
-      "still-purchasable",
-      facts.stillPurchasable === true && !saleEnded ? policy.stillPurchasableMonths : 0,
-      facts.stillPurchasable === true && !saleEnded
-        ? "The product is still sold."
-        : "The product is not known to be sold any more.",
-    ],
-    [
-      "product-line-active",
-      facts.productLineActive === true ? policy.productLineActiveMonths : 0,
-      facts.productLineActive === true ? "The product line is alive." : "The product line is not known to be alive.",
-    ],
-    [
-      "new-variants",
-      Math.min((facts.newVariants ?? 0) * policy.monthsPerNewVariant, policy.maxNewVariantMonths),
-      `${plural(facts.newVariants ?? 0, "new variant")} of the product released.`,
-    ],
-  ];
+  const sold = facts.stillPurchasable === true && !saleEnded;
+  const lineAlive = facts.productLineActive === true;
+  const variants = facts.newVariants ?? 0;
   let months = 0;
-  let day = epochDay(anchor.date);
-  for (const [factor, add, why] of bonuses) {
+  const anchorDay = epochDay(anchor.date);
+  const asOfDay = epochDay(asOf);
+  let day = anchorDay;
+  const bonus = (factor: Contribution["factor"], add: number, why: string) => {
     months += add;
-    const next = epochDay(addMonths(anchor.date, months));
+    const next = epochDayAfterMonths(anchor.date, months);
     contributions.push({
       factor,
       direction: factor === "base" ? "neutral" : "positive",
@@ -227,10 +210,34 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
       explanation: factor === "base" ? why : `${why} ${add > 0 ? `+${plural(add, "month")}` : "No change"}.`,
     });
     day = next;
-  }
-  const latestSecurity = securityDates[securityDates.length - 1];
+  };
+  bonus(
+    "base",
+    policy.baseMonths,
+    `Starting point: the ${anchor.kind} date ${anchor.date} plus ${plural(policy.baseMonths, "month")}.`,
+  );
+  bonus(
+    "security-updates",
+    Math.min(distinctSecurity * policy.monthsPerSecurityUpdate, policy.maxSecurityUpdateMonths),
+    `${plural(distinctSecurity, "security update")} on record.`,
+  );
+  bonus(
+    "still-purchasable",
+    sold ? policy.stillPurchasableMonths : 0,
+    sold ? "The product is still sold." : "The product is not known to be sold any more.",
+  );
+  bonus(
+    "product-line-active",
+    lineAlive ? policy.productLineActiveMonths : 0,
+    lineAlive ? "The product line is alive." : "The product line is not known to be alive.",
+  );
+  bonus(
+    "new-variants",
+    Math.min(variants * policy.monthsPerNewVariant, policy.maxNewVariantMonths),
+    `${plural(variants, "new variant")} of the product released.`,
+  );
   if (latestSecurity !== undefined) {
-    const candidate = epochDay(addMonths(latestSecurity, policy.securityUpdateValidityMonths));
+    const candidate = epochDayAfterMonths(latestSecurity, policy.securityUpdateValidityMonths);
     const moved = Math.max(0, candidate - day);
     contributions.push({
       factor: "recent-security-update",
@@ -252,7 +259,7 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
     });
     day = Math.min(day, limit);
   };
-  const dayBeforeAsOf = epochDay(asOf) - 1;
+  const dayBeforeAsOf = asOfDay - 1;
   if (facts.supportPeriodEnd)
     cap("support-period-end", epochDay(facts.supportPeriodEnd), `Support ends on ${facts.supportPeriodEnd}.`);
   else if (policy.assumedSupportYears !== null && typeof facts.endOfSecurityUpdates !== "string") {
@@ -271,7 +278,7 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
     else if (end === true) cap(factor, dayBeforeAsOf, `${over}, on a date not given (before ${asOf}).`);
   }
   if (facts.manufacturerAverageEndOfLifeYears !== undefined) {
-    const limit = epochDay(anchor.date) + Math.floor(facts.manufacturerAverageEndOfLifeYears * 365.2425);
+    const limit = anchorDay + Math.floor(facts.manufacturerAverageEndOfLifeYears * 365.2425);
     cap(
       "manufacturer-average-end-of-life",
       limit,
@@ -285,8 +292,8 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
   }
   let hardwareLimit: IsoDate | undefined;
   if (limiting !== undefined) {
-    const limit = epochDay(anchor.date) + limiting.calendarDays;
-    const maxDay = epochDay(addMonths(anchor.date, policy.maxMonths));
+    const limit = anchorDay + limiting.calendarDays;
+    const maxDay = epochDayAfterMonths(anchor.date, policy.maxMonths);
     if (limit <= maxDay) hardwareLimit = fromEpochDay(limit);
     cap(
       "hardware-limit",
@@ -296,12 +303,12 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
   }
   cap(
     "maximum",
-    epochDay(addMonths(anchor.date, policy.maxMonths)),
+    epochDayAfterMonths(anchor.date, policy.maxMonths),
     `Never more than ${plural(policy.maxMonths, "month")} after the anchor.`,
   );
 
   const bestBefore = fromEpochDay(day);
-  const daysRemaining = daysBetween(asOf, bestBefore);
+  const daysRemaining = day - asOfDay;
   const status = daysRemaining < 0 ? "expired" : daysRemaining <= policy.warningDays ? "due-soon" : "valid";
 
   const negative: string[] = [];
@@ -311,18 +318,18 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
     negative.push("The support period has ended.");
   const limited: string[] = [];
   if (saleEnded) limited.push("The product is no longer sold.");
-  const soon = addDays(asOf, policy.limitedWindowDays);
+  const soon = asOfDay + policy.limitedWindowDays;
   for (const [end, what] of [
     [facts.supportPeriodEnd, "Support"],
     [facts.endOfSecurityUpdates, "Security updates"],
     [facts.endOfLife, "Life"],
   ] as const) {
-    if (typeof end === "string" && end > asOf && end <= soon)
+    if (typeof end === "string" && end > asOf && epochDay(end) <= soon)
       limited.push(
         `${what} end${what === "Life" ? "s" : ""} on ${end}, within ${plural(policy.limitedWindowDays, "day")}.`,
       );
   }
-  if (securityDates.length === 0) limited.push("No security update is on record.");
+  if (latestSecurity === undefined) limited.push("No security update is on record.");
   const label = negative.length > 0 ? "negative" : limited.length > 0 ? "limited" : "positive";
 
   return ok({

@@ -19,6 +19,7 @@ export {
   type LifecycleFacts,
   lifecycleEndSchema,
   lifecycleFactsSchema,
+  parseLifecycleFacts,
   updateSchema,
 } from "./lifecycle.js";
 export {

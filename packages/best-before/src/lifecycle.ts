@@ -1,4 +1,4 @@
-import { isoDateBetween } from "@miotsec/core";
+import { isoDateBetween, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 
 /** Lifecycle dates are between 1900 and 2999: old enough for any device, and far from the calendar's edges. */
@@ -144,3 +144,43 @@ export type LifecycleFacts = z.infer<typeof lifecycleFactsSchema>;
  * @since 0.1.0
  */
 export type Component = z.infer<typeof componentSchema>;
+
+// Facts that parseLifecycleFacts checked and froze: computeBestBefore takes them as they are.
+const checked = new WeakSet<object>();
+
+/** Whether `value` came from {@link parseLifecycleFacts}, frozen, so that it needs no check. */
+export function isCheckedFacts(value: unknown): value is LifecycleFacts {
+  return value !== null && typeof value === "object" && checked.has(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Checks lifecycle facts once, for many computations: the value returned is frozen (deeply), and
+ * {@link computeBestBefore} given that value skips checking it again. Use it when the same facts
+ * are judged on many dates, or for a fleet recomputed every day; a single computation checks its
+ * input itself. The input is never changed; the value is a checked copy.
+ *
+ * @example
+ * ```ts
+ * import { computeBestBefore, parseLifecycleFacts } from "@miotsec/best-before";
+ * const facts = parseLifecycleFacts({ manufacturingDate: "2024-05-01", stillPurchasable: true });
+ * if (facts.ok) {
+ *   for (const asOf of ["2026-01-01", "2026-06-01"]) computeBestBefore(facts.value, { asOf }); // not checked again
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export function parseLifecycleFacts(input: unknown): Result<LifecycleFacts> {
+  if (input !== null && typeof input === "object" && checked.has(input))
+    return { ok: true, value: input as LifecycleFacts };
+  const parsed = parseWith(lifecycleFactsSchema, input);
+  if (parsed.ok) checked.add(deepFreeze(parsed.value));
+  return parsed;
+}

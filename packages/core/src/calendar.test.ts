@@ -1,6 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, epochDay, fromEpochDay, maxDate, minDate } from "./calendar.js";
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  epochDay,
+  epochDayAfterMonths,
+  fromEpochDay,
+  maxDate,
+  minDate,
+} from "./calendar.js";
 import type { IsoDate } from "./iso-date.js";
 
 const date = fc
@@ -9,6 +18,18 @@ const date = fc
 const d = (s: string) => s as IsoDate;
 
 describe("calendar arithmetic", () => {
+  test.prop([date, fc.integer({ min: -1200, max: 1200 })])(
+    "epochDayAfterMonths is the day number of addMonths",
+    (x, n) => {
+      expect(epochDayAfterMonths(x, n)).toBe(epochDay(addMonths(x, n)));
+    },
+  );
+  it("epochDayAfterMonths clamps month ends and refuses what addMonths refuses", () => {
+    expect(fromEpochDay(epochDayAfterMonths(d("2024-01-31"), 1))).toBe("2024-02-29");
+    expect(() => epochDayAfterMonths(d("9999-12-31"), 1)).toThrow(RangeError);
+    expect(() => epochDayAfterMonths(d("2024-01-31"), 0.5)).toThrow(RangeError);
+  });
+
   test.prop([date])("epochDay agrees with the UTC calendar and round-trips", (x) => {
     const probe = new Date(0);
     probe.setUTCFullYear(Number(x.slice(0, 4)), Number(x.slice(5, 7)) - 1, Number(x.slice(8, 10)));

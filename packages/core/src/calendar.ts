@@ -6,12 +6,23 @@ import type { IsoDate } from "./iso-date.js";
  * civil-from-days algorithm (Howard Hinnant's), which is exact for every year.
  */
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
+function pad4(n: number): string {
+  return n >= 1000 ? `${n}` : n >= 100 ? `0${n}` : n >= 10 ? `00${n}` : `000${n}`;
+}
+
+// The digits of a checked `YYYY-MM-DD` date, read without slicing the string.
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 function parts(date: IsoDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  return [
+    digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3),
+    digit(date, 5) * 10 + digit(date, 6),
+    digit(date, 8) * 10 + digit(date, 9),
+  ];
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -30,7 +41,12 @@ function daysInMonth(year: number, month: number): number {
  * @since 0.1.0
  */
 export function epochDay(date: IsoDate): number {
-  const [y0, m, d] = parts(date);
+  const [y, m, d] = parts(date);
+  return civilDay(y, m, d);
+}
+
+// Days from 1970-01-01 to a year, month (1-12) and day (Howard Hinnant's days_from_civil).
+function civilDay(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -62,7 +78,7 @@ export function fromEpochDay(day: number): IsoDate {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (!Number.isInteger(day) || y < 0 || y > 9999)
     throw new RangeError(`fromEpochDay(): day ${day} is outside years 0000-9999`);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
+  return `${pad4(y)}-${pad2(m)}-${pad2(d)}` as IsoDate;
 }
 
 /**
@@ -93,13 +109,34 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * @since 0.1.0
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  if (!Number.isInteger(months)) throw new RangeError(`addMonths(): ${months} is not a whole number of months`);
+  const [year, month, day] = monthsLater(date, months, "addMonths");
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}` as IsoDate;
+}
+
+/**
+ * `epochDay(addMonths(date, months))`, without writing the date out in between: for code that
+ * adds several month counts to one date and compares the results as day numbers.
+ *
+ * @example
+ * ```ts
+ * import { epochDayAfterMonths, unwrap, parseIsoDate } from "@miotsec/core";
+ * epochDayAfterMonths(unwrap(parseIsoDate("2024-01-31")), 1); // 19782, the day of 2024-02-29
+ * ```
+ * @since 0.1.0
+ */
+export function epochDayAfterMonths(date: IsoDate, months: number): number {
+  const [year, month, day] = monthsLater(date, months, "epochDayAfterMonths");
+  return civilDay(year, month, day);
+}
+
+function monthsLater(date: IsoDate, months: number, caller: string): [number, number, number] {
+  if (!Number.isInteger(months)) throw new RangeError(`${caller}(): ${months} is not a whole number of months`);
   const [y, m, d] = parts(date);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  if (year < 0 || year > 9999) throw new RangeError(`addMonths(): the result is outside years 0000-9999`);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, daysInMonth(year, month)), 2)}` as IsoDate;
+  if (year < 0 || year > 9999) throw new RangeError(`${caller}(): the result is outside years 0000-9999`);
+  return [year, month, Math.min(d, daysInMonth(year, month))];
 }
 
 /**

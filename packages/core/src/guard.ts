@@ -87,17 +87,21 @@ export function inspectInput(input: unknown, limits: InputLimits = {}, at: reado
       return;
     }
     for (const key of Object.keys(value)) {
-      path.push(key);
       if (forbiddenKeys.has(key)) {
+        path.push(key);
         issues.push(
           issue("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`, [
             ...path,
           ]),
         );
-      } else {
-        const child = value[key];
-        if (child !== null && typeof child === "object") visit(child, depth + 1);
+        path.pop();
+        continue;
       }
+      const child = value[key];
+      // Leaves need no path: only a container can hold a forbidden key or nest too deep.
+      if (child === null || typeof child !== "object") continue;
+      path.push(key);
+      visit(child, depth + 1);
       path.pop();
     }
   };

@@ -4,7 +4,16 @@
  *
  * @packageDocumentation
  */
-export { addDays, addMonths, daysBetween, epochDay, fromEpochDay, maxDate, minDate } from "./calendar.js";
+export {
+  addDays,
+  addMonths,
+  daysBetween,
+  epochDay,
+  epochDayAfterMonths,
+  fromEpochDay,
+  maxDate,
+  minDate,
+} from "./calendar.js";
 export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
 export { defaultMaxDepth, forbiddenKeys, type InputLimits, inspectInput } from "./guard.js";
 export { type IsoDate, isIsoDate, isoDateBetween, isoDateSchema, parseIsoDate } from "./iso-date.js";
