@@ -3,7 +3,9 @@
 // A case's time is the median over the rounds of its median sample; its ratio is the median
 // over the rounds of its time divided by the baseline's time in the same round, so that a burst
 // of load on the (shared) machine moves one round, not the result. The table shows the lowest and
-// highest of those per-round ratios too. Ratios, not absolute times, are what
+// highest of those per-round ratios too. Run it with `node --expose-gc` (every package's `bench`
+// script does): mitata then collects garbage before each measurement, so that one case's garbage
+// is not collected on the next case's time. Ratios, not absolute times, are what
 // docs/benchmarks.md reports: they hold across machines far better than seconds do.
 import { do_not_optimize, measure } from "mitata";
 

@@ -11,6 +11,8 @@ import {
 } from "./arbitraries.test-support.js";
 import { assess } from "./assess.js";
 import { assessmentSchema } from "./assessment.js";
+import { compileCatalog } from "./compile.js";
+import { readAssessment } from "./read-assessment.js";
 import type { MaturityReport } from "./report.js";
 
 function report(assessment: unknown, options = {}): MaturityReport {
@@ -415,6 +417,30 @@ describe("assess: bad input", () => {
       const accepted = assess(miotCatalog, doc).ok;
       if (accepted) expect(assessmentSchema.safeParse(doc).success).toBe(true);
       if (!assessmentSchema.safeParse(doc).success) expect(accepted).toBe(false);
+    },
+  );
+
+  test.prop([assessmentArbitrary, fc.boolean()])(
+    "answers are read alike when other code has given Object.prototype an enumerable key",
+    (a, withBadAnswer) => {
+      // The answers are walked with for...in, which also yields inherited enumerable keys.
+      const compiled = compileCatalog(miotCatalog);
+      if (!compiled.ok) throw new Error("the catalog did not compile");
+      // Bare statuses only: answer objects go through zod, which refuses inherited keys too.
+      const statuses = Object.fromEntries(Object.entries(a.answers).filter(([, v]) => typeof v === "string"));
+      const doc = { ...a, answers: withBadAnswer ? { ...statuses, "no.such.id": "met" } : statuses };
+      const clean = JSON.stringify(readAssessment(compiled.value, doc));
+      Object.defineProperty(Object.prototype, "polluted", {
+        value: "met",
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+      try {
+        expect(JSON.stringify(readAssessment(compiled.value, doc))).toBe(clean);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).polluted;
+      }
     },
   );
 
