@@ -54,9 +54,9 @@ const DEVICES = 100_000;
 const deviceIds = Array.from({ length: DEVICES }, (_, i) => `device-${i}`);
 const metricIds = Object.keys(metrics);
 
-// One fleet tick, three ways, over the same values: the floor (one state slot per device metric,
+// One fleet tick, four ways, over the same values: the floor (one state slot per device metric,
 // the same three-way check, the same transitions, events only counted), `update` per sample,
-// and `updateDevice` per device. Each case keeps its own state across ticks.
+// `updateDevice` per device by id, and by the device's handle. Each case keeps its own state across ticks.
 async function fleetTick(title, source) {
   const value = (d, m, at) => source[(d * METRICS + m + at) & 0xffff];
   const floorState = new Uint8Array(DEVICES * METRICS);
@@ -110,7 +110,17 @@ async function fleetTick(title, source) {
     }
     return events;
   };
-  const clock = [0, 0, 0];
+  const handleMonitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
+  const handles = deviceIds.map((id) => handleMonitor.deviceHandle(id));
+  const handleTick = (at) => {
+    let events = 0;
+    for (let d = 0; d < DEVICES; d++) {
+      for (let m = 0; m < METRICS; m++) row[m] = value(d, m, at);
+      events += handleMonitor.updateDevice(handles[d], at, row).length;
+    }
+    return events;
+  };
+  const clock = [0, 0, 0, 0];
   const step = (i) => {
     clock[i] += 10_000;
     return clock[i];
@@ -121,6 +131,10 @@ async function fleetTick(title, source) {
       { name: "baseline: hand-written loop with the same per-metric state", fn: () => floorTick(step(0)) },
       { name: "createMonitor().update for every sample", fn: () => monitorTick(step(1)) },
       { name: "createMonitor().updateDevice, one call per device", fn: () => batchTick(step(2)) },
+      {
+        name: "createMonitor().updateDevice with device handles (deviceHandle)",
+        fn: () => handleTick(step(3)),
+      },
     ],
   );
 }

@@ -117,11 +117,33 @@ export interface CompareOptions {
   readonly asOf?: number;
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? String(Number(n.toPrecision(6))) : String(n));
+// Six significant digits, without trailing zeros. Whole numbers below a million are already
+// written that way, and they are the common case; the rest goes through toPrecision.
+const fmt = (n: number) =>
+  Number.isInteger(n) && n > -1e6 && n < 1e6
+    ? String(n)
+    : Number.isFinite(n)
+      ? String(Number(n.toPrecision(6)))
+      : String(n);
+
+// A profile's ranges are parsed once and read for every sample: each is described once (and
+// again should the range object have been changed since).
+const described = new WeakMap<
+  Range,
+  { readonly unit: string; readonly min: number | undefined; readonly max: number | undefined; readonly text: string }
+>();
 
 function describeRange(r: Range, unit: string): string {
-  if (r.min !== undefined && r.max !== undefined) return `${fmt(r.min)} to ${fmt(r.max)} ${unit}`;
-  return r.min !== undefined ? `at least ${fmt(r.min)} ${unit}` : `at most ${fmt(r.max as number)} ${unit}`;
+  const known = described.get(r);
+  if (known !== undefined && known.unit === unit && known.min === r.min && known.max === r.max) return known.text;
+  const text =
+    r.min !== undefined && r.max !== undefined
+      ? `${fmt(r.min)} to ${fmt(r.max)} ${unit}`
+      : r.min !== undefined
+        ? `at least ${fmt(r.min)} ${unit}`
+        : `at most ${fmt(r.max as number)} ${unit}`;
+  described.set(r, { unit, min: r.min, max: r.max, text });
+  return text;
 }
 
 function compareVersions(a: string, b: string): number {

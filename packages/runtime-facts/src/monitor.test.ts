@@ -130,6 +130,44 @@ describe("createMonitor", () => {
     },
   );
 
+  test.prop([fc.array(reading, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), fc.boolean()])(
+    "updateDevice gives the same events with a device handle as with the device id",
+    (readings, hold, handlesFirst) => {
+      const options = { stage: "operating" as const, holdSeconds: hold };
+      const byId = createMonitor(withUnbounded, options);
+      const byHandle = createMonitor(withUnbounded, options);
+      const handles = new Map<string, number>();
+      // Handles may be taken before the first reading, or on the way.
+      if (handlesFirst) for (const { device } of readings) handles.set(device, byHandle.deviceHandle(device));
+      let at = 0;
+      for (const { device, dt, values } of readings) {
+        at += dt;
+        const handle = handles.get(device) ?? byHandle.deviceHandle(device);
+        handles.set(device, handle);
+        expect(byHandle.deviceHandle(device)).toBe(handle);
+        expect(byHandle.updateDevice(handle, at, values)).toEqual(byId.updateDevice(device, at, values));
+      }
+      // The same stale events; in the order of the devices' handles, which taking a handle
+      // before a device's first reading can change.
+      const sorted = (events: readonly unknown[]) => events.map((e) => JSON.stringify(e)).sort();
+      expect(sorted(byHandle.tick(at + 1_000_000))).toEqual(sorted(byId.tick(at + 1_000_000)));
+      expect([...handles.values()].sort((a, b) => a - b)).toEqual([...handles.keys()].map((_, i) => i));
+    },
+  );
+
+  it("updateDevice rejects a handle it never gave out", () => {
+    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const h = m.deviceHandle("us-1");
+    expect(h).toBe(0);
+    for (const bad of [1, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const [e] = m.updateDevice(bad, 0, [50]);
+      expect(e).toMatchObject({ kind: "rejected", verdict: "missing", device: "" });
+      expect(e?.explanation).toBe(`${bad} is not a device handle of this monitor.`);
+    }
+    expect(m.updateDevice(h, 0, [99])[0]).toMatchObject({ kind: "fired", device: "us-1" });
+    expect(m.devices()).toBe(1);
+  });
+
   it("updateDevice rejects a reading without a valid time or with too many values, and keeps no state for it", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });
     expect(m.metrics()).toEqual(["cpuPercent", "bootSeconds", "throughputKbps"]);

@@ -100,8 +100,16 @@ export interface Monitor {
    * is the value of `metrics()[i]` in its declared unit. `NaN` means "not sampled this time" and
    * is skipped. Gives the same events as {@link Monitor.update} on each sampled metric in order.
    * A `values` longer than the declared metrics, or an invalid `at`, is rejected as a whole.
+   * `device` is the device id, or its {@link Monitor.deviceHandle}.
    */
-  updateDevice(device: string, at: number, values: ArrayLike<number>): readonly MonitorEvent[];
+  updateDevice(device: string | number, at: number, values: ArrayLike<number>): readonly MonitorEvent[];
+  /**
+   * The handle of a device: a small whole number that {@link Monitor.updateDevice} takes in
+   * place of the device id, which spares it the look-up of the id among all devices on every
+   * call. Handles are given out in order from 0 and stay valid for the monitor's life; the
+   * events still name the device by its id.
+   */
+  deviceHandle(device: string): number;
   /** The declared metric ids in the order {@link Monitor.updateDevice} reads its values. */
   metrics(): readonly string[];
   /** Reports device metrics without a sample for longer than the stale limit, once each, as of `at`. */
@@ -144,12 +152,6 @@ interface CompiledMetric {
 }
 
 /** The state of one device: a few numbers per declared metric, in typed arrays. */
-interface DeviceState {
-  readonly level: Uint8Array;
-  readonly stale: Uint8Array;
-  readonly since: Float64Array;
-  readonly lastAt: Float64Array;
-}
 
 function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
   if (option === undefined) return 0;
@@ -200,7 +202,16 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   }
   const metricCount = compiled.size;
   const byIndex = [...compiled.values()];
-  const states = new Map<string, DeviceState>();
+  // The state of every device metric, in four arrays shared by all devices: device slot k
+  // holds metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order;
+  // the arrays double when full, so memory stays a few bytes per device metric.
+  const slots = new Map<string, number>();
+  const ids: string[] = [];
+  let capacity = 0;
+  let level = new Uint8Array(0);
+  let stale = new Uint8Array(0);
+  let since = new Float64Array(0);
+  let lastAt = new Float64Array(0);
   const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const none: readonly MonitorEvent[] = Object.freeze([]);
 
@@ -265,56 +276,70 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         ),
       ];
     }
-    return advance(stateOf(sample.device), m, sample);
+    return advance(slotOf(sample.device) * metricCount, m, sample);
   };
 
-  const stateOf = (id: string): DeviceState => {
-    let device = states.get(id);
-    if (device === undefined) {
-      device = {
-        level: new Uint8Array(metricCount),
-        stale: new Uint8Array(metricCount),
-        since: new Float64Array(metricCount),
-        lastAt: new Float64Array(metricCount).fill(Number.NEGATIVE_INFINITY),
-      };
-      states.set(id, device);
+  const grow = () => {
+    capacity = Math.max(16, capacity * 2);
+    const size = capacity * metricCount;
+    const next = {
+      level: new Uint8Array(size),
+      stale: new Uint8Array(size),
+      since: new Float64Array(size),
+      lastAt: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
+    };
+    next.level.set(level);
+    next.stale.set(stale);
+    next.since.set(since);
+    next.lastAt.set(lastAt);
+    ({ level, stale, since, lastAt } = next);
+  };
+
+  // The slot of a device, made on its first sample.
+  const slotOf = (id: string): number => {
+    let slot = slots.get(id);
+    if (slot === undefined) {
+      slot = ids.length;
+      if (slot === capacity) grow();
+      ids.push(id);
+      slots.set(id, slot);
     }
-    return device;
+    return slot;
   };
 
   /** One sample with a known metric and a valid time, against the device's state. */
-  const advance = (device: DeviceState, m: CompiledMetric, sample: Sample): readonly MonitorEvent[] => {
+  const advance = (base: number, m: CompiledMetric, sample: Sample): readonly MonitorEvent[] => {
     const at = sample.at;
-    const i = m.index;
-    if (at < (device.lastAt[i] as number)) return none;
-    device.lastAt[i] = at;
-    device.stale[i] = 0;
+    const i = base + m.index;
+    if (at < (lastAt[i] as number)) return none;
+    lastAt[i] = at;
+    stale[i] = 0;
     const value = sample.value;
     if (sample.unit !== m.unit)
       return [event("rejected", sample, "unit-mismatch", "warning", explain(m, sample), value)];
     if (!Number.isFinite(value)) return [event("rejected", sample, "missing", "warning", explain(m, sample), value)];
-    const level = device.level[i] as number;
+    const current = level[i] as number;
     if (value < m.failMin || value > m.failMax) {
-      if (level === FAILSAFE) return none;
-      device.level[i] = FAILSAFE;
-      device.since[i] = at;
+      if (current === FAILSAFE) return none;
+      level[i] = FAILSAFE;
+      since[i] = at;
       return [event("fired", sample, "outside-failsafe", "contraindicated", explain(m, sample), value)];
     }
     if (value < m.stageMin || value > m.stageMax) {
-      if (level === NORMAL) {
-        device.level[i] = PENDING;
-        device.since[i] = at;
+      if (current === NORMAL) {
+        level[i] = PENDING;
+        since[i] = at;
       }
-      const since = device.since[i] as number;
-      if (device.level[i] === PENDING && at - since >= m.holdMs) {
-        device.level[i] = WARNING;
+      const breachSince = since[i] as number;
+      if (level[i] === PENDING && at - breachSince >= m.holdMs) {
+        level[i] = WARNING;
         return [
           event(
             "fired",
             sample,
             "outside-operating",
             "warning",
-            `${explain(m, sample)} The breach has lasted ${(at - since) / 1000} s.`,
+            `${explain(m, sample)} The breach has lasted ${(at - breachSince) / 1000} s.`,
             value,
           ),
         ];
@@ -322,14 +347,14 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       return none;
     }
     // Within the stage range (or no stage range declared).
-    if (level === PENDING) {
-      device.level[i] = NORMAL;
+    if (current === PENDING) {
+      level[i] = NORMAL;
       return none;
     }
-    if (level >= WARNING) {
+    if (current >= WARNING) {
       const inside = Math.min(value - m.stageMin, m.stageMax - value);
       if (inside >= m.recovery) {
-        device.level[i] = NORMAL;
+        level[i] = NORMAL;
         return [
           event(
             "resolved",
@@ -345,17 +370,35 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     return none;
   };
 
-  const updateDevice = (device: string, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
-    if (typeof device !== "string" || typeof values !== "object" || values === null || !Number.isInteger(values.length))
+  const updateDevice = (
+    deviceOrHandle: string | number,
+    at: number,
+    values: ArrayLike<number>,
+  ): readonly MonitorEvent[] => {
+    const handle = typeof deviceOrHandle === "number" ? deviceOrHandle : undefined;
+    const known = handle !== undefined && Number.isInteger(handle) && handle >= 0 && handle < ids.length;
+    if (
+      (typeof deviceOrHandle !== "string" && !known) ||
+      typeof values !== "object" ||
+      values === null ||
+      !Number.isInteger(values.length)
+    )
       return [
         event(
           "rejected",
-          { device: typeof device === "string" ? device : "", metric: "", at: Number.NaN },
+          {
+            device: typeof deviceOrHandle === "string" ? deviceOrHandle : known ? (ids[handle] as string) : "",
+            metric: "",
+            at: Number.NaN,
+          },
           "missing",
           "warning",
-          "A reading needs a device id (a string) and its values (an array of numbers).",
+          handle !== undefined && !known
+            ? `${handle} is not a device handle of this monitor.`
+            : "A reading needs a device id (a string) or handle and its values (an array of numbers).",
         ),
       ];
+    const device = known ? (ids[handle] as string) : (deviceOrHandle as string);
     const reject = (verdict: Verdict, explanation: string) => [
       event(
         "rejected",
@@ -373,30 +416,30 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
       );
     // Found on the first sampled value, so a reading of only NaN keeps no state, as with update.
-    let state: DeviceState | undefined;
+    let base = known ? handle * metricCount : -1;
     let out: MonitorEvent[] | undefined;
     for (let i = 0; i < values.length; i++) {
       const value = values[i] as number;
       if (Number.isNaN(value)) continue;
       const m = byIndex[i] as CompiledMetric;
-      state ??= stateOf(device);
-      const level = state.level[i] as number;
+      if (base < 0) base = slotOf(device) * metricCount;
+      const k = base + i;
       // The common case, inside the stage range with nothing pending: only the times move.
       if (
-        level === NORMAL &&
+        level[k] === NORMAL &&
         Number.isFinite(value) &&
         value >= m.stageMin &&
         value <= m.stageMax &&
         value >= m.failMin &&
         value <= m.failMax
       ) {
-        if (at >= (state.lastAt[i] as number)) {
-          state.lastAt[i] = at;
-          state.stale[i] = 0;
+        if (at >= (lastAt[k] as number)) {
+          lastAt[k] = at;
+          stale[k] = 0;
         }
         continue;
       }
-      const events = advance(state, m, { device, metric: m.id, value, unit: m.unit, at });
+      const events = advance(base, m, { device, metric: m.id, value, unit: m.unit, at });
       if (events.length === 0) continue;
       if (out === undefined) out = [];
       out.push(...events);
@@ -406,11 +449,13 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
 
   const tick = (at: number): MonitorEvent[] => {
     const out: MonitorEvent[] = [];
-    for (const [device, state] of states) {
+    for (let slot = 0; slot < ids.length; slot++) {
+      const device = ids[slot] as string;
       for (let i = 0; i < metricCount; i++) {
-        const lastAt = state.lastAt[i] as number;
-        if (state.stale[i] === 0 && lastAt !== Number.NEGATIVE_INFINITY && at - lastAt > staleMs) {
-          state.stale[i] = 1;
+        const k = slot * metricCount + i;
+        const last = lastAt[k] as number;
+        if (stale[k] === 0 && last !== Number.NEGATIVE_INFINITY && at - last > staleMs) {
+          stale[k] = 1;
           const metric = byIndex[i]?.id ?? "";
           out.push(
             event(
@@ -441,5 +486,18 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     });
 
   const metricIds = Object.freeze(byIndex.map((m) => m.id));
-  return { update, updateDevice, metrics: () => metricIds, tick, run, transform, devices: () => states.size };
+  const deviceHandle = (device: string): number => {
+    if (typeof device !== "string") throw new TypeError("deviceHandle(): a device id is a string");
+    return slotOf(device);
+  };
+  return {
+    update,
+    updateDevice,
+    deviceHandle,
+    metrics: () => metricIds,
+    tick,
+    run,
+    transform,
+    devices: () => ids.length,
+  };
 }
