@@ -146,6 +146,8 @@ describe("fuzz: parsers", () => {
       answered("createMonitor", () => monitor.update(deepFreeze(x) as never));
       const o = x as { at?: unknown; value?: unknown };
       answered("createMonitor", () => monitor.updateDevice("d2", o?.at as number, [o?.value as number, Number.NaN]));
+      // A hostile value where a device handle goes.
+      answered("createMonitor", () => monitor.updateDevice(o?.value as number, 1_000, [50]));
     }
     answered("createMonitor", () => monitor.tick(Number.MAX_SAFE_INTEGER));
   });
