@@ -117,14 +117,44 @@ export interface CompareOptions {
   readonly asOf?: number;
 }
 
-// Six significant digits, without trailing zeros. Whole numbers below a million are already
-// written that way, and they are the common case; the rest goes through toPrecision.
-const fmt = (n: number) =>
-  Number.isInteger(n) && n > -1e6 && n < 1e6
-    ? String(n)
-    : Number.isFinite(n)
-      ? String(Number(n.toPrecision(6)))
-      : String(n);
+/**
+ * A number with at most six significant digits, without trailing zeros: what
+ * `String(Number(n.toPrecision(6)))` writes, and how explanations write values. Internal.
+ *
+ * Whole numbers below a million are written as they are. Other values from 1 to a million are
+ * rounded with `Math.round` at their sixth digit, which rounds as `toPrecision` does except
+ * within a hair of a tie (those go to `toPrecision`), and the rounded decimal is written out
+ * from its integer parts: a decimal of six digits at most is exactly what String() writes for
+ * the double nearest to it. Everything else goes to `toPrecision`.
+ */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && n > -1e6 && n < 1e6) return String(n);
+  const a = Math.abs(n);
+  if (a >= 1 && a < 1e6) {
+    const scale = a >= 1e5 ? 1 : a >= 1e4 ? 10 : a >= 1e3 ? 100 : a >= 100 ? 1e3 : a >= 10 ? 1e4 : 1e5;
+    const x = a * scale;
+    const fraction = x - Math.floor(x);
+    if (Math.abs(fraction - 0.5) > 1e-6) return decimal(n < 0, Math.round(x), scale);
+  }
+  return Number.isFinite(n) ? String(Number(n.toPrecision(6))) : String(n);
+}
+
+// `rounded / scale` written out from its integer parts (scale a power of ten up to 10^5), which
+// is what String() gives for that quotient below a million, without its double-to-text search.
+function decimal(negative: boolean, rounded: number, scale: number): string {
+  const whole = Math.floor(rounded / scale);
+  let fraction = rounded - whole * scale;
+  const sign = negative ? "-" : "";
+  if (fraction === 0) return `${sign}${whole}`;
+  let digits = scale === 1e5 ? 5 : scale === 1e4 ? 4 : scale === 1e3 ? 3 : scale === 100 ? 2 : 1;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  return `${sign}${whole}.${String(fraction).padStart(digits, "0")}`;
+}
+
+const fmt = formatNumber;
 
 // A profile's ranges are parsed once and read for every sample: each is described once (and
 // again should the range object have been changed since).

@@ -147,11 +147,12 @@ interface CompiledMetric {
   readonly failMax: number;
   readonly stageMin: number;
   readonly stageMax: number;
+  /** The range in which a sample changes nothing but the times: inside both the stage and fail-safe ranges. */
+  readonly quietMin: number;
+  readonly quietMax: number;
   readonly holdMs: number;
   readonly recovery: number;
 }
-
-/** The state of one device: a few numbers per declared metric, in typed arrays. */
 
 function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
   if (option === undefined) return 0;
@@ -196,6 +197,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       failMax: metric.failSafe?.max ?? Number.POSITIVE_INFINITY,
       stageMin: stage?.min ?? Number.NEGATIVE_INFINITY,
       stageMax: stage?.max ?? Number.POSITIVE_INFINITY,
+      quietMin: Math.max(stage?.min ?? Number.NEGATIVE_INFINITY, metric.failSafe?.min ?? Number.NEGATIVE_INFINITY),
+      quietMax: Math.min(stage?.max ?? Number.POSITIVE_INFINITY, metric.failSafe?.max ?? Number.POSITIVE_INFINITY),
       holdMs: perMetric(options.holdSeconds, id) * 1000,
       recovery: perMetric(options.recovery, id),
     });
@@ -222,22 +225,28 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     tier: Tier,
     explanation: string,
     value?: number,
-  ): MonitorEvent => ({
-    kind,
-    device: sample.device,
-    metric: sample.metric,
-    verdict,
-    tier,
-    ...(value === undefined ? {} : { value }),
-    at: sample.at,
-    actions:
+  ): MonitorEvent => {
+    const actions =
       tier === "contraindicated"
         ? reactionChain(explanation)
         : kind === "resolved"
           ? []
-          : actionsFor(tier, [explanation]),
-    explanation,
-  });
+          : actionsFor(tier, [explanation]);
+    // Two literals rather than a spread: an event is built for every breach of a stormy fleet.
+    return value === undefined
+      ? { kind, device: sample.device, metric: sample.metric, verdict, tier, at: sample.at, actions, explanation }
+      : {
+          kind,
+          device: sample.device,
+          metric: sample.metric,
+          verdict,
+          tier,
+          value,
+          at: sample.at,
+          actions,
+          explanation,
+        };
+  };
   const explain = (m: CompiledMetric, sample: Sample) =>
     appraiseMetric(m.id, m.metric, options.stage, sample.value, sample.unit).explanation;
 
@@ -425,14 +434,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       if (base < 0) base = slotOf(device) * metricCount;
       const k = base + i;
       // The common case, inside the stage range with nothing pending: only the times move.
-      if (
-        level[k] === NORMAL &&
-        Number.isFinite(value) &&
-        value >= m.stageMin &&
-        value <= m.stageMax &&
-        value >= m.failMin &&
-        value <= m.failMax
-      ) {
+      if (level[k] === NORMAL && Number.isFinite(value) && value >= m.quietMin && value <= m.quietMax) {
         if (at >= (lastAt[k] as number)) {
           lastAt[k] = at;
           stale[k] = 0;
