@@ -8,6 +8,20 @@ const range = fc.tuple(bound, bound).map(([a, b]) => ({ min: Math.min(a, b), max
 const verdictRank = { within: 0, "outside-operating": 1, "outside-failsafe": 2 } as const;
 
 describe("ranges and tiers", () => {
+  test.prop([
+    fc.oneof(fc.double(), fc.anything()),
+    fc.record(
+      { min: fc.oneof(fc.double(), fc.constant(undefined)), max: fc.oneof(fc.double(), fc.constant(undefined)) },
+      { requiredKeys: [] },
+    ),
+  ])("within is the finite value inside both given bounds, for any value and any bounds", (v, r) => {
+    const reference =
+      Number.isFinite(v) &&
+      (r.min === undefined || (v as number) >= r.min) &&
+      (r.max === undefined || (v as number) <= r.max);
+    expect(within(v as number, r)).toBe(reference);
+  });
+
   test.prop([range])("a value on a range's bound is within", (r) => {
     expect(within(r.min, r)).toBe(true);
     expect(within(r.max, r)).toBe(true);

@@ -107,10 +107,14 @@ export function margin(value: number, range: Range): number {
  * @since 0.1.0
  */
 export function within(value: number, range: Range): boolean {
+  // Bounds first, each read once, and the finiteness check last: most values that fail, fail on
+  // a bound, and a missing bound still refuses infinities (and NaN fails every comparison).
+  const min = range.min;
+  const max = range.max;
   return (
-    Number.isFinite(value) &&
-    (range.min === undefined || value >= range.min) &&
-    (range.max === undefined || value <= range.max)
+    (min === undefined ? value > Number.NEGATIVE_INFINITY : value >= min) &&
+    (max === undefined ? value < Number.POSITIVE_INFINITY : value <= max) &&
+    Number.isFinite(value)
   );
 }
 
