@@ -365,6 +365,19 @@ describe("parseLifecycleFacts: check once, compute many times", () => {
     }
   });
 
+  test.prop([factsArbitrary])("what results of the same checked facts share is frozen", (facts) => {
+    const checked = parseLifecycleFacts(facts);
+    if (!checked.ok) throw new Error("valid facts were refused");
+    const first = computeBestBefore(checked.value, { asOf });
+    const second = computeBestBefore(checked.value, { asOf: "2027-01-01" });
+    if (!first.ok || !second.ok) throw new Error("no result");
+    if (first.value.limitingComponent !== undefined) {
+      expect(Object.isFrozen(first.value.limitingComponent)).toBe(true);
+      expect(second.value.limitingComponent).toBe(first.value.limitingComponent);
+    }
+    expect(second.value.contributions).not.toBe(first.value.contributions);
+  });
+
   it("an unchecked look-alike is checked: only the value parseLifecycleFacts returned is trusted", () => {
     const checked = parseLifecycleFacts({ manufacturingDate: "2024-05-01" });
     if (!checked.ok) throw new Error("refused");

@@ -164,6 +164,48 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   return compute(parsed.value, asOf as IsoDate, policy.value);
 }
 
+/** What the date needs from the update history and the components, worked out once per facts. */
+interface Derived {
+  readonly distinctSecurity: number;
+  readonly latestSecurity: IsoDate | undefined;
+  readonly limiting: ComponentLifetime | undefined;
+  readonly hardwareText: string;
+}
+
+// Facts from parseLifecycleFacts are frozen, so what is derived from them holds for good.
+const derivedCache = new WeakMap<LifecycleFacts, Derived>();
+
+function derivedOf(facts: LifecycleFacts): Derived {
+  const cached = derivedCache.get(facts);
+  if (cached !== undefined) return cached;
+  const securityDates: IsoDate[] = [];
+  for (const u of facts.updates ?? []) if (u.security) securityDates.push(u.date);
+  securityDates.sort();
+  let distinctSecurity = 0;
+  for (let i = 0; i < securityDates.length; i++) if (securityDates[i] !== securityDates[i - 1]) distinctSecurity++;
+  let limiting: ComponentLifetime | undefined;
+  for (const component of facts.components ?? []) {
+    const life = componentLifetime(component);
+    if (limiting === undefined || life.calendarDays < limiting.calendarDays) limiting = life;
+  }
+  const derived: Derived = {
+    distinctSecurity,
+    latestSecurity: securityDates[securityDates.length - 1],
+    limiting,
+    hardwareText:
+      limiting === undefined
+        ? ""
+        : `The shortest-lived component, ${limiting.name}, reaches its B10 life after ${limiting.calendarDays} days (${limiting.method}, Arrhenius factor ${limiting.arrheniusFactor.toFixed(3)}, duty cycle ${limiting.dutyCycle}).`,
+  };
+  if (isCheckedFacts(facts)) {
+    // Shared by every result computed from these facts: frozen, so that no caller can change
+    // another's.
+    if (limiting !== undefined) Object.freeze(limiting);
+    derivedCache.set(facts, derived);
+  }
+  return derived;
+}
+
 function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy): Result<BestBefore> {
   const anchorDate = facts.manufacturingDate ?? facts.purchaseDate;
   if (anchorDate === undefined) {
@@ -186,12 +228,7 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
 
   const contributions: Contribution[] = [];
   // Positive factors in whole months, added to the anchor once.
-  const securityDates: IsoDate[] = [];
-  for (const u of facts.updates ?? []) if (u.security) securityDates.push(u.date);
-  securityDates.sort();
-  let distinctSecurity = 0;
-  for (let i = 0; i < securityDates.length; i++) if (securityDates[i] !== securityDates[i - 1]) distinctSecurity++;
-  const latestSecurity = securityDates[securityDates.length - 1];
+  const { distinctSecurity, latestSecurity, limiting, hardwareText } = derivedOf(facts);
   const saleEnded = ended(facts.endOfSale, asOf);
   const sold = facts.stillPurchasable === true && !saleEnded;
   const lineAlive = facts.productLineActive === true;
@@ -270,13 +307,22 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
       `No support period is declared; ${plural(policy.assumedSupportYears, "year")} are assumed, until ${assumed}.`,
     );
   }
-  for (const [factor, end, planned, over] of [
-    ["end-of-security-updates", facts.endOfSecurityUpdates, "Security updates end on", "Security updates have ended"],
-    ["end-of-life", facts.endOfLife, "The end of life is on", "The end of life has passed"],
-  ] as const) {
+  const endCap = (
+    factor: Contribution["factor"],
+    end: IsoDate | boolean | undefined,
+    planned: string,
+    over: string,
+  ): void => {
     if (typeof end === "string") cap(factor, epochDay(end), `${planned} ${end}.`);
     else if (end === true) cap(factor, dayBeforeAsOf, `${over}, on a date not given (before ${asOf}).`);
-  }
+  };
+  endCap(
+    "end-of-security-updates",
+    facts.endOfSecurityUpdates,
+    "Security updates end on",
+    "Security updates have ended",
+  );
+  endCap("end-of-life", facts.endOfLife, "The end of life is on", "The end of life has passed");
   if (facts.manufacturerAverageEndOfLifeYears !== undefined) {
     const limit = anchorDay + Math.floor(facts.manufacturerAverageEndOfLifeYears * 365.2425);
     cap(
@@ -285,21 +331,12 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
       `The manufacturer's products reach their end of life after ${facts.manufacturerAverageEndOfLifeYears} years on average.`,
     );
   }
-  let limiting: ComponentLifetime | undefined;
-  for (const component of facts.components ?? []) {
-    const life = componentLifetime(component);
-    if (limiting === undefined || life.calendarDays < limiting.calendarDays) limiting = life;
-  }
   let hardwareLimit: IsoDate | undefined;
   if (limiting !== undefined) {
     const limit = anchorDay + limiting.calendarDays;
     const maxDay = epochDayAfterMonths(anchor.date, policy.maxMonths);
     if (limit <= maxDay) hardwareLimit = fromEpochDay(limit);
-    cap(
-      "hardware-limit",
-      limit,
-      `The shortest-lived component, ${limiting.name}, reaches its B10 life after ${limiting.calendarDays} days (${limiting.method}, Arrhenius factor ${limiting.arrheniusFactor.toFixed(3)}, duty cycle ${limiting.dutyCycle}).`,
-    );
+    cap("hardware-limit", limit, hardwareText);
   }
   cap(
     "maximum",
@@ -319,30 +356,60 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
   const limited: string[] = [];
   if (saleEnded) limited.push("The product is no longer sold.");
   const soon = asOfDay + policy.limitedWindowDays;
-  for (const [end, what] of [
-    [facts.supportPeriodEnd, "Support"],
-    [facts.endOfSecurityUpdates, "Security updates"],
-    [facts.endOfLife, "Life"],
-  ] as const) {
+  const endingSoon = (end: IsoDate | boolean | undefined, what: string): void => {
     if (typeof end === "string" && end > asOf && epochDay(end) <= soon)
       limited.push(
         `${what} end${what === "Life" ? "s" : ""} on ${end}, within ${plural(policy.limitedWindowDays, "day")}.`,
       );
-  }
+  };
+  endingSoon(facts.supportPeriodEnd, "Support");
+  endingSoon(facts.endOfSecurityUpdates, "Security updates");
+  endingSoon(facts.endOfLife, "Life");
   if (latestSecurity === undefined) limited.push("No security update is on record.");
   const label = negative.length > 0 ? "negative" : limited.length > 0 ? "limited" : "positive";
 
+  const reasons = negative.length > 0 ? negative : limited;
+  const stage = label === "negative" ? "end-of-support" : label === "limited" ? "limited-support" : "support";
+  // Literals rather than spreads, in the documented key order; a hardware limit comes only with
+  // its limiting component.
+  if (limiting === undefined)
+    return ok({
+      bestBefore,
+      status,
+      daysRemaining,
+      label,
+      labelReasons: reasons,
+      stage,
+      anchor,
+      contributions,
+      asOf,
+      policy,
+    });
+  if (hardwareLimit === undefined)
+    return ok({
+      bestBefore,
+      status,
+      daysRemaining,
+      label,
+      labelReasons: reasons,
+      stage,
+      anchor,
+      contributions,
+      limitingComponent: limiting,
+      asOf,
+      policy,
+    });
   return ok({
     bestBefore,
     status,
     daysRemaining,
     label,
-    labelReasons: negative.length > 0 ? negative : limited,
-    stage: label === "negative" ? "end-of-support" : label === "limited" ? "limited-support" : "support",
+    labelReasons: reasons,
+    stage,
     anchor,
     contributions,
-    ...(hardwareLimit === undefined ? {} : { hardwareLimit }),
-    ...(limiting === undefined ? {} : { limitingComponent: limiting }),
+    hardwareLimit,
+    limitingComponent: limiting,
     asOf,
     policy,
   });
