@@ -127,6 +127,41 @@ else {
     if (!result.ok || !result.svg.startsWith("<svg") || !result.qr.startsWith(doc.qrTarget))
       throw new Error(`the bundle did not render in Chromium: ${JSON.stringify(result).slice(0, 300)}`);
     step("the bundle parsed and rendered the wireless scanner's label in Chromium");
+
+    // The same under a Content Security Policy without 'unsafe-eval', as in a locked-down
+    // hospital web page: zod's schema compiler cannot use new Function there, and parsing must
+    // fall back to zod's ordinary parser with the same answer.
+    const strict = await browser.newPage();
+    // The work runs in the page's own scripts, in its HTML: code evaluated or injected from
+    // outside (page.evaluate, addScriptTag) is exempt from the policy's eval rule. The page is
+    // made up here and served with the policy as a response header; nothing leaves the machine.
+    const inline = (code) => code.replaceAll("</script", "<\\/script");
+    const html = `<!doctype html><title>consumer</title><script>${inline(bundle.toString())}</script><script>
+globalThis.evalProbe = (() => { try { new Function(""); return "allowed"; } catch (e) { return e.name; } })();
+globalThis.strictResult = globalThis.miotsecRender(${inline(JSON.stringify(doc))}, "2026-11-28");
+</script>`;
+    await strict.route("**/*", (route) =>
+      route.request().url() === "https://consumer.invalid/"
+        ? route.fulfill({
+            contentType: "text/html; charset=utf-8",
+            headers: { "content-security-policy": "script-src 'unsafe-inline'" },
+            body: html,
+          })
+        : route.abort(),
+    );
+    await strict.goto("https://consumer.invalid/");
+    const probe = await strict.evaluate(() => globalThis.evalProbe);
+    if (probe !== "EvalError") throw new Error(`the page's CSP did not refuse new Function (${probe})`);
+    const strictResult = await strict.evaluate(() => globalThis.strictResult);
+    if (JSON.stringify(strictResult) !== JSON.stringify(result)) {
+      const [a, b] = [JSON.stringify(result), JSON.stringify(strictResult)];
+      let i = 0;
+      while (a[i] === b[i]) i++;
+      throw new Error(
+        `under a strict CSP the bundle answered differently, from character ${i}: ${a.slice(i - 80, i + 80)} | ${b.slice(i - 80, i + 80)}`,
+      );
+    }
+    step("under a CSP without 'unsafe-eval' (new Function refused) the bundle gave the same label and picture");
   } finally {
     await browser.close();
   }
