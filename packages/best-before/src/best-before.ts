@@ -368,49 +368,21 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
   if (latestSecurity === undefined) limited.push("No security update is on record.");
   const label = negative.length > 0 ? "negative" : limited.length > 0 ? "limited" : "positive";
 
-  const reasons = negative.length > 0 ? negative : limited;
-  const stage = label === "negative" ? "end-of-support" : label === "limited" ? "limited-support" : "support";
-  // Literals rather than spreads, in the documented key order; a hardware limit comes only with
+  // Built key by key in the documented order, without spreads; a hardware limit comes only with
   // its limiting component.
-  if (limiting === undefined)
-    return ok({
-      bestBefore,
-      status,
-      daysRemaining,
-      label,
-      labelReasons: reasons,
-      stage,
-      anchor,
-      contributions,
-      asOf,
-      policy,
-    });
-  if (hardwareLimit === undefined)
-    return ok({
-      bestBefore,
-      status,
-      daysRemaining,
-      label,
-      labelReasons: reasons,
-      stage,
-      anchor,
-      contributions,
-      limitingComponent: limiting,
-      asOf,
-      policy,
-    });
-  return ok({
+  const result: { -readonly [K in keyof BestBefore]?: BestBefore[K] } = {
     bestBefore,
     status,
     daysRemaining,
     label,
-    labelReasons: reasons,
-    stage,
+    labelReasons: negative.length > 0 ? negative : limited,
+    stage: label === "negative" ? "end-of-support" : label === "limited" ? "limited-support" : "support",
     anchor,
     contributions,
-    hardwareLimit,
-    limitingComponent: limiting,
-    asOf,
-    policy,
-  });
+  };
+  if (hardwareLimit !== undefined) result.hardwareLimit = hardwareLimit;
+  if (limiting !== undefined) result.limitingComponent = limiting;
+  result.asOf = asOf;
+  result.policy = policy;
+  return ok(result as BestBefore);
 }

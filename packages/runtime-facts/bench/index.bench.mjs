@@ -110,6 +110,8 @@ async function fleetTick(title, source) {
     }
     return events;
   };
+  // Its own loop, not batchTick with other keys: closures of one function share V8's type
+  // feedback, and updateDevice would then see ids and handles at the same call.
   const handleMonitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
   const handles = deviceIds.map((id) => handleMonitor.deviceHandle(id));
   const handleTick = (at) => {
