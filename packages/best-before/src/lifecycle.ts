@@ -178,8 +178,7 @@ function deepFreeze<T>(value: T): T {
  * @since 0.1.0
  */
 export function parseLifecycleFacts(input: unknown): Result<LifecycleFacts> {
-  if (input !== null && typeof input === "object" && checked.has(input))
-    return { ok: true, value: input as LifecycleFacts };
+  if (isCheckedFacts(input)) return { ok: true, value: input };
   const parsed = parseWith(lifecycleFactsSchema, input);
   if (parsed.ok) checked.add(deepFreeze(parsed.value));
   return parsed;

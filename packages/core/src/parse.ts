@@ -20,6 +20,26 @@ export interface ParseOptions extends InputLimits {
   readonly path?: readonly PathSegment[];
 }
 
+// Each schema's compiled clone (zod's ahead-of-time fast path, `z.compile`), made on the
+// schema's first parse and kept for as long as the schema lives. The clone gives the same
+// results and the same issues, five to eight times faster on the documents miotsec parses. Where
+// `new Function` is not allowed (a Content Security Policy without `unsafe-eval`), where zod's
+// `jitless` option is set (`z.config({ jitless: true })`, which also spares a strict CSP the
+// attempt), or where a schema holds something the compiler cannot model, the schema itself is
+// used and parsing runs on zod's ordinary parser (`compile` catches the refused `new Function`
+// and hands the schema back, and the WeakMap then remembers the schema itself).
+const compiled = new WeakMap<core.$ZodType, core.$ZodType>();
+
+function fastPath<S extends core.$ZodType>(schema: S): S {
+  if (config().jitless) return schema;
+  let fast = compiled.get(schema);
+  if (fast === undefined) {
+    fast = compile(schema);
+    compiled.set(schema, fast);
+  }
+  return fast as S;
+}
+
 /**
  * Parses outside input with a zod schema the miotsec way: first {@link inspectInput}
  * (forbidden keys, depth), then the schema, then zod's issues turned into miotsec issues.
@@ -40,26 +60,6 @@ export interface ParseOptions extends InputLimits {
  * ```
  * @since 0.1.0
  */
-// Each schema's compiled clone (zod's ahead-of-time fast path, `z.compile`), made on its first
-// successful lookup and kept for as long as the schema lives. The clone gives the same results
-// and the same issues; it is five to eight times faster on the documents miotsec parses. Where
-// `new Function` is not allowed (a Content Security Policy without `unsafe-eval`), where zod's
-// `jitless` option is set (`z.config({ jitless: true })`, which also spares a strict CSP the
-// probe), or where a schema holds something the compiler cannot model, the schema itself is
-// used and parsing runs on zod's ordinary parser (`compile` catches the refused `new Function`
-// and hands the schema back; the WeakMap then remembers the schema itself).
-const compiled = new WeakMap<core.$ZodType, core.$ZodType>();
-
-function fastPath<S extends core.$ZodType>(schema: S): S {
-  if (config().jitless) return schema;
-  let fast = compiled.get(schema);
-  if (fast === undefined) {
-    fast = compile(schema);
-    compiled.set(schema, fast);
-  }
-  return fast as S;
-}
-
 export function parseWith<S extends core.$ZodType>(
   schema: S,
   input: unknown,

@@ -118,7 +118,7 @@ export interface Monitor {
   run(samples: AsyncIterable<Sample> | Iterable<Sample>): AsyncGenerator<MonitorEvent, void, undefined>;
   /** A Web Streams `TransformStream` from samples to events, for `pipeThrough`. */
   transform(): TransformStream<Sample, MonitorEvent>;
-  /** How many devices the monitor holds state for. */
+  /** How many devices the monitor holds state for: those with a sample, and those given a handle. */
   devices(): number;
 }
 
