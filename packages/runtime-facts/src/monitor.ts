@@ -205,6 +205,9 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   }
   const metricCount = compiled.size;
   const byIndex = [...compiled.values()];
+  // The quiet ranges again, as arrays by metric index, for updateDevice's inner loop.
+  const quietMin = Float64Array.from(byIndex, (m) => m.quietMin);
+  const quietMax = Float64Array.from(byIndex, (m) => m.quietMax);
   // The state of every device metric, in four arrays shared by all devices: device slot k
   // holds metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order;
   // the arrays double when full, so memory stays a few bytes per device metric.
@@ -424,23 +427,33 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         "unknown-metric",
         `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
       );
-    // Found on the first sampled value, so a reading of only NaN keeps no state, as with update.
     let base = known ? handle * metricCount : -1;
     let out: MonitorEvent[] | undefined;
-    for (let i = 0; i < values.length; i++) {
+    const count = values.length;
+    for (let i = 0; i < count; i++) {
       const value = values[i] as number;
-      if (Number.isNaN(value)) continue;
-      const m = byIndex[i] as CompiledMetric;
-      if (base < 0) base = slotOf(device) * metricCount;
+      if (base < 0) {
+        // Found on the first sampled value, so a reading of only NaN keeps no state.
+        if (Number.isNaN(value)) continue;
+        base = slotOf(device) * metricCount;
+      }
       const k = base + i;
-      // The common case, inside the stage range with nothing pending: only the times move.
-      if (level[k] === NORMAL && Number.isFinite(value) && value >= m.quietMin && value <= m.quietMax) {
+      // The common case, inside the stage range with nothing pending: only the times move. NaN
+      // fails both comparisons; the finiteness check is for infinite bounds.
+      if (
+        level[k] === NORMAL &&
+        value >= (quietMin[i] as number) &&
+        value <= (quietMax[i] as number) &&
+        Number.isFinite(value)
+      ) {
         if (at >= (lastAt[k] as number)) {
           lastAt[k] = at;
           stale[k] = 0;
         }
         continue;
       }
+      if (Number.isNaN(value)) continue;
+      const m = byIndex[i] as CompiledMetric;
       const events = advance(base, m, { device, metric: m.id, value, unit: m.unit, at });
       if (events.length === 0) continue;
       if (out === undefined) out = [];
