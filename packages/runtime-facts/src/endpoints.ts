@@ -99,6 +99,9 @@ function baseDomain(host: string): string {
 
 const tlsRank: Readonly<Record<string, number>> = { none: 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4 };
 
+// Made once: parseWith compiles each schema on its first parse and keeps it for the next ones.
+const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxLength(1_000_000));
+
 /**
  * Compares what a device was seen to talk to with what it declares, as the security test of
  * §VI of the paper did by hand: undeclared hosts; undeclared third parties (an undeclared host
@@ -121,7 +124,7 @@ export function compareEndpoints(
   declared: readonly DeclaredEndpoint[],
   observedInput: unknown,
 ): Result<EndpointAppraisal> {
-  const parsed = parseWith(z.array(observedConnectionSchema).check(z.maxLength(1_000_000)), observedInput);
+  const parsed = parseWith(observedConnectionsSchema, observedInput);
   if (!parsed.ok) return fail(parsed.issues);
   const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
   const findings: EndpointFinding[] = [];
