@@ -33,6 +33,24 @@ function bothWays(fn: () => unknown): [string, string] {
   return [ordinary, JSON.stringify(fn())];
 }
 
+/** How many functions are built with `Function` (as zod's compiler builds its parsers) while `fn` runs. */
+function functionsBuiltDuring(fn: () => void): number {
+  const original = globalThis.Function;
+  let built = 0;
+  globalThis.Function = new Proxy(original, {
+    construct(target, args) {
+      built += 1;
+      return Reflect.construct(target, args);
+    },
+  });
+  try {
+    fn();
+  } finally {
+    globalThis.Function = original;
+  }
+  return built;
+}
+
 function agree(fn: () => unknown): void {
   const [ordinary, compiled] = bothWays(fn);
   expect(compiled).toBe(ordinary);
@@ -45,29 +63,17 @@ const profile = (wifi.runtime ?? {}) as RuntimeProfile;
 describe("compiled parsing gives the answers of zod's ordinary parser", () => {
   test("the switch works: jitless parsing builds no function, compiled parsing does", () => {
     // A broken switch would compare the compiled path with itself, and no property below could
-    // fail. zod's compiler builds its parsers with `new Function`; count those builds.
-    const original = globalThis.Function;
-    let built = 0;
-    globalThis.Function = new Proxy(original, {
-      construct(target, args) {
-        built += 1;
-        return Reflect.construct(target, args);
-      },
-    });
-    // A schema of its own: the label's may have been compiled already by another test file.
+    // fail. zod's compiler builds its parsers with `new Function`; count those builds. A schema
+    // of its own: the label's may have been compiled already by another test file.
     const schema = strictObject({ id: string(), ports: array(number()) });
     const doc = { id: "scanner", ports: [443] };
     try {
       config({ jitless: true });
-      expect(parseWith(schema, doc).ok).toBe(true);
-      config({ jitless: false });
-      expect(built).toBe(0);
-      expect(parseWith(schema, doc).ok).toBe(true);
-      expect(built).toBeGreaterThan(0);
+      expect(functionsBuiltDuring(() => expect(parseWith(schema, doc).ok).toBe(true))).toBe(0);
     } finally {
       config({ jitless: false });
-      globalThis.Function = original;
     }
+    expect(functionsBuiltDuring(() => expect(parseWith(schema, doc).ok).toBe(true))).toBeGreaterThan(0);
   });
 
   test("every parser compiles its schemas once, not on every call", () => {
@@ -85,20 +91,11 @@ describe("compiled parsing gives the answers of zod's ordinary parser", () => {
       () => compareRuntimeFacts(profile, { metrics: {}, facts: {}, activeServices: [] }, { stage: "operating" }),
     ];
     for (const call of calls) call();
-    const original = globalThis.Function;
-    let built = 0;
-    globalThis.Function = new Proxy(original, {
-      construct(target, args) {
-        built += 1;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
-      for (const call of calls) call();
-    } finally {
-      globalThis.Function = original;
-    }
-    expect(built).toBe(0);
+    expect(
+      functionsBuiltDuring(() => {
+        for (const call of calls) call();
+      }),
+    ).toBe(0);
   });
 
   test.prop([fc.oneof(...labelDocs.map((d) => mutation(d)), hostile)], { numRuns: runs(100_000) })("parseLabel", (x) =>
