@@ -154,8 +154,6 @@ function decimal(negative: boolean, rounded: number, scale: number): string {
   return `${sign}${whole}.${String(fraction).padStart(digits, "0")}`;
 }
 
-const fmt = formatNumber;
-
 // A profile's ranges are parsed once and read for every sample: each is described once (and
 // again should the range object have been changed since).
 const described = new WeakMap<
@@ -168,10 +166,10 @@ function describeRange(r: Range, unit: string): string {
   if (known !== undefined && known.unit === unit && known.min === r.min && known.max === r.max) return known.text;
   const text =
     r.min !== undefined && r.max !== undefined
-      ? `${fmt(r.min)} to ${fmt(r.max)} ${unit}`
+      ? `${formatNumber(r.min)} to ${formatNumber(r.max)} ${unit}`
       : r.min !== undefined
-        ? `at least ${fmt(r.min)} ${unit}`
-        : `at most ${fmt(r.max as number)} ${unit}`;
+        ? `at least ${formatNumber(r.min)} ${unit}`
+        : `at most ${formatNumber(r.max as number)} ${unit}`;
   described.set(r, { unit, min: r.min, max: r.max, text });
   return text;
 }
@@ -255,7 +253,7 @@ export function appraiseMetric(
       verdict: "outside-failsafe",
       tier: "contraindicated",
       margin: margin(value, metric.failSafe),
-      explanation: `${id} is ${fmt(value)} ${unit}, outside the fail-safe range ${describeRange(metric.failSafe, unit)}.`,
+      explanation: `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${describeRange(metric.failSafe, unit)}.`,
     };
   }
   const range = metric[stage];
@@ -267,7 +265,7 @@ export function appraiseMetric(
       verdict: "within",
       tier: "affirming",
       ...(metric.failSafe ? { expected: metric.failSafe, margin: margin(value, metric.failSafe) } : {}),
-      explanation: `${id} is ${fmt(value)} ${unit}; no ${stage} range is declared, and it is inside the fail-safe range.`,
+      explanation: `${id} is ${formatNumber(value)} ${unit}; no ${stage} range is declared, and it is inside the fail-safe range.`,
     };
   }
   const m = margin(value, range);
@@ -280,7 +278,7 @@ export function appraiseMetric(
     verdict: inRange ? "within" : "outside-operating",
     tier: inRange ? "affirming" : "warning",
     margin: m,
-    explanation: `${id} is ${fmt(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`,
+    explanation: `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`,
   };
 }
 
@@ -348,7 +346,7 @@ function appraise(profile: RuntimeProfile, observation: Observation, options: Co
         observed: sample.value,
         verdict: "stale",
         tier: "warning",
-        explanation: `${id} was last reported ${fmt((options.asOf - sample.at) / 1000)} s ago, more than ${profile.staleAfterSeconds} s.`,
+        explanation: `${id} was last reported ${formatNumber((options.asOf - sample.at) / 1000)} s ago, more than ${profile.staleAfterSeconds} s.`,
       });
     } else {
       findings.push(appraiseMetric(id, metric, stage, sample.value, sample.unit));

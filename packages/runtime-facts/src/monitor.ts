@@ -147,9 +147,6 @@ interface CompiledMetric {
   readonly failMax: number;
   readonly stageMin: number;
   readonly stageMax: number;
-  /** The range in which a sample changes nothing but the times: inside both the stage and fail-safe ranges. */
-  readonly quietMin: number;
-  readonly quietMax: number;
   readonly holdMs: number;
   readonly recovery: number;
 }
@@ -197,17 +194,16 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       failMax: metric.failSafe?.max ?? Number.POSITIVE_INFINITY,
       stageMin: stage?.min ?? Number.NEGATIVE_INFINITY,
       stageMax: stage?.max ?? Number.POSITIVE_INFINITY,
-      quietMin: Math.max(stage?.min ?? Number.NEGATIVE_INFINITY, metric.failSafe?.min ?? Number.NEGATIVE_INFINITY),
-      quietMax: Math.min(stage?.max ?? Number.POSITIVE_INFINITY, metric.failSafe?.max ?? Number.POSITIVE_INFINITY),
       holdMs: perMetric(options.holdSeconds, id) * 1000,
       recovery: perMetric(options.recovery, id),
     });
   }
   const metricCount = compiled.size;
   const byIndex = [...compiled.values()];
-  // The quiet ranges again, as arrays by metric index, for updateDevice's inner loop.
-  const quietMin = Float64Array.from(byIndex, (m) => m.quietMin);
-  const quietMax = Float64Array.from(byIndex, (m) => m.quietMax);
+  // Where a sample changes nothing but the times: inside both the stage and fail-safe ranges.
+  // Typed arrays by metric index, for updateDevice's inner loop.
+  const quietMin = Float64Array.from(byIndex, (m) => Math.max(m.stageMin, m.failMin));
+  const quietMax = Float64Array.from(byIndex, (m) => Math.min(m.stageMax, m.failMax));
   // The state of every device metric, in four arrays shared by all devices: device slot k
   // holds metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order;
   // the arrays double when full, so memory stays a few bytes per device metric.
