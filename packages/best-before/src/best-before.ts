@@ -158,10 +158,11 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   }
   const policy = resolveBestBeforePolicy(options?.policy);
   if (!policy.ok) issues.push(...policy.issues);
-  const parsed = isCheckedFacts(facts) ? ok(facts) : parseWith(lifecycleFactsSchema, facts);
+  const checked = isCheckedFacts(facts);
+  const parsed = checked ? ok(facts) : parseWith(lifecycleFactsSchema, facts);
   if (!parsed.ok) issues.push(...parsed.issues);
   if (issues.length > 0 || !parsed.ok || !policy.ok) return fail(issues);
-  return compute(parsed.value, asOf as IsoDate, policy.value);
+  return compute(parsed.value, checked, asOf as IsoDate, policy.value);
 }
 
 /** What the date needs from the update history and the components, worked out once per facts. */
@@ -175,8 +176,8 @@ interface Derived {
 // Facts from parseLifecycleFacts are frozen, so what is derived from them holds for good.
 const derivedCache = new WeakMap<LifecycleFacts, Derived>();
 
-function derivedOf(facts: LifecycleFacts): Derived {
-  const cached = derivedCache.get(facts);
+function derivedOf(facts: LifecycleFacts, checked: boolean): Derived {
+  const cached = checked ? derivedCache.get(facts) : undefined;
   if (cached !== undefined) return cached;
   const securityDates: IsoDate[] = [];
   for (const u of facts.updates ?? []) if (u.security) securityDates.push(u.date);
@@ -197,7 +198,7 @@ function derivedOf(facts: LifecycleFacts): Derived {
         ? ""
         : `The shortest-lived component, ${limiting.name}, reaches its B10 life after ${limiting.calendarDays} days (${limiting.method}, Arrhenius factor ${limiting.arrheniusFactor.toFixed(3)}, duty cycle ${limiting.dutyCycle}).`,
   };
-  if (isCheckedFacts(facts)) {
+  if (checked) {
     // Shared by every result computed from these facts: frozen, so that no caller can change
     // another's.
     if (limiting !== undefined) Object.freeze(limiting);
@@ -206,7 +207,8 @@ function derivedOf(facts: LifecycleFacts): Derived {
   return derived;
 }
 
-function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy): Result<BestBefore> {
+/** The date from checked facts; `checked` when they came from parseLifecycleFacts (frozen). */
+function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy: BestBeforePolicy): Result<BestBefore> {
   const anchorDate = facts.manufacturingDate ?? facts.purchaseDate;
   if (anchorDate === undefined) {
     return fail([
@@ -228,7 +230,7 @@ function compute(facts: LifecycleFacts, asOf: IsoDate, policy: BestBeforePolicy)
 
   const contributions: Contribution[] = [];
   // Positive factors in whole months, added to the anchor once.
-  const { distinctSecurity, latestSecurity, limiting, hardwareText } = derivedOf(facts);
+  const { distinctSecurity, latestSecurity, limiting, hardwareText } = derivedOf(facts, checked);
   const saleEnded = ended(facts.endOfSale, asOf);
   const sold = facts.stillPurchasable === true && !saleEnded;
   const lineAlive = facts.productLineActive === true;
