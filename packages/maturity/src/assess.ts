@@ -2,11 +2,11 @@ import { andThen, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import type { CompiledCatalog } from "./compile.js";
 import type { Outcomes } from "./evaluate.js";
-import { evaluate, FULFILLED, factValue, NOT_FULFILLED, UNKNOWN } from "./evaluate.js";
+import { FULFILLED, factValue, NA, NOT_FULFILLED, statusNames, UNKNOWN } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
 import { levels } from "./gating.js";
 import { isPaperPolicy, type Policy } from "./policy.js";
-import type { ReadAssessment } from "./read-assessment.js";
+import type { ReadAssessment, Scratch } from "./read-assessment.js";
 import { type Coverage, type MaturityReport, type RequirementResult, reportSchemaVersion } from "./report.js";
 import { scorer } from "./scorer.js";
 
@@ -49,8 +49,12 @@ function coverage(indexes: Iterable<number>, outcomes: Outcomes): Coverage {
 const outcomeNames = ["not-fulfilled", "fulfilled", "unknown"] as const;
 
 /** Builds the report from a checked assessment; shared by `assess` and `assessMany`. */
-export function score(compiled: CompiledCatalog, read: ReadAssessment, policy: Policy): MaturityReport {
-  const outcomes = evaluate(compiled, read, policy);
+export function score(
+  compiled: CompiledCatalog,
+  read: ReadAssessment,
+  { outcomes }: Scratch,
+  policy: Policy,
+): MaturityReport {
   const l = levels(compiled, outcomes, policy);
   const all = compiled.all;
   const unfulfilled = blockers(compiled, outcomes, read);
@@ -70,8 +74,9 @@ export function score(compiled: CompiledCatalog, read: ReadAssessment, policy: P
     };
   });
   const requirements = compiled.requirements.map((r): RequirementResult => {
-    const status = read.statuses[r.index];
-    const value = r.rule && status !== "na" ? factValue(r.rule, read.facts) : undefined;
+    const code = read.codes[r.index] as number;
+    const status = statusNames[code];
+    const value = r.rule && code !== NA ? factValue(r.rule, read.facts) : undefined;
     const result: { -readonly [K in keyof RequirementResult]: RequirementResult[K] } = {
       id: r.requirement.id,
       criterion: r.requirement.criterion,

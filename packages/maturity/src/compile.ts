@@ -20,6 +20,14 @@ export interface CompiledRule {
   readonly threshold: number;
   /** The parameter's value as written in the catalog, for messages. */
   readonly thresholdValue: number | string;
+  /** The fact's slot: its index in the catalog's facts. */
+  readonly slot: number;
+}
+
+/** A fact with its slot (its index in the catalog's facts) and, if ordinal, its values' ranks. */
+export interface CompiledFact {
+  readonly fact: Fact;
+  readonly slot: number;
   /** Ranks of an ordinal fact's values, worst first. */
   readonly ranks: ReadonlyMap<string, number> | undefined;
 }
@@ -28,7 +36,8 @@ export interface CompiledRule {
 export interface CompiledCatalog {
   readonly catalog: Catalog;
   readonly requirements: readonly CompiledRequirement[];
-  readonly byId: ReadonlyMap<string, CompiledRequirement>;
+  /** Requirement indexes by id. */
+  readonly indexOf: ReadonlyMap<string, number>;
   readonly criteria: readonly {
     readonly id: string;
     readonly title: string;
@@ -44,8 +53,44 @@ export interface CompiledCatalog {
   /** Every requirement index, 0 to n-1. */
   readonly all: readonly number[];
   /** Facts by their first name; a fact with a sub-name sits in a map under its first name. */
-  readonly facts: ReadonlyMap<string, Fact | ReadonlyMap<string, Fact>>;
+  readonly facts: ReadonlyMap<string, CompiledFact | ReadonlyMap<string, CompiledFact>>;
+  /**
+   * The measured requirements' rules as columns, for evaluating them without reading objects:
+   * requirement index, fact slot, threshold (an ordinal threshold's rank) and comparator (see
+   * `LT`).
+   */
+  readonly measured: {
+    readonly index: Uint32Array;
+    readonly slot: Uint32Array;
+    readonly threshold: Float64Array;
+    readonly comparator: Uint8Array;
+  };
+  /** Per requirement index, what scoring asks of it on every assessment, as bits (see `MEASURED`). */
+  readonly flags: Uint8Array;
+  /** Per requirement index, its level. */
+  readonly levelOf: Uint8Array;
+  /**
+   * Requirement indexes grouped by criterion and ordered by level within each: criterion `c`'s
+   * are `gated[gatedStart[c]]` to `gated[gatedStart[c + 1] - 1]`, so that the first one not
+   * fulfilled gives the criterion's level.
+   */
+  readonly gated: Uint32Array;
+  /** Where each criterion's requirements begin in `gated`; one entry more than criteria. */
+  readonly gatedStart: Uint32Array;
 }
+
+/** Comparator codes of {@link CompiledCatalog.measured}; `at-least` on ranks is `GTE`. */
+export const LT = 0;
+export const LTE = 1;
+export const GT = 2;
+export const GTE = 3;
+const comparatorCodes = { lt: LT, lte: LTE, gt: GT, gte: GTE, "at-least": GTE } as const;
+
+/** Flag bits of {@link CompiledCatalog.flags}. */
+export const MEASURED = 1;
+export const NA_ALLOWED = 2;
+export const NA_JUSTIFICATION_REQUIRED = 4;
+export const EVIDENCE_REQUIRED = 8;
 
 const cache = new WeakMap<Catalog, Result<CompiledCatalog>>();
 
@@ -69,7 +114,16 @@ function compile(input: Catalog): Result<CompiledCatalog> {
   const catalog = parsed.value;
   const dimensionIndex = new Map(catalog.dimensions.map((d, i) => [d.id, i] as const));
   const criterionIndex = new Map(catalog.criteria.map((c, i) => [c.id, i] as const));
-  const facts = new Map(catalog.facts.map((f) => [f.id, f] as const));
+  const facts = new Map(
+    catalog.facts.map((fact, slot): [string, CompiledFact] => [
+      fact.id,
+      {
+        fact,
+        slot,
+        ranks: fact.kind === "ordinal" ? new Map(fact.values.map((v, i) => [v, i] as const)) : undefined,
+      },
+    ]),
+  );
   const parameters = new Map(catalog.parameters.map((p) => [p.id, p] as const));
   const criteria = catalog.criteria.map((c) => ({
     id: c.id,
@@ -82,9 +136,8 @@ function compile(input: Catalog): Result<CompiledCatalog> {
     criteria[criterion]?.requirements.push(index);
     const base = { index, requirement, criterion, level: requirement.level };
     if (!requirement.rule) return base;
-    const fact = facts.get(requirement.rule.fact) as Fact;
+    const { fact, slot, ranks } = facts.get(requirement.rule.fact) as CompiledFact;
     const value = (parameters.get(requirement.rule.parameter) as { value: number | string }).value;
-    const ranks = fact.kind === "ordinal" ? new Map(fact.values.map((v, i) => [v, i] as const)) : undefined;
     const [head, tail] = fact.id.split(".") as [string, string | undefined];
     return {
       ...base,
@@ -95,7 +148,7 @@ function compile(input: Catalog): Result<CompiledCatalog> {
         comparator: requirement.rule.comparator,
         threshold: ranks ? (ranks.get(value as string) ?? 0) : (value as number),
         thresholdValue: value,
-        ranks,
+        slot,
       },
     };
   });
@@ -103,21 +156,52 @@ function compile(input: Catalog): Result<CompiledCatalog> {
     const members = criteria.flatMap((c, ci) => (c.dimension === i ? [ci] : []));
     return { id: d.id, title: d.title, criteria: members, criterionIds: members.map((ci) => criteria[ci]?.id ?? "") };
   });
-  const factTree = new Map<string, Fact | Map<string, Fact>>();
-  for (const f of catalog.facts) {
-    const [head, tail] = f.id.split(".") as [string, string | undefined];
+  const factTree = new Map<string, CompiledFact | Map<string, CompiledFact>>();
+  for (const f of facts.values()) {
+    const [head, tail] = f.fact.id.split(".") as [string, string | undefined];
     if (tail === undefined) factTree.set(head, f);
     else {
-      const branch = (factTree.get(head) as Map<string, Fact> | undefined) ?? new Map<string, Fact>();
+      const branch = (factTree.get(head) as Map<string, CompiledFact> | undefined) ?? new Map<string, CompiledFact>();
       branch.set(tail, f);
       factTree.set(head, branch);
     }
   }
+  const flags = new Uint8Array(requirements.length);
+  const levelOf = new Uint8Array(requirements.length);
+  for (const r of requirements) {
+    const q = r.requirement;
+    flags[r.index] =
+      (r.rule ? MEASURED : 0) |
+      (q.naAllowed ? NA_ALLOWED : 0) |
+      (q.naJustificationRequired ? NA_JUSTIFICATION_REQUIRED : 0) |
+      (q.evidenceRequired ? EVIDENCE_REQUIRED : 0);
+    levelOf[r.index] = r.level;
+  }
+  const gated = new Uint32Array(requirements.length);
+  const gatedStart = new Uint32Array(criteria.length + 1);
+  let at = 0;
+  for (const [c, criterion] of criteria.entries()) {
+    gatedStart[c] = at;
+    const ordered = [...criterion.requirements].sort((a, b) => (levelOf[a] as number) - (levelOf[b] as number));
+    for (const index of ordered) gated[at++] = index;
+  }
+  gatedStart[criteria.length] = at;
+  const rules = requirements.filter((r): r is CompiledRequirement & { rule: CompiledRule } => r.rule !== undefined);
   return ok({
     catalog,
+    measured: {
+      index: Uint32Array.from(rules, (r) => r.index),
+      slot: Uint32Array.from(rules, (r) => r.rule.slot),
+      threshold: Float64Array.from(rules, (r) => r.rule.threshold),
+      comparator: Uint8Array.from(rules, (r) => comparatorCodes[r.rule.comparator]),
+    },
+    flags,
+    gated,
+    gatedStart,
+    levelOf,
     all: requirements.map((r) => r.index),
     requirements,
-    byId: new Map(requirements.map((r) => [r.requirement.id, r] as const)),
+    indexOf: new Map(requirements.map((r) => [r.requirement.id, r.index] as const)),
     criteria,
     dimensions,
     facts: factTree,

@@ -1,15 +1,55 @@
 import type { AnswerStatus } from "@miotsec/criteria";
-import type { CompiledCatalog, CompiledRequirement, CompiledRule } from "./compile.js";
+import { type CompiledCatalog, type CompiledRule, GT, LT, LTE } from "./compile.js";
 import type { Policy } from "./policy.js";
-import type { ReadAssessment } from "./read-assessment.js";
+import type { Scratch } from "./read-assessment.js";
 
 /** One outcome code per requirement, indexed like the catalog's requirements. */
-export type Outcomes = readonly number[];
+export type Outcomes = ArrayLike<number>;
 
 /** Outcome codes, kept as small integers in a typed array while scoring. */
 export const FULFILLED = 1;
 export const NOT_FULFILLED = 0;
 export const UNKNOWN = 2;
+
+/**
+ * Answer codes, as `readAssessment` writes them: 0 for no answer, then one per status. Kept
+ * in a typed array that is reused from one assessment to the next.
+ */
+export const NO_ANSWER = 0;
+export const MET = 1;
+export const PARTIAL = 2;
+export const UNMET = 3;
+export const UNKNOWN_ANSWER = 4;
+export const NA = 5;
+/** `met` to a requirement that needs evidence, without any: fulfils only if the policy ignores evidence. */
+export const MET_WITHOUT_EVIDENCE = 6;
+
+/** The status of each answer code; index 0, no answer, has none. */
+export const statusNames: readonly (AnswerStatus | undefined)[] = [
+  undefined,
+  "met",
+  "partial",
+  "unmet",
+  "unknown",
+  "na",
+  "met",
+];
+
+/** The answer code of a status, or `NO_ANSWER` for anything that is not one. */
+export function statusCode(value: string): number {
+  // A chain of comparisons: faster than a map for five short strings, read once per answer.
+  return value === "met"
+    ? MET
+    : value === "unmet"
+      ? UNMET
+      : value === "partial"
+        ? PARTIAL
+        : value === "unknown"
+          ? UNKNOWN_ANSWER
+          : value === "na"
+            ? NA
+            : NO_ANSWER;
+}
 
 /** Reads a rule's fact from the assessment's facts; undefined when not given. */
 export function factValue(
@@ -22,54 +62,48 @@ export function factValue(
   return head === undefined ? undefined : ((head as Record<string, unknown>)[rule.tail] as number | string | undefined);
 }
 
-/** Whether a measured value satisfies a rule. */
-export function satisfies(rule: CompiledRule, value: number | string): boolean {
-  const v = rule.ranks ? (rule.ranks.get(value as string) ?? -1) : (value as number);
-  switch (rule.comparator) {
-    case "lt":
-      return v < rule.threshold;
-    case "lte":
-      return v <= rule.threshold;
-    case "gt":
-      return v > rule.threshold;
-    case "gte":
-    case "at-least":
-      return v >= rule.threshold;
-  }
+/**
+ * The outcome of each answer code under a policy: no answer and `unknown` are unknown, `met`
+ * fulfils, `unmet` does not, `partial`, `na` and `met` without needed evidence as the policy says.
+ */
+export function outcomeTable(policy: Policy): Uint8Array {
+  return Uint8Array.of(
+    UNKNOWN,
+    FULFILLED,
+    policy.partial === "met" ? FULFILLED : NOT_FULFILLED,
+    NOT_FULFILLED,
+    UNKNOWN,
+    policy.na === "fulfils" ? FULFILLED : NOT_FULFILLED,
+    policy.evidence === "enforce" ? NOT_FULFILLED : FULFILLED,
+  );
 }
 
-function attestedOutcome(
-  status: AnswerStatus | undefined,
-  r: CompiledRequirement,
-  evidenced: boolean,
-  policy: Policy,
-): number {
-  switch (status) {
-    case "met":
-      return policy.evidence === "enforce" && r.requirement.evidenceRequired && !evidenced ? NOT_FULFILLED : FULFILLED;
-    case "partial":
-      return policy.partial === "met" ? FULFILLED : NOT_FULFILLED;
-    case "unmet":
-      return NOT_FULFILLED;
-    case "na":
-      return policy.na === "fulfils" ? FULFILLED : NOT_FULFILLED;
-    default:
-      return UNKNOWN;
-  }
-}
-
-/** The outcome of every requirement, indexed like the catalog's requirements. */
-export function evaluate(compiled: CompiledCatalog, read: ReadAssessment, policy: Policy): Outcomes {
-  // A plain array: small typed arrays cost more to allocate than they save here.
-  const outcomes: number[] = new Array(compiled.requirements.length);
-  for (const r of compiled.requirements) {
-    const status = read.statuses[r.index];
-    if (r.rule === undefined || status === "na") {
-      outcomes[r.index] = attestedOutcome(status, r, read.evidenced[r.index] === true, policy);
+/**
+ * Writes the outcome of every requirement into `scratch.outcomes`, indexed like the catalog's
+ * requirements, and returns how many are unknown. Every answer code goes through the policy's
+ * table; then measured requirements not answered `na` are evaluated from the facts the read
+ * put in their slots.
+ */
+export function evaluate(compiled: CompiledCatalog, scratch: Scratch, table: Uint8Array): number {
+  const { codes, outcomes, factValues, factGiven } = scratch;
+  const n = codes.length;
+  for (let i = 0; i < n; i++) outcomes[i] = table[codes[i] as number] as number;
+  const { index, slot, threshold, comparator } = compiled.measured;
+  for (let k = 0; k < index.length; k++) {
+    const i = index[k] as number;
+    if (codes[i] === NA) continue;
+    const s = slot[k] as number;
+    if (factGiven[s] === 0) {
+      outcomes[i] = UNKNOWN;
       continue;
     }
-    const value = factValue(r.rule, read.facts);
-    outcomes[r.index] = value === undefined ? UNKNOWN : satisfies(r.rule, value) ? FULFILLED : NOT_FULFILLED;
+    const v = factValues[s] as number;
+    const t = threshold[k] as number;
+    const c = comparator[k];
+    outcomes[i] = (c === LT ? v < t : c === LTE ? v <= t : c === GT ? v > t : v >= t) ? FULFILLED : NOT_FULFILLED;
   }
-  return outcomes;
+  let unknown = 0;
+  // UNKNOWN is 2 and the other outcomes 0 and 1: a shift counts without a branch.
+  for (let i = 0; i < n; i++) unknown += (outcomes[i] as number) >> 1;
+  return unknown;
 }

@@ -1,7 +1,7 @@
 import type { Level } from "@miotsec/core";
 import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
 import type { Outcomes } from "./evaluate.js";
-import { FULFILLED, factValue, UNKNOWN } from "./evaluate.js";
+import { FULFILLED, factValue, PARTIAL, statusNames, UNKNOWN } from "./evaluate.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
 
@@ -25,7 +25,7 @@ const attestedWhy: Readonly<Record<string, string>> = {
 /** Why a requirement that is not fulfilled does not count, in one sentence that says what to do. */
 export function blocker(r: CompiledRequirement, outcome: number, read: ReadAssessment): Blocker {
   const requirement = r.requirement;
-  const status = read.statuses[r.index];
+  const status = statusNames[read.codes[r.index] as number];
   const state = outcome === UNKNOWN ? "unknown" : "not-fulfilled";
   if (r.rule && status !== "na") {
     const value = factValue(r.rule, read.facts);
@@ -106,7 +106,7 @@ export function progressToward(
     if (r.level !== next) continue;
     total++;
     if (outcomes[index] === FULFILLED) done += 1;
-    else if (read.statuses[index] === "partial") done += 0.5;
+    else if (read.codes[index] === PARTIAL) done += 0.5;
   }
   return total === 0 ? 0 : done / total;
 }

@@ -15,6 +15,9 @@ export interface Levels {
 }
 
 /**
+ * Writes every criterion's level, and its level with unknowns counted as fulfilled, into the
+ * two arrays (indexed like the catalog's criteria).
+ *
  * The paper's gated rule (§IV-C): a criterion reaches level L when every one of its
  * requirements at levels 1 to L is fulfilled; one unfulfilled level-3 requirement keeps it at
  * level 2 whatever it fulfils at level 4. With unknowns counted as fulfilled, the same rule
@@ -23,58 +26,68 @@ export interface Levels {
 export function criterionLevels(
   compiled: CompiledCatalog,
   outcomes: Outcomes,
-): { level: Level[]; ifUnknownsMet: Level[] } {
-  const level: Level[] = [];
-  const ifUnknownsMet: Level[] = [];
-  for (const criterion of compiled.criteria) {
-    let firstGap = 6;
-    let firstFailure = 6;
-    for (const index of criterion.requirements) {
-      const outcome = outcomes[index];
-      if (outcome === FULFILLED) continue;
-      const l = (compiled.requirements[index] as { level: number }).level;
-      if (l < firstGap) firstGap = l;
-      if (outcome === NOT_FULFILLED && l < firstFailure) firstFailure = l;
-    }
-    level.push((firstGap - 1) as Level);
-    ifUnknownsMet.push((firstFailure - 1) as Level);
+  level: Uint8Array,
+  ifUnknownsMet: Uint8Array,
+): void {
+  const { levelOf, gated, gatedStart } = compiled;
+  for (let c = 0; c < level.length; c++) {
+    const end = gatedStart[c + 1] as number;
+    let k = gatedStart[c] as number;
+    // In level order, the first requirement not fulfilled sets the level, the first one known
+    // not to be fulfilled the level if unknowns were met; most criteria stop early.
+    while (k < end && outcomes[gated[k] as number] === FULFILLED) k++;
+    level[c] = k < end ? (levelOf[gated[k] as number] as number) - 1 : 5;
+    while (k < end && outcomes[gated[k] as number] !== NOT_FULFILLED) k++;
+    ifUnknownsMet[c] = k < end ? (levelOf[gated[k] as number] as number) - 1 : 5;
   }
-  return { level, ifUnknownsMet };
 }
 
-function rollUp(values: readonly Level[], how: Policy["rollUp"]): Level {
-  if (values.length === 0) return 0;
+/** A dimension's level from its criteria's levels, under the policy's roll-up. */
+export function rollUp(members: readonly number[], of: ArrayLike<number>, how: Policy["rollUp"]): Level {
+  if (members.length === 0) return 0;
   if (how === "minimum") {
     let min = 5;
-    for (const v of values) if (v < min) min = v;
+    for (const m of members) {
+      const v = of[m] as number;
+      if (v < min) min = v;
+    }
     return min as Level;
   }
   let sum = 0;
-  for (const v of values) sum += v;
-  return Math.floor(sum / values.length) as Level;
+  for (const m of members) sum += of[m] as number;
+  return Math.floor(sum / members.length) as Level;
+}
+
+/** The overall level from the dimensions' levels, under the policy's roll-up. */
+export function rollUpAll(values: readonly Level[], how: Policy["rollUp"]): Level {
+  if (values.length === 0) return 0;
+  let min = 5;
+  let sum = 0;
+  for (const v of values) {
+    if (v < min) min = v;
+    sum += v;
+  }
+  return (how === "minimum" ? min : Math.floor(sum / values.length)) as Level;
 }
 
 /** Criterion, dimension and overall levels under the policy's roll-up. */
 export function levels(compiled: CompiledCatalog, outcomes: Outcomes, policy: Policy): Levels {
-  const { level, ifUnknownsMet } = criterionLevels(compiled, outcomes);
-  const dimensions = compiled.dimensions.map((d) =>
-    rollUp(
-      d.criteria.map((c) => level[c] as Level),
-      policy.rollUp,
-    ),
-  );
-  const dimensionsIfUnknownsMet = compiled.dimensions.map((d) =>
-    rollUp(
-      d.criteria.map((c) => ifUnknownsMet[c] as Level),
-      policy.rollUp,
-    ),
-  );
+  const count = compiled.criteria.length;
+  const level = new Uint8Array(count);
+  const ifUnknownsMet = new Uint8Array(count);
+  criterionLevels(compiled, outcomes, level, ifUnknownsMet);
+  const dimensions: Level[] = [];
+  const dimensionsIfUnknownsMet: Level[] = [];
+  for (const d of compiled.dimensions) {
+    dimensions.push(rollUp(d.criteria, level, policy.rollUp));
+    dimensionsIfUnknownsMet.push(rollUp(d.criteria, ifUnknownsMet, policy.rollUp));
+  }
   return {
-    criteria: level,
-    criteriaIfUnknownsMet: ifUnknownsMet,
+    criteria: Array.from(level) as Level[],
+    criteriaIfUnknownsMet: Array.from(ifUnknownsMet) as Level[],
     dimensions,
     dimensionsIfUnknownsMet,
-    overall: rollUp(dimensions, policy.rollUp),
-    overallIfUnknownsMet: rollUp(dimensionsIfUnknownsMet, policy.rollUp),
+    overall: rollUpAll(dimensions, policy.rollUp),
+    overallIfUnknownsMet: rollUpAll(dimensionsIfUnknownsMet, policy.rollUp),
   };
 }

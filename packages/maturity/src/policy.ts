@@ -69,7 +69,7 @@ const paperResult: Result<Policy> = ok(paperPolicy);
  * ```
  * @since 0.1.0
  */
-export function resolvePolicy(policy: unknown = {}): Result<Policy> {
+export function resolvePolicy(policy?: unknown): Result<Policy> {
   if (policy === undefined) return paperResult;
   if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {
     return parseWith(policySchema, policy);

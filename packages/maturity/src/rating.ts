@@ -2,10 +2,9 @@ import { andThen, type Level, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import type { AssessOptions } from "./assess.js";
 import type { CompiledCatalog } from "./compile.js";
-import { evaluate, UNKNOWN } from "./evaluate.js";
-import { levels } from "./gating.js";
+import { criterionLevels, rollUp } from "./gating.js";
 import type { Policy } from "./policy.js";
-import type { ReadAssessment } from "./read-assessment.js";
+import type { ReadAssessment, Scratch } from "./read-assessment.js";
 import { scorer } from "./scorer.js";
 
 /**
@@ -35,31 +34,45 @@ export interface MaturityRating {
 }
 
 /** Builds the rating from a checked assessment. */
-export function rate(compiled: CompiledCatalog, read: ReadAssessment, policy: Policy): MaturityRating {
-  const outcomes = evaluate(compiled, read, policy);
-  const l = levels(compiled, outcomes, policy);
-  let unknown = 0;
-  for (let i = 0; i < outcomes.length; i++) if (outcomes[i] === UNKNOWN) unknown++;
-  const criteria = new Array(compiled.criteria.length);
-  for (let i = 0; i < compiled.criteria.length; i++) {
+export function rate(
+  compiled: CompiledCatalog,
+  _read: ReadAssessment,
+  { outcomes, level, ifUnknownsMet, unknown }: Scratch,
+  policy: Policy,
+): MaturityRating {
+  criterionLevels(compiled, outcomes, level, ifUnknownsMet);
+  const criteria = new Array(level.length);
+  for (let i = 0; i < level.length; i++) {
     criteria[i] = {
       id: compiled.criteria[i]?.id,
-      level: l.criteria[i],
-      levelIfUnknownsMet: l.criteriaIfUnknownsMet[i],
+      level: level[i],
+      levelIfUnknownsMet: ifUnknownsMet[i],
     };
   }
-  const dimensions = new Array(compiled.dimensions.length);
-  for (let i = 0; i < compiled.dimensions.length; i++) {
-    dimensions[i] = {
-      id: compiled.dimensions[i]?.id,
-      level: l.dimensions[i],
-      levelIfUnknownsMet: l.dimensionsIfUnknownsMet[i],
-    };
+  const how = policy.rollUp;
+  const count = compiled.dimensions.length;
+  const dimensions = new Array(count);
+  // The overall level rolls the dimensions up as they are made: their minimum, or their mean.
+  let min = 5;
+  let minIfUnknownsMet = 5;
+  let sum = 0;
+  let sumIfUnknownsMet = 0;
+  for (let i = 0; i < count; i++) {
+    const d = compiled.dimensions[i] as CompiledCatalog["dimensions"][number];
+    const l = rollUp(d.criteria, level, how);
+    const best = rollUp(d.criteria, ifUnknownsMet, how);
+    dimensions[i] = { id: d.id, level: l, levelIfUnknownsMet: best };
+    if (l < min) min = l;
+    if (best < minIfUnknownsMet) minIfUnknownsMet = best;
+    sum += l;
+    sumIfUnknownsMet += best;
   }
+  const mean = how === "mean";
+  const overall = (count === 0 ? 0 : mean ? Math.floor(sum / count) : min) as Level;
   return {
-    level: l.overall,
-    levelName: levelNames[l.overall],
-    levelIfUnknownsMet: l.overallIfUnknownsMet,
+    level: overall,
+    levelName: levelNames[overall],
+    levelIfUnknownsMet: (count === 0 ? 0 : mean ? Math.floor(sumIfUnknownsMet / count) : minIfUnknownsMet) as Level,
     unknown,
     dimensions,
     criteria,

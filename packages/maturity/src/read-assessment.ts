@@ -8,38 +8,72 @@ import {
   type PathSegment,
   parseWith,
 } from "@miotsec/core";
-import type { AnswerStatus, Fact } from "@miotsec/criteria";
+import type { Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
-import type { CompiledCatalog } from "./compile.js";
+import {
+  type CompiledCatalog,
+  type CompiledFact,
+  EVIDENCE_REQUIRED,
+  MEASURED,
+  NA_ALLOWED,
+  NA_JUSTIFICATION_REQUIRED,
+} from "./compile.js";
+import { MET, MET_WITHOUT_EVIDENCE, NA, NO_ANSWER, statusCode } from "./evaluate.js";
 
-// A chain of comparisons: faster than a Set for five short strings, read once per answer.
-const isStatus = (value: string): value is AnswerStatus =>
-  value === "met" || value === "unmet" || value === "partial" || value === "unknown" || value === "na";
-const rootKeys: ReadonlySet<string> = new Set([
-  "schemaVersion",
-  "id",
-  "subject",
-  "catalog",
-  "asOf",
-  "answers",
-  "facts",
-]);
 const catalogRefSchema = z.strictObject({
   id: z.string().check(z.maxLength(100)),
   version: z.optional(z.string().check(z.maxLength(100))),
 });
 const idSchema = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** What `assess` needs from an assessment once it is checked: answers and facts by requirement index. */
+/**
+ * What `assess` needs from an assessment once it is checked: answers and facts by requirement
+ * index. `codes` is the scratch array the read was given, valid until the next read into it.
+ */
 export interface ReadAssessment {
   readonly id: string | undefined;
   readonly subject: z.infer<typeof subjectSchema> | undefined;
   readonly asOf: IsoDate;
-  readonly statuses: (AnswerStatus | undefined)[];
-  /** 1 where an answer object carries at least one evidence reference. */
-  readonly evidenced: readonly boolean[];
+  /**
+   * The answer code of every requirement (see `statusCode`); 0 where it is not answered, and
+   * `MET_WITHOUT_EVIDENCE` for `met` to a requirement that needs evidence when none is given.
+   */
+  readonly codes: Uint8Array;
   readonly facts: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The arrays one assessment is read and scored into, made once per scorer and reused. */
+export interface Scratch {
+  /** Per requirement: its answer code. */
+  readonly codes: Uint8Array;
+  /** Per requirement: its outcome code. */
+  readonly outcomes: Uint8Array;
+  /** Per criterion: its level. */
+  readonly level: Uint8Array;
+  /** Per criterion: its level with unknowns counted as fulfilled. */
+  readonly ifUnknownsMet: Uint8Array;
+  /** Per fact slot: its value as compared (an ordinal value's rank), where given. */
+  readonly factValues: Float64Array;
+  /** Per fact slot: 1 where the assessment gives the fact. */
+  readonly factGiven: Uint8Array;
+  /** How many outcomes are unknown. */
+  unknown: number;
+}
+
+/** Scratch arrays sized for a catalog. */
+export function newScratch(compiled: CompiledCatalog): Scratch {
+  const n = compiled.requirements.length;
+  const m = compiled.criteria.length;
+  return {
+    codes: new Uint8Array(n),
+    outcomes: new Uint8Array(n),
+    level: new Uint8Array(m),
+    ifUnknownsMet: new Uint8Array(m),
+    factValues: new Float64Array(compiled.catalog.facts.length),
+    factGiven: new Uint8Array(compiled.catalog.facts.length),
+    unknown: 0,
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -51,13 +85,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function inheritedEnumerable(): boolean {
   for (const _ in Object.prototype) return true;
   return false;
-}
-
-// The own keys as an object's keys, for a for...in loop that must not see inherited ones.
-function ownKeysOf(value: Record<string, unknown>): Record<string, true> {
-  const keys: Record<string, true> = Object.create(null);
-  for (const key of Object.keys(value)) keys[key] = true;
-  return keys;
 }
 
 function describe(value: unknown): string {
@@ -72,96 +99,137 @@ function forbidden(path: PathSegment[]): Issue {
   return issue("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`, path);
 }
 
-function checkFact(fact: Fact, value: unknown, path: PathSegment[], issues: Issue[]): void {
-  if (fact.kind === "ordinal") {
-    if (typeof value !== "string" || !fact.values.includes(value)) {
-      issues.push(issue("invalid-value", `${formatPath(path)} must be one of ${fact.values.join(", ")}.`, path));
-    }
-    return;
-  }
-  // The common case first: a number inside the fact's bounds needs no message.
-  if (
-    typeof value === "number" &&
+// The common case first: a value the fact accepts needs no path and no message. Returns the
+// value as scoring compares it (an ordinal value's rank), or NaN when the fact refuses it.
+function accepted({ fact, ranks }: CompiledFact, value: unknown): number {
+  if (fact.kind === "ordinal") return typeof value === "string" ? (ranks?.get(value) ?? Number.NaN) : Number.NaN;
+  return typeof value === "number" &&
     Number.isFinite(value) &&
     (fact.minimum === undefined || value >= fact.minimum) &&
     (fact.maximum === undefined || value <= fact.maximum) &&
     (!fact.integer || Number.isInteger(value))
-  )
-    return;
-  const at = formatPath(path);
-  if (typeof value !== "number") {
-    issues.push(issue("invalid-type", `${at} must be a number, got ${describe(value)}.`, path));
-  } else if (!Number.isFinite(value)) {
-    issues.push(issue("not-finite", `${at} must be a finite number, got ${String(value)}.`, path));
-  } else if (fact.minimum !== undefined && value < fact.minimum) {
-    issues.push(
-      issue("too-small", `${at} must be at least ${fact.minimum}${fact.unit ? ` (${fact.unit})` : ""}.`, path),
-    );
-  } else if (fact.maximum !== undefined && value > fact.maximum) {
-    issues.push(issue("too-big", `${at} must be at most ${fact.maximum}${fact.unit ? ` (${fact.unit})` : ""}.`, path));
-  } else if (fact.integer && !Number.isInteger(value)) {
-    issues.push(issue("invalid-value", `${at} must be a whole number.`, path));
-  }
+    ? value
+    : Number.NaN;
 }
 
-function checkFacts(compiled: CompiledCatalog, facts: unknown, issues: Issue[]): void {
+function factIssue(fact: Fact, value: unknown, path: PathSegment[]): Issue {
+  const at = formatPath(path);
+  if (fact.kind === "ordinal") return issue("invalid-value", `${at} must be one of ${fact.values.join(", ")}.`, path);
+  if (typeof value !== "number") return issue("invalid-type", `${at} must be a number, got ${describe(value)}.`, path);
+  if (!Number.isFinite(value)) return issue("not-finite", `${at} must be a finite number, got ${String(value)}.`, path);
+  if (fact.minimum !== undefined && value < fact.minimum) {
+    return issue("too-small", `${at} must be at least ${fact.minimum}${fact.unit ? ` (${fact.unit})` : ""}.`, path);
+  }
+  if (fact.maximum !== undefined && value > fact.maximum) {
+    return issue("too-big", `${at} must be at most ${fact.maximum}${fact.unit ? ` (${fact.unit})` : ""}.`, path);
+  }
+  return issue("invalid-value", `${at} must be a whole number.`, path);
+}
+
+function checkFacts(
+  compiled: CompiledCatalog,
+  facts: unknown,
+  issues: Issue[],
+  { factValues, factGiven }: Pick<Scratch, "factValues" | "factGiven">,
+): void {
   if (!isPlainObject(facts)) {
     issues.push(issue("invalid-type", `$.facts must be an object, got ${describe(facts)}.`, ["facts"]));
     return;
   }
   for (const key of Object.keys(facts)) {
     const node = compiled.facts.get(key);
-    const path: PathSegment[] = ["facts", key];
     if (forbiddenKeys.has(key)) {
-      issues.push(forbidden(path));
+      issues.push(forbidden(["facts", key]));
     } else if (node === undefined) {
       issues.push(
-        issue("unknown-fact", `${formatPath(path)} is not a fact of catalog "${compiled.catalog.id}".`, path),
+        issue("unknown-fact", `${formatPath(["facts", key])} is not a fact of catalog "${compiled.catalog.id}".`, [
+          "facts",
+          key,
+        ]),
       );
     } else if (node instanceof Map) {
       const branch = facts[key];
       if (!isPlainObject(branch)) {
         issues.push(
-          issue("invalid-type", `${formatPath(path)} must be an object of ${[...node.keys()].join(", ")}.`, path),
+          issue("invalid-type", `${formatPath(["facts", key])} must be an object of ${[...node.keys()].join(", ")}.`, [
+            "facts",
+            key,
+          ]),
         );
         continue;
       }
       for (const sub of Object.keys(branch)) {
-        const fact = node.get(sub);
-        const subPath = [...path, sub];
-        if (forbiddenKeys.has(sub)) issues.push(forbidden(subPath));
-        else if (fact === undefined)
+        const f = node.get(sub);
+        const value = branch[sub];
+        if (f !== undefined) {
+          const v = accepted(f, value);
+          if (!Number.isNaN(v)) {
+            factValues[f.slot] = v;
+            factGiven[f.slot] = 1;
+            continue;
+          }
+        }
+        const path: PathSegment[] = ["facts", key, sub];
+        if (forbiddenKeys.has(sub)) issues.push(forbidden(path));
+        else if (f === undefined)
           issues.push(
-            issue("unknown-fact", `${formatPath(subPath)} is not a fact of catalog "${compiled.catalog.id}".`, subPath),
+            issue("unknown-fact", `${formatPath(path)} is not a fact of catalog "${compiled.catalog.id}".`, path),
           );
-        else checkFact(fact, branch[sub], subPath, issues);
+        else issues.push(factIssue(f.fact, value, path));
       }
     } else {
-      checkFact(node as Fact, facts[key], path, issues);
+      const f = node as CompiledFact;
+      const value = facts[key];
+      const v = accepted(f, value);
+      if (!Number.isNaN(v)) {
+        factValues[f.slot] = v;
+        factGiven[f.slot] = 1;
+      } else issues.push(factIssue(f.fact, value, ["facts", key]));
     }
   }
 }
 
+function isRootKey(key: string): boolean {
+  return (
+    key === "answers" ||
+    key === "facts" ||
+    key === "asOf" ||
+    key === "schemaVersion" ||
+    key === "id" ||
+    key === "subject" ||
+    key === "catalog"
+  );
+}
+
 /**
  * Checks an assessment against the shape of `assessmentSchema` and against the catalog, and
- * reads its answers into arrays indexed like the catalog's requirements. The common parts
- * (bare status answers, facts) are checked by hand for speed; the rare ones (answer objects,
- * subject) by their zod schemas, so that the schema stays the definition.
+ * reads its answers as codes into `scratch`, indexed like the catalog's requirements, and its
+ * facts into their slots (the caller gives zeroed `codes` and `factGiven`). The common parts (bare status answers, facts) are checked by
+ * hand for speed; the rare ones (answer objects, subject) by their zod schemas, so that the
+ * schema stays the definition.
  */
 export function readAssessment(
   compiled: CompiledCatalog,
   input: unknown,
+  scratch: Pick<Scratch, "codes" | "factValues" | "factGiven"> = newScratch(compiled),
 ): { ok: true; value: ReadAssessment } | { ok: false; issues: Issue[] } {
   // No separate walk for forbidden keys and depth: every key read here is checked against
   // forbiddenKeys, nested values are either leaves checked by hand or parsed with parseWith
   // (which walks them), and nothing else is descended into.
-  const issues: Issue[] = [];
   if (!isPlainObject(input)) {
     return { ok: false, issues: [issue("invalid-type", `An assessment must be an object, got ${describe(input)}.`)] };
   }
-  for (const key of Object.keys(input)) {
+  // for...in walks a JSON object's keys without building an array (about half the cost of
+  // Object.keys here), but it also yields inherited enumerable keys; those exist only when
+  // Object.prototype has been given one, and then every key that is not the object's own is
+  // skipped.
+  const inherited = inheritedEnumerable();
+  const issues: Issue[] = [];
+  for (const key in input) {
+    if (inherited && !Object.hasOwn(input, key)) continue;
+    if (isRootKey(key)) continue;
     if (forbiddenKeys.has(key)) issues.push(forbidden([key]));
-    else if (!rootKeys.has(key))
+    else
       issues.push(
         issue("unknown-key", `${formatPath([key])} is not a known field; remove it or check its spelling.`, [key]),
       );
@@ -209,11 +277,12 @@ export function readAssessment(
       );
     }
   }
-  if (input.facts !== undefined) checkFacts(compiled, input.facts, issues);
+  if (input.facts !== undefined) {
+    checkFacts(compiled, input.facts, issues, scratch);
+  }
 
-  const count = compiled.requirements.length;
-  const statusOf: (AnswerStatus | undefined)[] = new Array(count);
-  const evidenced: boolean[] = [];
+  const { codes } = scratch;
+  const { indexOf, flags } = compiled;
   const answers = input.answers;
   if (!isPlainObject(answers)) {
     issues.push(
@@ -224,21 +293,23 @@ export function readAssessment(
           ]),
     );
   } else {
-    // for...in walks a JSON object's keys without building an array (about half the cost of
-    // Object.keys here), but it also yields inherited enumerable keys; those exist only when
-    // Object.prototype has been given one, and then the own keys are listed instead.
-    for (const id in inheritedEnumerable() ? ownKeysOf(answers) : answers) {
-      const compiledRequirement = compiled.byId.get(id);
+    // The loop walks `answers` itself, not an expression: V8 reads `answers[id]` from the walk
+    // only then (with any other subject, every read is a full look-up, twice the time here).
+    for (const id in answers) {
+      if (inherited && !Object.hasOwn(answers, id)) continue;
+      const index = indexOf.get(id);
       // Requirement ids are never forbidden words, so only a miss needs this check.
-      if (compiledRequirement === undefined && forbiddenKeys.has(id)) {
+      if (index === undefined && forbiddenKeys.has(id)) {
         issues.push(forbidden(["answers", id]));
         continue;
       }
       const raw = answers[id];
-      let status: AnswerStatus;
+      let code: number;
       let justification: string | undefined;
+      let evidenced = false;
       if (typeof raw === "string") {
-        if (!isStatus(raw)) {
+        code = statusCode(raw);
+        if (code === NO_ANSWER) {
           issues.push(
             issue(
               "invalid-value",
@@ -248,7 +319,6 @@ export function readAssessment(
           );
           continue;
         }
-        status = raw;
       } else {
         if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
           issues.push(
@@ -265,11 +335,11 @@ export function readAssessment(
           issues.push(...r.issues);
           continue;
         }
-        status = r.value.status;
+        code = statusCode(r.value.status);
         justification = r.value.justification;
-        if (compiledRequirement && (r.value.evidence?.length ?? 0) > 0) evidenced[compiledRequirement.index] = true;
+        evidenced = (r.value.evidence?.length ?? 0) > 0;
       }
-      if (!compiledRequirement) {
+      if (index === undefined) {
         issues.push(
           issue(
             "unknown-requirement",
@@ -279,19 +349,20 @@ export function readAssessment(
         );
         continue;
       }
-      const requirement = compiledRequirement.requirement;
-      if (requirement.kind === "measured" && status !== "na") {
-        const fact = requirement.rule?.fact ?? "";
-        issues.push(
-          issue(
-            "measured-requirement",
-            `${formatPath(["answers", id])}: "${id}" is measured from the fact ${fact}; give $.facts.${fact} instead (only "na" can be answered).`,
-            ["answers", id],
-          ),
-        );
-        continue;
-      }
-      if (status === "na" && !requirement.naAllowed) {
+      const f = flags[index] as number;
+      if (code !== NA) {
+        if ((f & MEASURED) !== 0) {
+          const fact = compiled.requirements[index]?.rule?.fact.id ?? "";
+          issues.push(
+            issue(
+              "measured-requirement",
+              `${formatPath(["answers", id])}: "${id}" is measured from the fact ${fact}; give $.facts.${fact} instead (only "na" can be answered).`,
+              ["answers", id],
+            ),
+          );
+          continue;
+        }
+      } else if ((f & NA_ALLOWED) === 0) {
         issues.push(
           issue("na-not-allowed", `${formatPath(["answers", id])}: "${id}" does not allow the answer "na".`, [
             "answers",
@@ -299,8 +370,7 @@ export function readAssessment(
           ]),
         );
         continue;
-      }
-      if (status === "na" && requirement.naJustificationRequired && justification === undefined) {
+      } else if ((f & NA_JUSTIFICATION_REQUIRED) !== 0 && justification === undefined) {
         issues.push(
           issue(
             "missing-justification",
@@ -310,7 +380,7 @@ export function readAssessment(
         );
         continue;
       }
-      statusOf[compiledRequirement.index] = status;
+      codes[index] = code === MET && (f & EVIDENCE_REQUIRED) !== 0 && !evidenced ? MET_WITHOUT_EVIDENCE : code;
     }
   }
   if (issues.length > 0) {
@@ -325,8 +395,7 @@ export function readAssessment(
       id: input.id as string | undefined,
       subject,
       asOf: input.asOf as IsoDate,
-      statuses: statusOf,
-      evidenced,
+      codes,
       facts: input.facts as Record<string, unknown> | undefined,
     },
   };
