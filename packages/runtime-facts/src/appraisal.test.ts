@@ -22,6 +22,13 @@ describe("ranges and tiers", () => {
     expect(within(v as number, r)).toBe(reference);
   });
 
+  it("never coerces a value that is not a number", () => {
+    for (const v of [null, "0", "", [], [5], true, false, { valueOf: () => 5 }]) {
+      expect(within(v as unknown as number, { min: -1, max: 10 })).toBe(false);
+      expect(within(v as unknown as number, { min: -1 })).toBe(false);
+    }
+  });
+
   test.prop([range])("a value on a range's bound is within", (r) => {
     expect(within(r.min, r)).toBe(true);
     expect(within(r.max, r)).toBe(true);

@@ -153,9 +153,8 @@ export function reactionChain(reason: string): Action[] {
   ];
 }
 
-/** The actions of an appraisal's status. */
-export function actionsFor(status: Tier, reasons: readonly string[]): Action[] {
-  const reason = reasons.join(" ");
+/** The actions of a tier, for one reason: the reaction chain, an alert and a re-evaluation, or none. */
+export function actionsForReason(status: Tier, reason: string): Action[] {
   if (status === "contraindicated") return reactionChain(reason);
   if (status === "warning")
     return [
@@ -163,4 +162,9 @@ export function actionsFor(status: Tier, reasons: readonly string[]): Action[] {
       { kind: "schedule-re-evaluation", reason },
     ];
   return [];
+}
+
+/** The actions of an appraisal's status, for the reasons of its findings. */
+export function actionsFor(status: Tier, reasons: readonly string[]): Action[] {
+  return actionsForReason(status, reasons.join(" "));
 }

@@ -174,6 +174,23 @@ function describeRange(r: Range, unit: string): string {
   return text;
 }
 
+/** The sentence of a value outside the fail-safe range. Shared with the monitor. Internal. */
+export function failSafeSentence(id: string, value: number, unit: string, failSafe: Range): string {
+  return `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${describeRange(failSafe, unit)}.`;
+}
+
+/** The sentence of a value within or outside a stage's range. Shared with the monitor. Internal. */
+export function stageSentence(
+  id: string,
+  value: number,
+  unit: string,
+  stage: Stage,
+  range: Range,
+  inRange: boolean,
+): string {
+  return `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`;
+}
+
 function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.+-]/);
   const pb = b.split(/[.+-]/);
@@ -253,7 +270,7 @@ export function appraiseMetric(
       verdict: "outside-failsafe",
       tier: "contraindicated",
       margin: margin(value, metric.failSafe),
-      explanation: `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${describeRange(metric.failSafe, unit)}.`,
+      explanation: failSafeSentence(id, value, unit, metric.failSafe),
     };
   }
   const range = metric[stage];
@@ -278,7 +295,7 @@ export function appraiseMetric(
     verdict: inRange ? "within" : "outside-operating",
     tier: inRange ? "affirming" : "warning",
     margin: m,
-    explanation: `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`,
+    explanation: stageSentence(id, value, unit, stage, range, inRange),
   };
 }
 

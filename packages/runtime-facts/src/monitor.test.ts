@@ -130,6 +130,48 @@ describe("createMonitor", () => {
     },
   );
 
+  test.prop([
+    fc.array(fc.tuple(reading, fc.constantFrom("reading", "samples", "tick")), { maxLength: 60 }),
+    fc.integer({ min: 0, max: 120 }),
+    fc.integer({ min: 1, max: 120 }),
+  ])(
+    "readings, single samples and ticks mixed on the same devices give the events of samples alone",
+    (steps, hold, staleAfterSeconds) => {
+      // A full reading records one time for the device; single samples, partial readings and
+      // out-of-order readings record times per metric. Mixed, they must still agree.
+      const options = { stage: "operating" as const, holdSeconds: hold, staleAfterSeconds };
+      const mixed = createMonitor(withUnbounded, options);
+      const single = createMonitor(withUnbounded, options);
+      const ids = mixed.metrics();
+      const samplesOf = (device: string, at: number, values: readonly number[]) =>
+        values.flatMap((value, i) =>
+          Number.isNaN(value)
+            ? []
+            : [
+                {
+                  device,
+                  metric: ids[i] as string,
+                  value,
+                  unit: withUnbounded.metrics[ids[i] as string]?.unit ?? "",
+                  at,
+                },
+              ],
+        );
+      let at = 0;
+      for (const [{ device, dt, values }, how] of steps) {
+        at += dt;
+        // Full readings are what the fleet path is for; make them common.
+        const row =
+          how === "reading" && values.length < ids.length ? [...values, 1, 1, 1, 1].slice(0, ids.length) : values;
+        const expected = samplesOf(device, at, row).flatMap((sample) => single.update(sample));
+        if (how === "reading") expect(mixed.updateDevice(device, at, row)).toEqual(expected);
+        else expect(samplesOf(device, at, row).flatMap((sample) => mixed.update(sample))).toEqual(expected);
+        if (how === "tick") expect(mixed.tick(at)).toEqual(single.tick(at));
+      }
+      expect(mixed.tick(at + 1_000_000)).toEqual(single.tick(at + 1_000_000));
+    },
+  );
+
   test.prop([fc.array(reading, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), fc.boolean()])(
     "updateDevice gives the same events with a device handle as with the device id",
     (readings, hold, handlesFirst) => {
@@ -154,6 +196,23 @@ describe("createMonitor", () => {
       expect([...handles.values()].sort((a, b) => a - b)).toEqual([...handles.keys()].map((_, i) => i));
     },
   );
+
+  it("ignores a full reading older than the device's single samples, stale marks included", () => {
+    // The fleet path writes one time per device; it must not take a reading older than a
+    // sample that came on its own.
+    const m = createMonitor(withUnbounded, { stage: "operating", staleAfterSeconds: 10 });
+    const quiet = [20, 10, 500, 3];
+    m.metrics().forEach((metric, i) => {
+      const unit = withUnbounded.metrics[metric]?.unit ?? "";
+      m.update({ device: "a", metric, value: quiet[i] as number, unit, at: 100_000 });
+    });
+    expect(m.tick(111_000)).toHaveLength(4);
+    expect(m.updateDevice("a", 50_000, quiet)).toEqual([]);
+    expect(m.tick(200_000)).toEqual([]);
+    expect(m.updateDevice("a", 150_000, quiet)).toEqual([]);
+    expect(m.tick(155_000)).toEqual([]);
+    expect(m.tick(161_000)).toHaveLength(4);
+  });
 
   it("updateDevice rejects a handle it never gave out", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });

@@ -1,6 +1,6 @@
-import { type Action, actionsFor, reactionChain, type Tier, type Verdict } from "./appraisal.js";
-import { appraiseMetric } from "./compare.js";
-import type { RuntimeProfile } from "./profile.js";
+import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
+import { appraiseMetric, failSafeSentence, formatNumber, stageSentence } from "./compare.js";
+import type { Range, RuntimeProfile } from "./profile.js";
 
 /**
  * One metric sample from one device: the value, its unit, and when it was taken, in
@@ -201,12 +201,20 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   const metricCount = compiled.size;
   const byIndex = [...compiled.values()];
   // Where a sample changes nothing but the times: inside both the stage and fail-safe ranges.
-  // Typed arrays by metric index, for updateDevice's inner loop.
-  const quietMin = Float64Array.from(byIndex, (m) => Math.max(m.stageMin, m.failMin));
-  const quietMax = Float64Array.from(byIndex, (m) => Math.min(m.stageMax, m.failMax));
-  // The state of every device metric, in four arrays shared by all devices: device slot k
-  // holds metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order;
-  // the arrays double when full, so memory stays a few bytes per device metric.
+  // Typed arrays by metric index, for updateDevice's inner loop. An infinite bound is held as
+  // the largest finite number, so that the two comparisons also refuse NaN and infinities.
+  const finite = (x: number) => Math.min(Math.max(x, -Number.MAX_VALUE), Number.MAX_VALUE);
+  const quietMin = Float64Array.from(byIndex, (m) => finite(Math.max(m.stageMin, m.failMin)));
+  const quietMax = Float64Array.from(byIndex, (m) => finite(Math.min(m.stageMax, m.failMax)));
+  // The state of every device metric, in arrays shared by all devices: device slot k holds
+  // metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order; the
+  // arrays double when full, so memory stays a few bytes per device metric.
+  //
+  // A metric's last sample time is the later of `lastAt` and its device's `allAt`, the time of
+  // the device's last reading that sampled every metric: such a reading, the usual one of a
+  // fleet, then writes one time per device instead of one per metric. `latestAt` is the latest
+  // time any metric of the device was sampled, and `staleCount` how many of its metrics are
+  // marked stale, so that a full reading clears the marks only when there are some.
   const slots = new Map<string, number>();
   const ids: string[] = [];
   let capacity = 0;
@@ -214,40 +222,28 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   let stale = new Uint8Array(0);
   let since = new Float64Array(0);
   let lastAt = new Float64Array(0);
+  let allAt = new Float64Array(0);
+  let latestAt = new Float64Array(0);
+  let staleCount = new Uint32Array(0);
   const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const none: readonly MonitorEvent[] = Object.freeze([]);
 
   const event = (
     kind: MonitorEvent["kind"],
-    sample: Pick<Sample, "device" | "metric" | "at">,
+    device: string,
+    metric: string,
+    at: number,
     verdict: Verdict,
     tier: Tier,
     explanation: string,
     value?: number,
   ): MonitorEvent => {
-    const actions =
-      tier === "contraindicated"
-        ? reactionChain(explanation)
-        : kind === "resolved"
-          ? []
-          : actionsFor(tier, [explanation]);
+    const actions: Action[] = kind === "resolved" ? [] : actionsForReason(tier, explanation);
     // Two literals rather than a spread: an event is built for every breach of a stormy fleet.
     return value === undefined
-      ? { kind, device: sample.device, metric: sample.metric, verdict, tier, at: sample.at, actions, explanation }
-      : {
-          kind,
-          device: sample.device,
-          metric: sample.metric,
-          verdict,
-          tier,
-          value,
-          at: sample.at,
-          actions,
-          explanation,
-        };
+      ? { kind, device, metric, verdict, tier, at, actions, explanation }
+      : { kind, device, metric, verdict, tier, value, at, actions, explanation };
   };
-  const explain = (m: CompiledMetric, sample: Sample) =>
-    appraiseMetric(m.id, m.metric, options.stage, sample.value, sample.unit).explanation;
 
   const update = (sample: Sample): readonly MonitorEvent[] => {
     // A caller without types may pass anything; a sample that is not one is rejected, never thrown on.
@@ -256,35 +252,40 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const o = (typeof sample === "object" && sample !== null ? sample : {}) as Partial<Record<keyof Sample, unknown>>;
       const device = typeof o.device === "string" ? o.device : "";
       const metric = typeof o.metric === "string" ? o.metric : "";
-      return [event("rejected", { device, metric, at: Number.NaN }, "missing", "warning", problem)];
+      return [event("rejected", device, metric, Number.NaN, "missing", "warning", problem)];
     }
-    const m = compiled.get(sample.metric);
+    const { device, metric, value, unit, at } = sample;
+    const m = compiled.get(metric);
     if (m === undefined) {
       return [
         event(
           "rejected",
-          sample,
+          device,
+          metric,
+          at,
           "unknown-metric",
           "warning",
-          `${sample.metric} is not a declared metric.`,
-          sample.value,
+          `${metric} is not a declared metric.`,
+          value,
         ),
       ];
     }
-    const at = sample.at;
     if (typeof at !== "number" || !Number.isFinite(at)) {
       return [
         event(
           "rejected",
-          { ...sample, at: Number.NaN },
+          device,
+          metric,
+          Number.NaN,
           "missing",
           "warning",
-          `A sample of ${sample.metric} has no valid time.`,
-          sample.value,
+          `A sample of ${metric} has no valid time.`,
+          value,
         ),
       ];
     }
-    return advance(slotOf(sample.device) * metricCount, m, sample);
+    const e = advance(slotOf(device), m, device, value, unit, at);
+    return e === undefined ? none : [e];
   };
 
   const grow = () => {
@@ -295,12 +296,31 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       stale: new Uint8Array(size),
       since: new Float64Array(size),
       lastAt: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
+      allAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
+      latestAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
+      staleCount: new Uint32Array(capacity),
     };
     next.level.set(level);
     next.stale.set(stale);
     next.since.set(since);
     next.lastAt.set(lastAt);
-    ({ level, stale, since, lastAt } = next);
+    next.allAt.set(allAt);
+    next.latestAt.set(latestAt);
+    next.staleCount.set(staleCount);
+    ({ level, stale, since, lastAt, allAt, latestAt, staleCount } = next);
+  };
+
+  /** When metric `k` (slot * metricCount + metric index) of device `slot` was last sampled. */
+  const lastOf = (slot: number, k: number): number => Math.max(lastAt[k] as number, allAt[slot] as number);
+
+  /** Records a sample of metric `k` of device `slot` at `at`, no earlier than its last one. */
+  const touch = (slot: number, k: number, at: number): void => {
+    lastAt[k] = at;
+    if (stale[k] !== 0) {
+      stale[k] = 0;
+      staleCount[slot] = (staleCount[slot] as number) - 1;
+    }
+    if (at > (latestAt[slot] as number)) latestAt[slot] = at;
   };
 
   // The slot of a device, made on its first sample.
@@ -315,23 +335,32 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     return slot;
   };
 
-  /** One sample with a known metric and a valid time, against the device's state. */
-  const advance = (base: number, m: CompiledMetric, sample: Sample): readonly MonitorEvent[] => {
-    const at = sample.at;
-    const i = base + m.index;
-    if (at < (lastAt[i] as number)) return none;
-    lastAt[i] = at;
-    stale[i] = 0;
-    const value = sample.value;
-    if (sample.unit !== m.unit)
-      return [event("rejected", sample, "unit-mismatch", "warning", explain(m, sample), value)];
-    if (!Number.isFinite(value)) return [event("rejected", sample, "missing", "warning", explain(m, sample), value)];
+  /**
+   * One sample with a known metric and a valid time, against the device's state: the event it
+   * causes, if any.
+   */
+  const advance = (
+    slot: number,
+    m: CompiledMetric,
+    device: string,
+    value: number,
+    unit: string,
+    at: number,
+  ): MonitorEvent | undefined => {
+    const i = slot * metricCount + m.index;
+    if (at < lastOf(slot, i)) return undefined;
+    touch(slot, i, at);
+    if (unit !== m.unit || !Number.isFinite(value)) {
+      const finding = appraiseMetric(m.id, m.metric, options.stage, value, unit);
+      return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, value);
+    }
     const current = level[i] as number;
     if (value < m.failMin || value > m.failMax) {
-      if (current === FAILSAFE) return none;
+      if (current === FAILSAFE) return undefined;
       level[i] = FAILSAFE;
       since[i] = at;
-      return [event("fired", sample, "outside-failsafe", "contraindicated", explain(m, sample), value)];
+      const explanation = failSafeSentence(m.id, value, unit, m.metric.failSafe as Range);
+      return event("fired", device, m.id, at, "outside-failsafe", "contraindicated", explanation, value);
     }
     if (value < m.stageMin || value > m.stageMax) {
       if (current === NORMAL) {
@@ -341,41 +370,26 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const breachSince = since[i] as number;
       if (level[i] === PENDING && at - breachSince >= m.holdMs) {
         level[i] = WARNING;
-        return [
-          event(
-            "fired",
-            sample,
-            "outside-operating",
-            "warning",
-            `${explain(m, sample)} The breach has lasted ${(at - breachSince) / 1000} s.`,
-            value,
-          ),
-        ];
+        const range = m.metric[options.stage] as Range;
+        const explanation = `${stageSentence(m.id, value, unit, options.stage, range, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
+        return event("fired", device, m.id, at, "outside-operating", "warning", explanation, value);
       }
-      return none;
+      return undefined;
     }
     // Within the stage range (or no stage range declared).
     if (current === PENDING) {
       level[i] = NORMAL;
-      return none;
+      return undefined;
     }
     if (current >= WARNING) {
       const inside = Math.min(value - m.stageMin, m.stageMax - value);
       if (inside >= m.recovery) {
         level[i] = NORMAL;
-        return [
-          event(
-            "resolved",
-            sample,
-            "within",
-            "affirming",
-            `${sample.metric} is back at ${value} ${sample.unit}, inside the ${options.stage} range by ${inside}.`,
-            value,
-          ),
-        ];
+        const explanation = `${m.id} is back at ${formatNumber(value)} ${unit}, inside the ${options.stage} range by ${formatNumber(inside)}.`;
+        return event("resolved", device, m.id, at, "within", "affirming", explanation, value);
       }
     }
-    return none;
+    return undefined;
   };
 
   const updateDevice = (
@@ -394,11 +408,9 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       return [
         event(
           "rejected",
-          {
-            device: typeof deviceOrHandle === "string" ? deviceOrHandle : known ? (ids[handle] as string) : "",
-            metric: "",
-            at: Number.NaN,
-          },
+          typeof deviceOrHandle === "string" ? deviceOrHandle : known ? (ids[handle] as string) : "",
+          "",
+          Number.NaN,
           "missing",
           "warning",
           handle !== undefined && !known
@@ -407,53 +419,88 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         ),
       ];
     const device = known ? (ids[handle] as string) : (deviceOrHandle as string);
-    const reject = (verdict: Verdict, explanation: string) => [
-      event(
-        "rejected",
-        { device, metric: "", at: typeof at === "number" && Number.isFinite(at) ? at : Number.NaN },
-        verdict,
-        "warning",
-        explanation,
-      ),
-    ];
     if (typeof at !== "number" || !Number.isFinite(at))
-      return reject("missing", `A reading of ${device} has no valid time.`);
+      return rejectReading(device, Number.NaN, "missing", `A reading of ${device} has no valid time.`);
     if (values.length > metricCount)
-      return reject(
+      return rejectReading(
+        device,
+        at,
         "unknown-metric",
         `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
       );
-    let base = known ? handle * metricCount : -1;
+    const slot = known ? handle : (slots.get(device) ?? -1);
+    return slot >= 0 && values.length === metricCount && at >= (latestAt[slot] as number)
+      ? fullReading(slot, device, at, values)
+      : reading(slot, device, at, values);
+  };
+
+  const rejectReading = (device: string, at: number, verdict: Verdict, explanation: string) => [
+    event("rejected", device, "", at, verdict, "warning", explanation),
+  ];
+
+  const breach = (slot: number, device: string, i: number, value: number, at: number) => {
+    const m = byIndex[i] as CompiledMetric;
+    return advance(slot, m, device, value, m.unit, at);
+  };
+
+  /**
+   * A reading of every metric of a known device, no earlier than any sample it has had: the
+   * fleet's usual reading. A value inside its quiet range changes nothing but the times, and
+   * those are written once for the device if no value is NaN.
+   */
+  const fullReading = (slot: number, device: string, at: number, values: ArrayLike<number>) => {
+    const base = slot * metricCount;
+    // Held in locals for the loop: no reading of a known device grows the arrays.
+    const levels = level;
+    const min = quietMin;
+    const max = quietMax;
+    let out: MonitorEvent[] | undefined;
+    let skipped = false;
+    for (let i = 0; i < metricCount; i++) {
+      const value = values[i] as number;
+      // NaN fails both comparisons, as do infinities (the bounds are finite).
+      if (value >= (min[i] as number) && value <= (max[i] as number) && levels[base + i] === NORMAL) continue;
+      if (Number.isNaN(value)) {
+        skipped = true;
+        continue;
+      }
+      const e = breach(slot, device, i, value, at);
+      if (e === undefined) continue;
+      if (out === undefined) out = [e];
+      else out.push(e);
+    }
+    if (!skipped) {
+      allAt[slot] = at;
+      latestAt[slot] = at;
+      if (staleCount[slot] !== 0) {
+        stale.fill(0, base, base + metricCount);
+        staleCount[slot] = 0;
+      }
+    } else {
+      for (let i = 0; i < metricCount; i++) if (!Number.isNaN(values[i] as number)) touch(slot, base + i, at);
+    }
+    return out ?? none;
+  };
+
+  /** Any other reading: each sampled metric on its own, as `update` would take it. */
+  const reading = (known: number, device: string, at: number, values: ArrayLike<number>) => {
+    let slot = known;
     let out: MonitorEvent[] | undefined;
     const count = values.length;
     for (let i = 0; i < count; i++) {
       const value = values[i] as number;
-      if (base < 0) {
-        // Found on the first sampled value, so a reading of only NaN keeps no state.
-        if (Number.isNaN(value)) continue;
-        base = slotOf(device) * metricCount;
-      }
-      const k = base + i;
-      // The common case, inside the stage range with nothing pending: only the times move. NaN
-      // fails both comparisons; the finiteness check is for infinite bounds.
-      if (
-        level[k] === NORMAL &&
-        value >= (quietMin[i] as number) &&
-        value <= (quietMax[i] as number) &&
-        Number.isFinite(value)
-      ) {
-        if (at >= (lastAt[k] as number)) {
-          lastAt[k] = at;
-          stale[k] = 0;
-        }
+      if (Number.isNaN(value)) continue;
+      // Found on the first sampled value, so a reading of only NaN keeps no state.
+      if (slot < 0) slot = slotOf(device);
+      const k = slot * metricCount + i;
+      if (value >= (quietMin[i] as number) && value <= (quietMax[i] as number) && level[k] === NORMAL) {
+        if (at >= lastOf(slot, k)) touch(slot, k, at);
         continue;
       }
-      if (Number.isNaN(value)) continue;
-      const m = byIndex[i] as CompiledMetric;
-      const events = advance(base, m, { device, metric: m.id, value, unit: m.unit, at });
-      if (events.length === 0) continue;
-      if (out === undefined) out = [];
-      out.push(...events);
+      const e = breach(slot, device, i, value, at);
+      if (e === undefined) continue;
+      if (out === undefined) out = [e];
+      else out.push(e);
     }
     return out ?? none;
   };
@@ -464,14 +511,17 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const device = ids[slot] as string;
       for (let i = 0; i < metricCount; i++) {
         const k = slot * metricCount + i;
-        const last = lastAt[k] as number;
+        const last = lastOf(slot, k);
         if (stale[k] === 0 && last !== Number.NEGATIVE_INFINITY && at - last > staleMs) {
           stale[k] = 1;
+          staleCount[slot] = (staleCount[slot] as number) + 1;
           const metric = byIndex[i]?.id ?? "";
           out.push(
             event(
               "stale",
-              { device, metric, at },
+              device,
+              metric,
+              at,
               "stale",
               "warning",
               `${metric} of ${device} has sent no sample for more than ${staleMs / 1000} s.`,
