@@ -214,6 +214,23 @@ describe("createMonitor", () => {
     expect(m.tick(161_000)).toHaveLength(4);
   });
 
+  it("a full reading inside the range ends a pending breach, so the next one is timed afresh", () => {
+    // cpuPercent breaches at 0 s (pending, hold 60 s), is back at 10 s, breaches again at 50 s:
+    // at 70 s that breach has lasted 20 s, not 70 s, and must not fire; at 110 s it fires.
+    for (const via of ["updateDevice", "update"] as const) {
+      const m = createMonitor(scannerProfile, { stage: "operating", holdSeconds: 60 });
+      const read = (at: number, cpu: number) =>
+        via === "updateDevice"
+          ? m.updateDevice("a", at, [cpu, 10, 100])
+          : m.update({ device: "a", metric: "cpuPercent", value: cpu, unit: "%", at });
+      expect(read(0, 50)).toEqual([]);
+      expect(read(10_000, 20)).toEqual([]);
+      expect(read(50_000, 50)).toEqual([]);
+      expect(read(70_000, 50)).toEqual([]);
+      expect(read(110_000, 50).map((e) => e.kind)).toEqual(["fired"]);
+    }
+  });
+
   it("updateDevice rejects a handle it never gave out", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });
     const h = m.deviceHandle("us-1");

@@ -225,6 +225,9 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   let allAt = new Float64Array(0);
   let latestAt = new Float64Array(0);
   let staleCount = new Uint32Array(0);
+  // Per device, how many of its metrics are not NORMAL: a device with none needs no look at
+  // its metrics' levels while its values stay inside their quiet ranges.
+  let active = new Uint32Array(0);
   const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const none: readonly MonitorEvent[] = Object.freeze([]);
 
@@ -299,6 +302,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       allAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
       latestAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
       staleCount: new Uint32Array(capacity),
+      active: new Uint32Array(capacity),
     };
     next.level.set(level);
     next.stale.set(stale);
@@ -307,7 +311,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     next.allAt.set(allAt);
     next.latestAt.set(latestAt);
     next.staleCount.set(staleCount);
-    ({ level, stale, since, lastAt, allAt, latestAt, staleCount } = next);
+    next.active.set(active);
+    ({ level, stale, since, lastAt, allAt, latestAt, staleCount, active } = next);
   };
 
   /** When metric `k` (slot * metricCount + metric index) of device `slot` was last sampled. */
@@ -357,6 +362,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     const current = level[i] as number;
     if (value < m.failMin || value > m.failMax) {
       if (current === FAILSAFE) return undefined;
+      if (current === NORMAL) active[slot] = (active[slot] as number) + 1;
       level[i] = FAILSAFE;
       since[i] = at;
       const explanation = failSafeSentence(m.id, value, unit, m.metric.failSafe as Range);
@@ -365,6 +371,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     if (value < m.stageMin || value > m.stageMax) {
       if (current === NORMAL) {
         level[i] = PENDING;
+        active[slot] = (active[slot] as number) + 1;
         since[i] = at;
       }
       const breachSince = since[i] as number;
@@ -379,12 +386,14 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     // Within the stage range (or no stage range declared).
     if (current === PENDING) {
       level[i] = NORMAL;
+      active[slot] = (active[slot] as number) - 1;
       return undefined;
     }
     if (current >= WARNING) {
       const inside = Math.min(value - m.stageMin, m.stageMax - value);
       if (inside >= m.recovery) {
         level[i] = NORMAL;
+        active[slot] = (active[slot] as number) - 1;
         const explanation = `${m.id} is back at ${formatNumber(value)} ${unit}, inside the ${options.stage} range by ${formatNumber(inside)}.`;
         return event("resolved", device, m.id, at, "within", "affirming", explanation, value);
       }
@@ -456,10 +465,13 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     const max = quietMax;
     let out: MonitorEvent[] | undefined;
     let skipped = false;
+    // With every metric NORMAL, a quiet value needs no look at its level; a breach on the way
+    // changes only its own metric's level.
+    const calm = active[slot] === 0;
     for (let i = 0; i < metricCount; i++) {
       const value = values[i] as number;
       // NaN fails both comparisons, as do infinities (the bounds are finite).
-      if (value >= (min[i] as number) && value <= (max[i] as number) && levels[base + i] === NORMAL) continue;
+      if (value >= (min[i] as number) && value <= (max[i] as number) && (calm || levels[base + i] === NORMAL)) continue;
       if (Number.isNaN(value)) {
         skipped = true;
         continue;
