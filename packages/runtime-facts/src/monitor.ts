@@ -122,6 +122,8 @@ export interface Monitor {
   devices(): number;
 }
 
+const needsReading = "A reading needs a device id (a string) or handle and its values (an array of numbers).";
+
 const NORMAL = 0;
 const PENDING = 1;
 const WARNING = 2;
@@ -401,33 +403,46 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     return undefined;
   };
 
+  // Two paths, chosen by the kind of key, so that code reading by handle never sees an id and
+  // the other way round: each stays as fast as if the other did not exist.
   const updateDevice = (
     deviceOrHandle: string | number,
     at: number,
     values: ArrayLike<number>,
-  ): readonly MonitorEvent[] => {
-    const handle = typeof deviceOrHandle === "number" ? deviceOrHandle : undefined;
-    const known = handle !== undefined && Number.isInteger(handle) && handle >= 0 && handle < ids.length;
-    if (
-      (typeof deviceOrHandle !== "string" && !known) ||
-      typeof values !== "object" ||
-      values === null ||
-      !Number.isInteger(values.length)
-    )
-      return [
-        event(
-          "rejected",
-          typeof deviceOrHandle === "string" ? deviceOrHandle : known ? (ids[handle] as string) : "",
-          "",
-          Number.NaN,
-          "missing",
-          "warning",
-          handle !== undefined && !known
-            ? `${handle} is not a device handle of this monitor.`
-            : "A reading needs a device id (a string) or handle and its values (an array of numbers).",
-        ),
-      ];
-    const device = known ? (ids[handle] as string) : (deviceOrHandle as string);
+  ): readonly MonitorEvent[] =>
+    typeof deviceOrHandle === "number"
+      ? byHandle(deviceOrHandle, at, values)
+      : byId(deviceOrHandle as unknown, at, values);
+
+  const byHandle = (handle: number, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
+    if (!(Number.isInteger(handle) && handle >= 0 && handle < ids.length))
+      return rejectReading("", Number.NaN, "missing", `${handle} is not a device handle of this monitor.`);
+    const device = ids[handle] as string;
+    const problem = readingProblem(device, at, values);
+    if (problem !== undefined) return problem;
+    return values.length === metricCount && at >= (latestAt[handle] as number)
+      ? fullReading(handle, device, at, values)
+      : reading(handle, device, at, values);
+  };
+
+  const byId = (device: unknown, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
+    if (typeof device !== "string") return rejectReading("", Number.NaN, "missing", needsReading);
+    const problem = readingProblem(device, at, values);
+    if (problem !== undefined) return problem;
+    const slot = slots.get(device) ?? -1;
+    return slot >= 0 && values.length === metricCount && at >= (latestAt[slot] as number)
+      ? fullReading(slot, device, at, values)
+      : reading(slot, device, at, values);
+  };
+
+  /** Why a reading cannot be taken (its values, its time, too many values), as its one event. */
+  const readingProblem = (
+    device: string,
+    at: number,
+    values: ArrayLike<number>,
+  ): readonly MonitorEvent[] | undefined => {
+    if (typeof values !== "object" || values === null || !Number.isInteger(values.length))
+      return rejectReading(device, Number.NaN, "missing", needsReading);
     if (typeof at !== "number" || !Number.isFinite(at))
       return rejectReading(device, Number.NaN, "missing", `A reading of ${device} has no valid time.`);
     if (values.length > metricCount)
@@ -437,10 +452,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         "unknown-metric",
         `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
       );
-    const slot = known ? handle : (slots.get(device) ?? -1);
-    return slot >= 0 && values.length === metricCount && at >= (latestAt[slot] as number)
-      ? fullReading(slot, device, at, values)
-      : reading(slot, device, at, values);
+    return undefined;
   };
 
   const rejectReading = (device: string, at: number, verdict: Verdict, explanation: string) => [
