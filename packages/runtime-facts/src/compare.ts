@@ -161,7 +161,8 @@ const described = new WeakMap<
   { readonly unit: string; readonly min: number | undefined; readonly max: number | undefined; readonly text: string }
 >();
 
-function describeRange(r: Range, unit: string): string {
+/** A range in words, with its unit: `0 to 80 %`, `at least 5 s`, `at most 95 %`. Internal. */
+export function describeRange(r: Range, unit: string): string {
   const known = described.get(r);
   if (known !== undefined && known.unit === unit && known.min === r.min && known.max === r.max) return known.text;
   const text =
@@ -174,21 +175,27 @@ function describeRange(r: Range, unit: string): string {
   return text;
 }
 
-/** The sentence of a value outside the fail-safe range. Shared with the monitor. Internal. */
-export function failSafeSentence(id: string, value: number, unit: string, failSafe: Range): string {
-  return `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${describeRange(failSafe, unit)}.`;
+/**
+ * The sentence of a value outside the fail-safe range, given in words (`describeRange`).
+ * Shared with the monitor. Internal.
+ */
+export function failSafeSentence(id: string, value: number, unit: string, failSafe: string): string {
+  return `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${failSafe}.`;
 }
 
-/** The sentence of a value within or outside a stage's range. Shared with the monitor. Internal. */
+/**
+ * The sentence of a value within or outside a stage's range, given in words (`describeRange`).
+ * Shared with the monitor. Internal.
+ */
 export function stageSentence(
   id: string,
   value: number,
   unit: string,
   stage: Stage,
-  range: Range,
+  range: string,
   inRange: boolean,
 ): string {
-  return `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${describeRange(range, unit)}.`;
+  return `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${range}.`;
 }
 
 function compareVersions(a: string, b: string): number {
@@ -270,7 +277,7 @@ export function appraiseMetric(
       verdict: "outside-failsafe",
       tier: "contraindicated",
       margin: margin(value, metric.failSafe),
-      explanation: failSafeSentence(id, value, unit, metric.failSafe),
+      explanation: failSafeSentence(id, value, unit, describeRange(metric.failSafe, unit)),
     };
   }
   const range = metric[stage];
@@ -295,7 +302,7 @@ export function appraiseMetric(
     verdict: inRange ? "within" : "outside-operating",
     tier: inRange ? "affirming" : "warning",
     margin: m,
-    explanation: stageSentence(id, value, unit, stage, range, inRange),
+    explanation: stageSentence(id, value, unit, stage, describeRange(range, unit), inRange),
   };
 }
 

@@ -231,6 +231,24 @@ describe("createMonitor", () => {
     }
   });
 
+  it("reads each field of a sample once", () => {
+    // A getter that answers differently on a second read must not get past the checks.
+    const m = createMonitor(scannerProfile, { stage: "operating" });
+    let reads = 0;
+    const sample = {
+      device: "a",
+      unit: "%",
+      value: 99,
+      at: 0,
+      get metric() {
+        reads++;
+        return reads === 1 ? "cpuPercent" : 7;
+      },
+    };
+    expect(m.update(sample as unknown as Sample)).toMatchObject([{ kind: "fired", metric: "cpuPercent" }]);
+    expect(reads).toBe(1);
+  });
+
   it("updateDevice rejects a handle it never gave out", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });
     const h = m.deviceHandle("us-1");

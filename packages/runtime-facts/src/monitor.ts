@@ -1,6 +1,6 @@
 import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
-import { appraiseMetric, failSafeSentence, formatNumber, stageSentence } from "./compare.js";
-import type { Range, RuntimeProfile } from "./profile.js";
+import { appraiseMetric, describeRange, failSafeSentence, formatNumber, stageSentence } from "./compare.js";
+import type { RuntimeProfile } from "./profile.js";
 
 /**
  * One metric sample from one device: the value, its unit, and when it was taken, in
@@ -129,13 +129,12 @@ const PENDING = 1;
 const WARNING = 2;
 const FAILSAFE = 3;
 
-/** Why a value is not a {@link Sample} (device, metric and unit strings; value and time numbers), or undefined. */
-function malformed(sample: unknown): string | undefined {
-  if (typeof sample !== "object" || sample === null) return "A sample must be an object.";
-  const s = sample as Partial<Record<keyof Sample, unknown>>;
-  for (const key of ["device", "metric", "unit"] as const)
-    if (typeof s[key] !== "string") return `A sample's ${key} must be a string.`;
-  if (typeof s.value !== "number") return "A sample's value must be a number.";
+/** Why the fields of a sample do not make a {@link Sample} (device, metric and unit strings, a number value), or undefined. */
+function malformed(device: unknown, metric: unknown, unit: unknown, value: unknown): string | undefined {
+  if (typeof device !== "string") return "A sample's device must be a string.";
+  if (typeof metric !== "string") return "A sample's metric must be a string.";
+  if (typeof unit !== "string") return "A sample's unit must be a string.";
+  if (typeof value !== "number") return "A sample's value must be a number.";
   return undefined;
 }
 
@@ -151,6 +150,9 @@ interface CompiledMetric {
   readonly stageMax: number;
   readonly holdMs: number;
   readonly recovery: number;
+  /** The fail-safe and the stage range in words, for events; empty where not declared. */
+  readonly failSafeText: string;
+  readonly stageText: string;
 }
 
 function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
@@ -198,6 +200,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       stageMax: stage?.max ?? Number.POSITIVE_INFINITY,
       holdMs: perMetric(options.holdSeconds, id) * 1000,
       recovery: perMetric(options.recovery, id),
+      failSafeText: metric.failSafe ? describeRange(metric.failSafe, metric.unit) : "",
+      stageText: stage ? describeRange(stage, metric.unit) : "",
     });
   }
   const metricCount = compiled.size;
@@ -251,15 +255,30 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   };
 
   const update = (sample: Sample): readonly MonitorEvent[] => {
-    // A caller without types may pass anything; a sample that is not one is rejected, never thrown on.
-    const problem = malformed(sample);
+    // A caller without types may pass anything; a sample that is not one is rejected, never
+    // thrown on. Each field is read once, so that a getter cannot answer twice differently.
+    if (typeof sample !== "object" || sample === null)
+      return [event("rejected", "", "", Number.NaN, "missing", "warning", "A sample must be an object.")];
+    const { device, metric, value, unit, at } = sample as Partial<Record<keyof Sample, unknown>>;
+    const problem = malformed(device, metric, unit, value);
     if (problem !== undefined) {
-      const o = (typeof sample === "object" && sample !== null ? sample : {}) as Partial<Record<keyof Sample, unknown>>;
-      const device = typeof o.device === "string" ? o.device : "";
-      const metric = typeof o.metric === "string" ? o.metric : "";
-      return [event("rejected", device, metric, Number.NaN, "missing", "warning", problem)];
+      return [
+        event(
+          "rejected",
+          typeof device === "string" ? device : "",
+          typeof metric === "string" ? metric : "",
+          Number.NaN,
+          "missing",
+          "warning",
+          problem,
+        ),
+      ];
     }
-    const { device, metric, value, unit, at } = sample;
+    return checked(device as string, metric as string, value as number, unit as string, at);
+  };
+
+  /** A sample whose fields have their types: its metric must be declared and its time valid. */
+  const checked = (device: string, metric: string, value: number, unit: string, at: unknown) => {
     const m = compiled.get(metric);
     if (m === undefined) {
       return [
@@ -267,7 +286,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
           "rejected",
           device,
           metric,
-          at,
+          at as number,
           "unknown-metric",
           "warning",
           `${metric} is not a declared metric.`,
@@ -367,7 +386,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       if (current === NORMAL) active[slot] = (active[slot] as number) + 1;
       level[i] = FAILSAFE;
       since[i] = at;
-      const explanation = failSafeSentence(m.id, value, unit, m.metric.failSafe as Range);
+      const explanation = failSafeSentence(m.id, value, unit, m.failSafeText);
       return event("fired", device, m.id, at, "outside-failsafe", "contraindicated", explanation, value);
     }
     if (value < m.stageMin || value > m.stageMax) {
@@ -379,8 +398,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const breachSince = since[i] as number;
       if (level[i] === PENDING && at - breachSince >= m.holdMs) {
         level[i] = WARNING;
-        const range = m.metric[options.stage] as Range;
-        const explanation = `${stageSentence(m.id, value, unit, options.stage, range, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
+        const explanation = `${stageSentence(m.id, value, unit, options.stage, m.stageText, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
         return event("fired", device, m.id, at, "outside-operating", "warning", explanation, value);
       }
       return undefined;
