@@ -28,6 +28,15 @@ const reqs = miotCatalog.requirements.map((r) => {
   return { id: r.id, criterion, level: r.level, head, tail, comparator: r.rule.comparator, threshold, ranks };
 });
 const criteriaCount = miotCatalog.criteria.length;
+// Whether a measured value (an ordinal value's rank) meets its requirement's threshold.
+const meets = (r, x) =>
+  r.comparator === "lt"
+    ? x < r.threshold
+    : r.comparator === "lte"
+      ? x <= r.threshold
+      : r.comparator === "gt"
+        ? x > r.threshold
+        : x >= r.threshold;
 function floorById(a) {
   const firstGap = new Array(criteriaCount).fill(6);
   for (const r of reqs) {
@@ -38,15 +47,7 @@ function floorById(a) {
       if (r.tail !== undefined) v = v?.[r.tail];
       if (v === undefined) fulfilled = false;
       else {
-        const x = r.ranks ? r.ranks.get(v) : v;
-        fulfilled =
-          r.comparator === "lt"
-            ? x < r.threshold
-            : r.comparator === "lte"
-              ? x <= r.threshold
-              : r.comparator === "gt"
-                ? x > r.threshold
-                : x >= r.threshold;
+        fulfilled = meets(r, r.ranks ? r.ranks.get(v) : v);
       }
     }
     if (!fulfilled && r.level < firstGap[r.criterion]) firstGap[r.criterion] = r.level;
@@ -71,17 +72,7 @@ function floor(a) {
     let v = a.facts[r.head];
     if (r.tail !== undefined) v = v?.[r.tail];
     if (v === undefined) continue;
-    const x = r.ranks ? r.ranks.get(v) : v;
-    if (
-      r.comparator === "lt"
-        ? x < r.threshold
-        : r.comparator === "lte"
-          ? x <= r.threshold
-          : r.comparator === "gt"
-            ? x > r.threshold
-            : x >= r.threshold
-    )
-      fulfilled[r.k] = 1;
+    if (meets(r, r.ranks ? r.ranks.get(v) : v)) fulfilled[r.k] = 1;
   }
   const firstGap = new Array(criteriaCount).fill(6);
   for (let k = 0; k < reqs.length; k++) {
