@@ -77,6 +77,8 @@ export interface CompiledCatalog {
   readonly gated: Uint32Array;
   /** Where each criterion's requirements begin in `gated`; one entry more than criteria. */
   readonly gatedStart: Uint32Array;
+  /** Every requirement index, ordered by level and, within a level, as in the catalog. */
+  readonly byLevel: Uint32Array;
 }
 
 /** Comparator codes of {@link CompiledCatalog.measured}; `at-least` on ranks is `GTE`. */
@@ -186,6 +188,10 @@ function compile(input: Catalog): Result<CompiledCatalog> {
     for (const index of ordered) gated[at++] = index;
   }
   gatedStart[criteria.length] = at;
+  // Array.prototype.sort is stable: within a level, the catalog's order stays.
+  const byLevel = Uint32Array.from(
+    requirements.map((r) => r.index).sort((a, b) => (levelOf[a] as number) - (levelOf[b] as number)),
+  );
   const rules = requirements.filter((r): r is CompiledRequirement & { rule: CompiledRule } => r.rule !== undefined);
   return ok({
     catalog,
@@ -198,6 +204,7 @@ function compile(input: Catalog): Result<CompiledCatalog> {
     flags,
     gated,
     gatedStart,
+    byLevel,
     levelOf,
     all: requirements.map((r) => r.index),
     requirements,

@@ -127,12 +127,10 @@ export function roadmap(
   // Every unfulfilled requirement goes to the stage of its own level, or to the first stage if
   // its level is at or below the current one (possible under the mean roll-up).
   const byStage: Blocker[][] = [[], [], [], [], [], []];
-  for (let level = 1; level <= 5; level++) {
-    for (const r of compiled.requirements) {
-      const b = all[r.index];
-      if (b === undefined || r.level !== level) continue;
-      (byStage[Math.max(level, current + 1)] as Blocker[]).push(b);
-    }
+  for (const index of compiled.byLevel) {
+    const b = all[index];
+    if (b === undefined) continue;
+    (byStage[Math.max(b.level, current + 1)] as Blocker[]).push(b);
   }
   for (let target = current + 1; target <= 5; target++) {
     stages.push({ level: target as 1 | 2 | 3 | 4 | 5, steps: byStage[target] as Blocker[] });

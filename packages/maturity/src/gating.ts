@@ -82,9 +82,15 @@ export function levels(compiled: CompiledCatalog, outcomes: Outcomes, policy: Po
     dimensions.push(rollUp(d.criteria, level, policy.rollUp));
     dimensionsIfUnknownsMet.push(rollUp(d.criteria, ifUnknownsMet, policy.rollUp));
   }
+  const criteria: Level[] = new Array(count);
+  const criteriaIfUnknownsMet: Level[] = new Array(count);
+  for (let c = 0; c < count; c++) {
+    criteria[c] = level[c] as Level;
+    criteriaIfUnknownsMet[c] = ifUnknownsMet[c] as Level;
+  }
   return {
-    criteria: Array.from(level) as Level[],
-    criteriaIfUnknownsMet: Array.from(ifUnknownsMet) as Level[],
+    criteria,
+    criteriaIfUnknownsMet,
     dimensions,
     dimensionsIfUnknownsMet,
     overall: rollUpAll(dimensions, policy.rollUp),
