@@ -231,6 +231,19 @@ describe("createMonitor", () => {
     }
   });
 
+  it("updateDevice rejects values that are not numbers, never coerces them", () => {
+    for (const how of ["first", "again"] as const) {
+      const m = createMonitor(scannerProfile, { stage: "operating" });
+      if (how === "again") m.updateDevice("a", 0, [10, 10, 100]);
+      const events = m.updateDevice("a", 1_000, ["30", null, true] as unknown as number[]);
+      expect(events.map((e) => [e.kind, e.verdict, e.metric])).toEqual([
+        ["rejected", "missing", "cpuPercent"],
+        ["rejected", "missing", "bootSeconds"],
+        ["rejected", "missing", "throughputKbps"],
+      ]);
+    }
+  });
+
   it("reads each field of a sample once", () => {
     // A getter that answers differently on a second read must not get past the checks.
     const m = createMonitor(scannerProfile, { stage: "operating" });

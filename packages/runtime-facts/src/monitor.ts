@@ -500,8 +500,15 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     const calm = active[slot] === 0;
     for (let i = 0; i < metricCount; i++) {
       const value = values[i] as number;
-      // NaN fails both comparisons, as do infinities (the bounds are finite).
-      if (value >= (min[i] as number) && value <= (max[i] as number) && (calm || levels[base + i] === NORMAL)) continue;
+      // NaN fails both comparisons, as do infinities (the bounds are finite); a value that is
+      // not a number at all (from a caller without types) is not compared, never coerced.
+      if (
+        typeof value === "number" &&
+        value >= (min[i] as number) &&
+        value <= (max[i] as number) &&
+        (calm || levels[base + i] === NORMAL)
+      )
+        continue;
       if (Number.isNaN(value)) {
         skipped = true;
         continue;
@@ -535,7 +542,12 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       // Found on the first sampled value, so a reading of only NaN keeps no state.
       if (slot < 0) slot = slotOf(device);
       const k = slot * metricCount + i;
-      if (value >= (quietMin[i] as number) && value <= (quietMax[i] as number) && level[k] === NORMAL) {
+      if (
+        typeof value === "number" &&
+        value >= (quietMin[i] as number) &&
+        value <= (quietMax[i] as number) &&
+        level[k] === NORMAL
+      ) {
         if (at >= lastOf(slot, k)) touch(slot, k, at);
         continue;
       }
