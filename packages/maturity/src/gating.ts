@@ -42,32 +42,35 @@ export function criterionLevels(
   }
 }
 
+/**
+ * The roll-up of `count` levels whose minimum and sum are given: the minimum (the paper's gated
+ * rule) or the mean rounded down, as the policy says; 0 when there are none.
+ */
+export function rolled(min: number, sum: number, count: number, how: Policy["rollUp"]): Level {
+  return (count === 0 ? 0 : how === "minimum" ? min : Math.floor(sum / count)) as Level;
+}
+
 /** A dimension's level from its criteria's levels, under the policy's roll-up. */
 export function rollUp(members: readonly number[], of: ArrayLike<number>, how: Policy["rollUp"]): Level {
-  if (members.length === 0) return 0;
-  if (how === "minimum") {
-    let min = 5;
-    for (const m of members) {
-      const v = of[m] as number;
-      if (v < min) min = v;
-    }
-    return min as Level;
-  }
+  let min = 5;
   let sum = 0;
-  for (const m of members) sum += of[m] as number;
-  return Math.floor(sum / members.length) as Level;
+  for (const m of members) {
+    const v = of[m] as number;
+    if (v < min) min = v;
+    sum += v;
+  }
+  return rolled(min, sum, members.length, how);
 }
 
 /** The overall level from the dimensions' levels, under the policy's roll-up. */
 export function rollUpAll(values: readonly Level[], how: Policy["rollUp"]): Level {
-  if (values.length === 0) return 0;
   let min = 5;
   let sum = 0;
   for (const v of values) {
     if (v < min) min = v;
     sum += v;
   }
-  return (how === "minimum" ? min : Math.floor(sum / values.length)) as Level;
+  return rolled(min, sum, values.length, how);
 }
 
 /** Criterion, dimension and overall levels under the policy's roll-up. */

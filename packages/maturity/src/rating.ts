@@ -2,7 +2,7 @@ import { andThen, type Level, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import type { AssessOptions } from "./assess.js";
 import type { CompiledCatalog } from "./compile.js";
-import { criterionLevels, rollUp } from "./gating.js";
+import { criterionLevels, rolled, rollUp } from "./gating.js";
 import type { Policy } from "./policy.js";
 import type { ReadAssessment, Scratch } from "./read-assessment.js";
 import { scorer } from "./scorer.js";
@@ -67,12 +67,11 @@ export function rate(
     sum += l;
     sumIfUnknownsMet += best;
   }
-  const mean = how === "mean";
-  const overall = (count === 0 ? 0 : mean ? Math.floor(sum / count) : min) as Level;
+  const overall = rolled(min, sum, count, how);
   return {
     level: overall,
     levelName: levelNames[overall],
-    levelIfUnknownsMet: (count === 0 ? 0 : mean ? Math.floor(sumIfUnknownsMet / count) : minIfUnknownsMet) as Level,
+    levelIfUnknownsMet: rolled(minIfUnknownsMet, sumIfUnknownsMet, count, how),
     unknown,
     dimensions,
     criteria,
