@@ -213,30 +213,6 @@ function compareVersions(a: string, b: string): number {
 }
 
 /**
- * The verdict on one metric value without building a finding: the monitor's hot path. Checks,
- * in order, the unit, that the value is a finite number, the fail-safe range, the stage range.
- */
-export function classify(
-  metric: RuntimeProfile["metrics"][string],
-  stage: "integration" | "operating",
-  value: number,
-  unit: string,
-): Verdict {
-  if (unit !== metric.unit) return "unit-mismatch";
-  if (!Number.isFinite(value)) return "missing";
-  const failSafe = metric.failSafe;
-  if (
-    failSafe &&
-    ((failSafe.min !== undefined && value < failSafe.min) || (failSafe.max !== undefined && value > failSafe.max))
-  )
-    return "outside-failsafe";
-  const range = metric[stage];
-  if (range && ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)))
-    return "outside-operating";
-  return "within";
-}
-
-/**
  * Appraises one metric value: fail-safe first (a breach contraindicates), then the stage's
  * range. Shared by {@link compareRuntimeFacts} and the monitor.
  */
