@@ -22,6 +22,36 @@ describe("ranges and tiers", () => {
     expect(within(v as number, r)).toBe(reference);
   });
 
+  it("agrees with the plain definition on every pair of extreme values, as value and as bounds", () => {
+    // Where a test by subtraction could differ from a comparison: equal infinities, the largest
+    // and smallest doubles, subnormals, signed zeros.
+    const extremes = [
+      Number.NEGATIVE_INFINITY,
+      -Number.MAX_VALUE,
+      -1,
+      -Number.MIN_VALUE,
+      -0,
+      0,
+      Number.MIN_VALUE,
+      2.2250738585072014e-308,
+      1,
+      Number.MAX_VALUE,
+      Number.POSITIVE_INFINITY,
+      Number.NaN,
+    ];
+    const bounds = [undefined, ...extremes];
+    let checked = 0;
+    for (const v of extremes)
+      for (const min of bounds)
+        for (const max of bounds) {
+          const r = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+          const reference = Number.isFinite(v) && (min === undefined || v >= min) && (max === undefined || v <= max);
+          expect(within(v, r), `${v} in ${JSON.stringify(r)}`).toBe(reference);
+          checked++;
+        }
+    expect(checked).toBe(12 * 13 * 13);
+  });
+
   it("never coerces a value that is not a number", () => {
     for (const v of [null, "0", "", [], [5], true, false, { valueOf: () => 5 }]) {
       expect(within(v as unknown as number, { min: -1, max: 10 })).toBe(false);
