@@ -363,7 +363,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
 
   /**
    * One sample with a known metric and a valid time, against the device's state: the event it
-   * causes, if any.
+   * causes, if any. A sample older than the metric's last one changes nothing.
    */
   const advance = (
     slot: number,
@@ -376,6 +376,22 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     const i = slot * metricCount + m.index;
     if (at < lastOf(slot, i)) return undefined;
     touch(slot, i, at);
+    return judge(slot, i, m, device, value, unit, at);
+  };
+
+  /**
+   * A sample of metric `i` (slot * metricCount + metric index) of device `slot`, in time order
+   * and already recorded, against the metric's level: the event it causes, if any.
+   */
+  const judge = (
+    slot: number,
+    i: number,
+    m: CompiledMetric,
+    device: string,
+    value: number,
+    unit: string,
+    at: number,
+  ): MonitorEvent | undefined => {
     if (unit !== m.unit || !Number.isFinite(value)) {
       const finding = appraiseMetric(m.id, m.metric, options.stage, value, unit);
       return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, value);
@@ -513,7 +529,10 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         skipped = true;
         continue;
       }
-      const e = breach(slot, device, i, value, at);
+      // In time order by the test that chose this path; its time is recorded below, for the
+      // whole device.
+      const m = byIndex[i] as CompiledMetric;
+      const e = judge(slot, base + i, m, device, value, m.unit, at);
       if (e === undefined) continue;
       if (out === undefined) out = [e];
       else out.push(e);
