@@ -216,4 +216,28 @@ describe("formatNumber: six significant digits, as toPrecision(6) writes them", 
     expect(formatNumber(0.000123456789)).toBe("0.000123457");
     expect(formatNumber(Number.NaN)).toBe("NaN");
   });
+  it("writes the zeros inside a fraction, at every place and length", () => {
+    // Every number of six significant digits with a zero or more after the point, from 1.00001
+    // to 10000.1: the fraction's leading zeros come from tables of padded digits.
+    const cases = [
+      [1.00001, "1.00001"],
+      [1.0001, "1.0001"],
+      [1.00101, "1.00101"],
+      [1.01001, "1.01001"],
+      [2.0005, "2.0005"],
+      [10.0001, "10.0001"],
+      [10.001, "10.001"],
+      [100.001, "100.001"],
+      [100.01, "100.01"],
+      [1000.01, "1000.01"],
+      [10000.1, "10000.1"],
+      [-12.0034, "-12.0034"],
+      [999999.5, "1000000"],
+      [1000.5, "1000.5"],
+      [65432.1, "65432.1"],
+    ] as const;
+    for (const [n, text] of cases) expect(formatNumber(n), String(n)).toBe(text);
+    for (let r = 100_001; r < 1_000_000; r += 997)
+      for (const scale of [10, 100, 1e3, 1e4, 1e5]) expect(formatNumber(r / scale)).toBe(reference(r / scale));
+  });
 });
