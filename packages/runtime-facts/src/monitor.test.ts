@@ -262,6 +262,16 @@ describe("createMonitor", () => {
     expect(reads).toBe(1);
   });
 
+  it("takes its stage when it is made: a later change to the options changes nothing", () => {
+    const options: { stage: "operating" | "integration"; holdSeconds: number } = { stage: "operating", holdSeconds: 0 };
+    const m = createMonitor(scannerProfile, options);
+    options.stage = "integration";
+    const [fired] = m.update({ device: "a", metric: "cpuPercent", value: 50, unit: "%", at: 0 });
+    expect(fired?.explanation).toContain("outside the operating range at most 40 %");
+    const [resolved] = m.update({ device: "a", metric: "cpuPercent", value: 20, unit: "%", at: 1_000 });
+    expect(resolved?.explanation).toBe("cpuPercent is back at 20 %, inside the operating range by 20.");
+  });
+
   it("updateDevice rejects a handle it never gave out", () => {
     const m = createMonitor(scannerProfile, { stage: "operating" });
     const h = m.deviceHandle("us-1");

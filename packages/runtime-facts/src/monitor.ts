@@ -186,9 +186,12 @@ function perMetric(option: number | Readonly<Record<string, number>> | undefined
  * @since 0.1.0
  */
 export function createMonitor(profile: RuntimeProfile, options: MonitorOptions): Monitor {
+  // Read once: the options are the caller's object, and a later change to it must not change
+  // the monitor's sentences.
+  const stageName = options.stage;
   const compiled = new Map<string, CompiledMetric>();
   for (const [id, metric] of Object.entries(profile.metrics)) {
-    const stage = metric[options.stage];
+    const stage = metric[stageName];
     compiled.set(id, {
       index: compiled.size,
       id,
@@ -393,7 +396,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     at: number,
   ): MonitorEvent | undefined => {
     if (unit !== m.unit || !Number.isFinite(value)) {
-      const finding = appraiseMetric(m.id, m.metric, options.stage, value, unit);
+      const finding = appraiseMetric(m.id, m.metric, stageName, value, unit);
       return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, value);
     }
     const current = level[i] as number;
@@ -414,7 +417,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const breachSince = since[i] as number;
       if (level[i] === PENDING && at - breachSince >= m.holdMs) {
         level[i] = WARNING;
-        const explanation = `${stageSentence(m.id, value, unit, options.stage, m.stageText, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
+        const explanation = `${stageSentence(m.id, value, unit, stageName, m.stageText, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
         return event("fired", device, m.id, at, "outside-operating", "warning", explanation, value);
       }
       return undefined;
@@ -430,7 +433,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       if (inside >= m.recovery) {
         level[i] = NORMAL;
         active[slot] = (active[slot] as number) - 1;
-        const explanation = `${m.id} is back at ${formatNumber(value)} ${unit}, inside the ${options.stage} range by ${formatNumber(inside)}.`;
+        const explanation = `${m.id} is back at ${formatNumber(value)} ${unit}, inside the ${stageName} range by ${formatNumber(inside)}.`;
         return event("resolved", device, m.id, at, "within", "affirming", explanation, value);
       }
     }
