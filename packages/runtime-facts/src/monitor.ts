@@ -512,6 +512,9 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     const levels = level;
     const min = quietMin;
     const max = quietMax;
+    // The first event is held on its own, and an array made for two: most readings that cause
+    // events cause one or two, and an array grown by push would be made for seventeen.
+    let first: MonitorEvent | undefined;
     let out: MonitorEvent[] | undefined;
     let skipped = false;
     // With every metric NORMAL, a quiet value needs no look at its level; a breach on the way
@@ -537,7 +540,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       const m = byIndex[i] as CompiledMetric;
       const e = judge(slot, base + i, m, device, value, m.unit, at);
       if (e === undefined) continue;
-      if (out === undefined) out = [e];
+      if (first === undefined) first = e;
+      else if (out === undefined) out = [first, e];
       else out.push(e);
     }
     if (!skipped) {
@@ -550,12 +554,14 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     } else {
       for (let i = 0; i < metricCount; i++) if (!Number.isNaN(values[i] as number)) touch(slot, base + i, at);
     }
-    return out ?? none;
+    return out ?? (first === undefined ? none : [first]);
   };
 
   /** Any other reading: each sampled metric on its own, as `update` would take it. */
   const reading = (known: number, device: string, at: number, values: ArrayLike<number>) => {
     let slot = known;
+    // Events held as in fullReading.
+    let first: MonitorEvent | undefined;
     let out: MonitorEvent[] | undefined;
     const count = values.length;
     for (let i = 0; i < count; i++) {
@@ -575,10 +581,11 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       }
       const e = breach(slot, device, i, value, at);
       if (e === undefined) continue;
-      if (out === undefined) out = [e];
+      if (first === undefined) first = e;
+      else if (out === undefined) out = [first, e];
       else out.push(e);
     }
-    return out ?? none;
+    return out ?? (first === undefined ? none : [first]);
   };
 
   const tick = (at: number): MonitorEvent[] => {
