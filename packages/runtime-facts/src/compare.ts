@@ -215,11 +215,17 @@ export function describeRange(r: Range, unit: string): string {
 }
 
 /**
- * The sentence of a value outside the fail-safe range, given in words (`describeRange`).
- * Shared with the monitor. Internal.
+ * The words of a fail-safe breach before and after its value, with the fail-safe range given in
+ * words (`describeRange`). The monitor joins them once per metric, not once per event. Internal.
  */
+export function failSafeWords(id: string, unit: string, failSafe: string): readonly [string, string] {
+  return [`${id} is `, ` ${unit}, outside the fail-safe range ${failSafe}.`];
+}
+
+/** The sentence of a value outside the fail-safe range (see {@link failSafeWords}). Internal. */
 export function failSafeSentence(id: string, value: number, unit: string, failSafe: string): string {
-  return `${id} is ${formatNumber(value)} ${unit}, outside the fail-safe range ${failSafe}.`;
+  const [before, after] = failSafeWords(id, unit, failSafe);
+  return `${before}${formatNumber(value)}${after}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { compareRuntimeFacts } from "./compare.js";
 import { scannerProfile } from "./fixtures.test-support.js";
 import { createMonitor, type MonitorEvent, type Sample } from "./monitor.js";
 import type { RuntimeProfile } from "./profile.js";
@@ -54,6 +55,23 @@ describe("createMonitor", () => {
       "require-re-integration",
     ]);
   });
+
+  test.prop([fc.double({ min: -1e9, max: 1e9, noNaN: true }).filter((v) => v > 95)])(
+    "words a fail-safe breach as an appraisal of the same value does",
+    (value) => {
+      const [event] = feed([cpu(value, 0)]);
+      const appraisal = compareRuntimeFacts(
+        scannerProfile,
+        { metrics: { cpuPercent: { value, unit: "%" } } },
+        { stage: "operating" },
+      );
+      if (!appraisal.ok) throw new Error(JSON.stringify(appraisal.issues));
+      const finding = appraisal.value.findings.find((f) => f.metric === "cpuPercent");
+      expect(finding?.verdict).toBe("outside-failsafe");
+      expect(event?.explanation).toBe(finding?.explanation);
+      expect(event?.explanation).toMatch(/^cpuPercent is \S+ %, outside the fail-safe range at most 95 %\.$/);
+    },
+  );
 
   test.prop([
     fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 60 }),

@@ -1,5 +1,5 @@
 import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
-import { appraiseMetric, describeRange, failSafeSentence, formatNumber, stageSentence } from "./compare.js";
+import { appraiseMetric, describeRange, failSafeWords, formatNumber, stageSentence } from "./compare.js";
 import type { RuntimeProfile } from "./profile.js";
 
 /**
@@ -150,9 +150,17 @@ interface CompiledMetric {
   readonly stageMax: number;
   readonly holdMs: number;
   readonly recovery: number;
-  /** The fail-safe and the stage range in words, for events; empty where not declared. */
-  readonly failSafeText: string;
+  /** The stage range in words, for events; empty where not declared. */
   readonly stageText: string;
+  /**
+   * The words of events around their value, joined once: a fail-safe breach's before and after
+   * (`failSafeWords`), a recovery's before the value and between the value and the distance
+   * inside the range. A stormy fleet writes one of these sentences for every event.
+   */
+  readonly failSafeBefore: string;
+  readonly failSafeAfter: string;
+  readonly backBefore: string;
+  readonly backBetween: string;
 }
 
 function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
@@ -192,6 +200,11 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   const compiled = new Map<string, CompiledMetric>();
   for (const [id, metric] of Object.entries(profile.metrics)) {
     const stage = metric[stageName];
+    const [failSafeBefore, failSafeAfter] = failSafeWords(
+      id,
+      metric.unit,
+      metric.failSafe ? describeRange(metric.failSafe, metric.unit) : "",
+    );
     compiled.set(id, {
       index: compiled.size,
       id,
@@ -203,8 +216,11 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       stageMax: stage?.max ?? Number.POSITIVE_INFINITY,
       holdMs: perMetric(options.holdSeconds, id) * 1000,
       recovery: perMetric(options.recovery, id),
-      failSafeText: metric.failSafe ? describeRange(metric.failSafe, metric.unit) : "",
       stageText: stage ? describeRange(stage, metric.unit) : "",
+      failSafeBefore,
+      failSafeAfter,
+      backBefore: `${id} is back at `,
+      backBetween: ` ${metric.unit}, inside the ${stageName} range by `,
     });
   }
   const metricCount = compiled.size;
@@ -405,7 +421,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       if (current === NORMAL) active[slot] = (active[slot] as number) + 1;
       level[i] = FAILSAFE;
       since[i] = at;
-      const explanation = failSafeSentence(m.id, value, unit, m.failSafeText);
+      // The sample's unit is the metric's here (checked above), as in the words joined once.
+      const explanation = `${m.failSafeBefore}${formatNumber(value)}${m.failSafeAfter}`;
       return event("fired", device, m.id, at, "outside-failsafe", "contraindicated", explanation, value);
     }
     if (value < m.stageMin || value > m.stageMax) {
@@ -433,7 +450,7 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       if (inside >= m.recovery) {
         level[i] = NORMAL;
         active[slot] = (active[slot] as number) - 1;
-        const explanation = `${m.id} is back at ${formatNumber(value)} ${unit}, inside the ${stageName} range by ${formatNumber(inside)}.`;
+        const explanation = `${m.backBefore}${formatNumber(value)}${m.backBetween}${formatNumber(inside)}.`;
         return event("resolved", device, m.id, at, "within", "affirming", explanation, value);
       }
     }
