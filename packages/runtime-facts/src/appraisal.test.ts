@@ -22,7 +22,7 @@ describe("ranges and tiers", () => {
     expect(within(v as number, r)).toBe(reference);
   });
 
-  it("agrees with the plain definition on every pair of extreme values, as value and as bounds", () => {
+  it("agrees with the plain definition for every extreme value between every two extreme bounds", () => {
     // Where a test by subtraction could differ from a comparison: equal infinities, the largest
     // and smallest doubles, subnormals, signed zeros.
     const extremes = [
