@@ -5,7 +5,6 @@ import { type Catalog, type Fact, parseCatalog, type Requirement } from "@miotse
 export interface CompiledRequirement {
   readonly index: number;
   readonly requirement: Requirement;
-  readonly criterion: number;
   readonly level: 1 | 2 | 3 | 4 | 5;
   readonly rule?: CompiledRule;
 }
@@ -134,9 +133,8 @@ function compile(input: Catalog): Result<CompiledCatalog> {
     requirements: [] as number[],
   }));
   const requirements = catalog.requirements.map((requirement, index): CompiledRequirement => {
-    const criterion = criterionIndex.get(requirement.criterion) ?? 0;
-    criteria[criterion]?.requirements.push(index);
-    const base = { index, requirement, criterion, level: requirement.level };
+    criteria[criterionIndex.get(requirement.criterion) ?? 0]?.requirements.push(index);
+    const base = { index, requirement, level: requirement.level };
     if (!requirement.rule) return base;
     const { fact, slot, ranks } = facts.get(requirement.rule.fact) as CompiledFact;
     const value = (parameters.get(requirement.rule.parameter) as { value: number | string }).value;
