@@ -126,11 +126,20 @@ function factIssue(fact: Fact, value: unknown, path: PathSegment[]): Issue {
   return issue("invalid-value", `${at} must be a whole number.`, path);
 }
 
+/** Puts a value the fact accepts into the fact's slot; false when the fact refuses it. */
+function record(f: CompiledFact, value: unknown, scratch: Pick<Scratch, "factValues" | "factGiven">): boolean {
+  const v = accepted(f, value);
+  if (Number.isNaN(v)) return false;
+  scratch.factValues[f.slot] = v;
+  scratch.factGiven[f.slot] = 1;
+  return true;
+}
+
 function checkFacts(
   compiled: CompiledCatalog,
   facts: unknown,
   issues: Issue[],
-  { factValues, factGiven }: Pick<Scratch, "factValues" | "factGiven">,
+  scratch: Pick<Scratch, "factValues" | "factGiven">,
 ): void {
   if (!isPlainObject(facts)) {
     issues.push(issue("invalid-type", `$.facts must be an object, got ${describe(facts)}.`, ["facts"]));
@@ -138,53 +147,45 @@ function checkFacts(
   }
   for (const key of Object.keys(facts)) {
     const node = compiled.facts.get(key);
+    // The common case first, without a path: a fact with a value it accepts.
+    if (node !== undefined && !(node instanceof Map) && !forbiddenKeys.has(key)) {
+      const f = node as CompiledFact;
+      const value = facts[key];
+      if (!record(f, value, scratch)) issues.push(factIssue(f.fact, value, ["facts", key]));
+      continue;
+    }
+    const path: PathSegment[] = ["facts", key];
     if (forbiddenKeys.has(key)) {
-      issues.push(forbidden(["facts", key]));
+      issues.push(forbidden(path));
     } else if (node === undefined) {
       issues.push(
-        issue("unknown-fact", `${formatPath(["facts", key])} is not a fact of catalog "${compiled.catalog.id}".`, [
-          "facts",
-          key,
-        ]),
+        issue("unknown-fact", `${formatPath(path)} is not a fact of catalog "${compiled.catalog.id}".`, path),
       );
-    } else if (node instanceof Map) {
+    } else {
+      const branchFacts = node as ReadonlyMap<string, CompiledFact>;
       const branch = facts[key];
       if (!isPlainObject(branch)) {
         issues.push(
-          issue("invalid-type", `${formatPath(["facts", key])} must be an object of ${[...node.keys()].join(", ")}.`, [
-            "facts",
-            key,
-          ]),
+          issue(
+            "invalid-type",
+            `${formatPath(path)} must be an object of ${[...branchFacts.keys()].join(", ")}.`,
+            path,
+          ),
         );
         continue;
       }
       for (const sub of Object.keys(branch)) {
-        const f = node.get(sub);
+        const f = branchFacts.get(sub);
         const value = branch[sub];
-        if (f !== undefined) {
-          const v = accepted(f, value);
-          if (!Number.isNaN(v)) {
-            factValues[f.slot] = v;
-            factGiven[f.slot] = 1;
-            continue;
-          }
-        }
-        const path: PathSegment[] = ["facts", key, sub];
-        if (forbiddenKeys.has(sub)) issues.push(forbidden(path));
+        if (f !== undefined && record(f, value, scratch)) continue;
+        const subPath: PathSegment[] = [...path, sub];
+        if (forbiddenKeys.has(sub)) issues.push(forbidden(subPath));
         else if (f === undefined)
           issues.push(
-            issue("unknown-fact", `${formatPath(path)} is not a fact of catalog "${compiled.catalog.id}".`, path),
+            issue("unknown-fact", `${formatPath(subPath)} is not a fact of catalog "${compiled.catalog.id}".`, subPath),
           );
-        else issues.push(factIssue(f.fact, value, path));
+        else issues.push(factIssue(f.fact, value, subPath));
       }
-    } else {
-      const f = node as CompiledFact;
-      const value = facts[key];
-      const v = accepted(f, value);
-      if (!Number.isNaN(v)) {
-        factValues[f.slot] = v;
-        factGiven[f.slot] = 1;
-      } else issues.push(factIssue(f.fact, value, ["facts", key]));
     }
   }
 }
