@@ -513,11 +513,6 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     event("rejected", device, "", at, verdict, "warning", explanation),
   ];
 
-  const breach = (slot: number, device: string, i: number, value: number, at: number) => {
-    const m = byIndex[i] as CompiledMetric;
-    return advance(slot, m, device, value, m.unit, at);
-  };
-
   /**
    * A reading of every metric of a known device, no earlier than any sample it has had: the
    * fleet's usual reading. A value inside its quiet range changes nothing but the times, and
@@ -596,7 +591,8 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         if (at >= lastOf(slot, k)) touch(slot, k, at);
         continue;
       }
-      const e = breach(slot, device, i, value, at);
+      const m = byIndex[i] as CompiledMetric;
+      const e = advance(slot, m, device, value, m.unit, at);
       if (e === undefined) continue;
       if (first === undefined) first = e;
       else if (out === undefined) out = [first, e];
