@@ -205,9 +205,9 @@ function isRootKey(key: string): boolean {
 /**
  * Checks an assessment against the shape of `assessmentSchema` and against the catalog, and
  * reads its answers as codes into `scratch`, indexed like the catalog's requirements, and its
- * facts into their slots (the caller gives zeroed `codes` and `factGiven`). The common parts (bare status answers, facts) are checked by
- * hand for speed; the rare ones (answer objects, subject) by their zod schemas, so that the
- * schema stays the definition.
+ * facts into their slots (the caller gives zeroed `codes` and `factGiven`). The common parts
+ * (bare status answers, facts) are checked by hand for speed; the rare ones (answer objects,
+ * subject) by their zod schemas, so that the schema stays the definition.
  */
 export function readAssessment(
   compiled: CompiledCatalog,
