@@ -1,4 +1,5 @@
 import { formatPath, type Issue, issue, type PathSegment } from "./issue.js";
+import { fail, ok, type Result } from "./result.js";
 
 /**
  * Keys that are never accepted anywhere in an input, because assigning them can change an
@@ -14,22 +15,29 @@ import { formatPath, type Issue, issue, type PathSegment } from "./issue.js";
 export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
- * Limits for {@link inspectInput}.
+ * Limits for {@link readPlain} (and so for every parser).
  *
  * @example
  * ```ts
  * import type { InputLimits } from "@miotsec/core";
- * const limits: InputLimits = { maxDepth: 32 };
+ * const limits: InputLimits = { maxDepth: 32, maxItems: 1000 };
  * ```
  * @since 0.1.0
  */
 export interface InputLimits {
   /** Deepest nesting of arrays and objects accepted; the root is depth 0. Default 64. */
   readonly maxDepth?: number;
+  /** Most elements of one array, and most keys of one object. Default 1,000,000. */
+  readonly maxItems?: number;
+  /**
+   * Most values in the whole input, counted as if every shared object were written out where
+   * it is referenced (as a parser will walk it). Default 16,000,000.
+   */
+  readonly maxValues?: number;
 }
 
 /**
- * The nesting depth {@link inspectInput} accepts unless told otherwise. No miotsec document
+ * The nesting depth {@link readPlain} accepts unless told otherwise. No miotsec document
  * nests half as deep; the bound only exists to answer hostile input quickly.
  *
  * @example
@@ -41,19 +49,269 @@ export interface InputLimits {
  */
 export const defaultMaxDepth = 64;
 
-function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
-  if (value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/**
+ * The most elements of an array (and keys of an object) {@link readPlain} accepts unless told
+ * otherwise: the largest list any miotsec schema allows (a million observed connections).
+ *
+ * @example
+ * ```ts
+ * import { defaultMaxItems } from "@miotsec/core";
+ * defaultMaxItems; // 1000000
+ * ```
+ * @since 0.1.0
+ */
+export const defaultMaxItems = 1_000_000;
+
+/**
+ * The most values {@link readPlain} accepts in one input unless told otherwise, shared objects
+ * counted once per reference. A 64 MiB JSON file holds at most about 16 million values
+ * (`[0,0,…]`); only shared references (objects built in memory, YAML aliases) reach more.
+ *
+ * @example
+ * ```ts
+ * import { defaultMaxValues } from "@miotsec/core";
+ * defaultMaxValues; // 16000000
+ * ```
+ * @since 0.1.0
+ */
+export const defaultMaxValues = 16_000_000;
+
+/**
+ * Whether a value is a plain object: made by an object literal, `JSON.parse` or
+ * `Object.create(null)`, in this realm or another. Arrays, `Map`s, `Date`s, regular
+ * expressions and class instances are not.
+ *
+ * @example
+ * ```ts
+ * import { isPlainObject } from "@miotsec/core";
+ * isPlainObject({ a: 1 }); // true
+ * isPlainObject(new Map()); // false
+ * ```
+ * @since 0.1.0
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return true;
+  // Another realm's Object.prototype (an iframe, a vm context): a root object, and the value
+  // is tagged as a plain object.
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === "[object Object]";
 }
 
 /**
- * Walks a JSON-like input once, without recursion, and reports what no schema should have
- * to deal with: forbidden keys (`__proto__`, `constructor`, `prototype`) and nesting deeper
- * than `maxDepth`. Arrays and plain objects are walked; every other value is a leaf left to
- * the schema. At most one issue per offending place; a too-deep branch is not walked further.
- * `at` is the input's path inside a larger document; issues' paths and messages start there.
+ * A value's kind in words, for messages: `null`, `NaN`, `a string`, `an array`, `a Map`,
+ * `an instance of Device`. Never quotes the value itself, so a message stays short and safe
+ * whatever it describes; never throws (a value whose prototype cannot be read is `an object`).
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from "@miotsec/core";
+ * describeValue(Number.NaN); // "NaN"
+ * describeValue(new Map()); // "a Map"
+ * ```
+ * @since 0.1.0
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "number":
+      if (Number.isNaN(value)) return "NaN";
+      if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+      return "a number";
+    case "object":
+      break;
+    case "undefined":
+      return "undefined";
+    case "bigint":
+      return "a bigint";
+    case "function":
+      return "a function";
+    case "symbol":
+      return "a symbol";
+    default:
+      return `a ${typeof value}`;
+  }
+  try {
+    if (Array.isArray(value)) return "an array";
+    if (isPlainObject(value)) return "an object";
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    if (tag !== "Object") return `a ${tag}`;
+    const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
+    if (name === "Object") return "an object that inherits from another object";
+    if (name === "Object") return "an object that inherits from another object";
+    return typeof name === "string" && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? `an instance of ${name}` : "an object";
+  } catch {
+    return "an object";
+  }
+}
+
+/** Thrown inside the walk to stop it at once; never leaves {@link readPlain}. */
+class Stop {
+  constructor(readonly issue: Issue) {}
+}
+
+/** Marks an object whose copy is being made: meeting it again is a cycle. */
+const inProgress = Symbol("in progress");
+
+/** How many values a copy stands for when every shared object is written out where it is referenced. */
+function writtenOut(value: unknown, sizes: Map<object, number>): number {
+  if (value === null || typeof value !== "object") return 1;
+  let n = sizes.get(value);
+  if (n === undefined) {
+    n = 1;
+    for (const v of Object.values(value)) n += writtenOut(v, sizes);
+    sizes.set(value, n);
+  }
+  return n;
+}
+
+/**
+ * Reads an input into a plain copy, once: every property is read exactly one time, so a getter
+ * or a Proxy cannot show one value to a check and another to the code after it. What the copy
+ * cannot hold is an issue with the path where it was found:
+ *
+ * - keys that could change a prototype (`__proto__`, `constructor`, `prototype`): `forbidden-key`;
+ * - values that are not plain data (a `Map`, a `RegExp`, a `Date`, a class instance): `not-plain-data`;
+ * - arrays with holes (`sparse-array`), arrays or objects with more than `maxItems` entries
+ *   (`too-big`; the length is checked before any element is read);
+ * - nesting deeper than `maxDepth` (`too-deep`), an object that contains itself (`circular-reference`);
+ * - more than `maxValues` values when shared objects are counted at every reference (`too-big`);
+ * - a getter or Proxy trap that throws (`unreadable-input`).
+ *
+ * Each object is read once, however many references lead to it, and its copy is shared the same
+ * way. Strings, numbers and other leaves are copied as they are; what they must look like is the
+ * schema's business. `at` is the input's path inside a larger document; issues' paths and
+ * messages start there.
+ *
+ * @example
+ * ```ts
+ * import { readPlain } from "@miotsec/core";
+ * readPlain({ a: [1, 2] }); // { ok: true, value: { a: [1, 2] } }
+ * readPlain({ a: new Map() }); // { ok: false, issues: [{ path: ["a"], code: "not-plain-data", ... }] }
+ * ```
+ * @since 0.2.0
+ */
+export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly PathSegment[] = []): Result<unknown> {
+  if (input === null || typeof input !== "object") return ok(input);
+  const maxDepth = limits.maxDepth ?? defaultMaxDepth;
+  const maxItems = limits.maxItems ?? defaultMaxItems;
+  const maxValues = limits.maxValues ?? defaultMaxValues;
+  const issues: Issue[] = [];
+  const path: PathSegment[] = [...at];
+  // Each object met so far: its copy (undefined where it was refused), or inProgress while its
+  // own values are being read.
+  const copies = new Map<object, unknown>();
+  // Written-out sizes of shared copies, made when the first shared object is met.
+  let sizes: Map<object, number> | undefined;
+  let values = 0;
+
+  const problem = (code: string, message: string) => issues.push(issue(code, message, [...path]));
+  const count = (n: number) => {
+    values += n;
+    if (values > maxValues)
+      throw new Stop(
+        issue(
+          "too-big",
+          `The input holds more than ${maxValues} values when its shared parts are counted at every reference (at ${formatPath(path)}).`,
+          [...path],
+        ),
+      );
+  };
+
+  // The copy of a value; undefined for what is refused (with an issue recorded).
+  const visit = (value: unknown, depth: number): unknown => {
+    if (value === null || typeof value !== "object") {
+      count(1);
+      return value;
+    }
+    const seen = copies.get(value);
+    if (seen === inProgress) {
+      problem("circular-reference", `The input refers back to itself at ${formatPath(path)}; plain data cannot.`);
+      return undefined;
+    }
+    if (seen !== undefined || copies.has(value)) {
+      sizes ??= new Map();
+      count(writtenOut(seen, sizes));
+      return seen;
+    }
+    if (depth > maxDepth) {
+      problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`);
+      return undefined;
+    }
+    count(1);
+    copies.set(value, inProgress);
+    let copy: unknown;
+    if (Array.isArray(value)) copy = visitArray(value, depth);
+    else if (isPlainObject(value)) copy = visitObject(value, depth);
+    else
+      problem(
+        "not-plain-data",
+        `${formatPath(path)} is ${describeValue(value)}, not plain data (an object, array, string, number, boolean or null).`,
+      );
+    copies.set(value, copy);
+    return copy;
+  };
+
+  const visitArray = (value: readonly unknown[], depth: number): unknown[] | undefined => {
+    const length = value.length;
+    if (length > maxItems) {
+      problem("too-big", `${formatPath(path)} has ${length} items; at most ${maxItems} are read.`);
+      return undefined;
+    }
+    const copy: unknown[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      path.push(i);
+      const item = value[i];
+      // A hole reads as undefined; only then is it worth asking which of the two it is.
+      if (item === undefined && !Object.hasOwn(value, i)) {
+        problem("sparse-array", `${formatPath(path)} is a hole in the array; plain data has a value at every index.`);
+        path.pop();
+        return undefined;
+      }
+      copy[i] = visit(item, depth + 1);
+      path.pop();
+    }
+    return copy;
+  };
+
+  const visitObject = (value: Record<string, unknown>, depth: number): Record<string, unknown> | undefined => {
+    const keys = Object.keys(value);
+    if (keys.length > maxItems) {
+      problem("too-big", `${formatPath(path)} has ${keys.length} keys; at most ${maxItems} are read.`);
+      return undefined;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) {
+      path.push(key);
+      if (forbiddenKeys.has(key))
+        problem("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`);
+      else copy[key] = visit(value[key], depth + 1);
+      path.pop();
+    }
+    return copy;
+  };
+
+  try {
+    const copy = visit(input, 0);
+    return issues.length > 0 ? fail(issues) : ok(copy);
+  } catch (error) {
+    if (error instanceof Stop) return fail([...issues, error.issue]);
+    // Only a maxDepth far above the default lets the walk exhaust the stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      return fail([issue("too-deep", `Input nests too deep to read at ${formatPath(path)}.`, [...path])]);
+    return fail([
+      issue(
+        "unreadable-input",
+        `The input could not be read as plain data at ${formatPath(path)} (a getter or proxy threw).`,
+        [...path],
+      ),
+    ]);
+  }
+}
+
+/**
+ * The issues {@link readPlain} finds in an input, without the copy: forbidden keys, values that
+ * are not plain data, holes, nesting, cycles, size, unreadable parts.
  *
  * @example
  * ```ts
@@ -64,47 +322,6 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
  * @since 0.1.0
  */
 export function inspectInput(input: unknown, limits: InputLimits = {}, at: readonly PathSegment[] = []): Issue[] {
-  if (input === null || typeof input !== "object") return [];
-  const maxDepth = limits.maxDepth ?? defaultMaxDepth;
-  const issues: Issue[] = [];
-  // Depth-first with one shared path array: no allocation per node. Recursion is bounded by
-  // maxDepth, so hostile nesting cannot exhaust the stack.
-  const path: PathSegment[] = [...at];
-  const visit = (value: unknown, depth: number): void => {
-    if (!isContainer(value)) return;
-    if (depth > maxDepth) {
-      issues.push(issue("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`, [...path]));
-      return;
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item === null || typeof item !== "object") continue;
-        path.push(i);
-        visit(item, depth + 1);
-        path.pop();
-      }
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (forbiddenKeys.has(key)) {
-        path.push(key);
-        issues.push(
-          issue("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`, [
-            ...path,
-          ]),
-        );
-        path.pop();
-        continue;
-      }
-      const child = value[key];
-      // Leaves need no path: only a container can hold a forbidden key or nest too deep.
-      if (child === null || typeof child !== "object") continue;
-      path.push(key);
-      visit(child, depth + 1);
-      path.pop();
-    }
-  };
-  visit(input, 0);
-  return issues;
+  const r = readPlain(input, limits, at);
+  return r.ok ? [] : [...r.issues];
 }

@@ -15,7 +15,17 @@ export {
   minDate,
 } from "./calendar.js";
 export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
-export { defaultMaxDepth, forbiddenKeys, type InputLimits, inspectInput } from "./guard.js";
+export {
+  defaultMaxDepth,
+  defaultMaxItems,
+  defaultMaxValues,
+  describeValue,
+  forbiddenKeys,
+  type InputLimits,
+  inspectInput,
+  isPlainObject,
+  readPlain,
+} from "./guard.js";
 export { type IsoDate, isIsoDate, isoDateBetween, isoDateSchema, parseIsoDate } from "./iso-date.js";
 export {
   type CoreIssueCode,

@@ -62,6 +62,9 @@ export const coreIssueCodes = [
   "invalid-value",
   "too-deep",
   "unreadable-input",
+  "not-plain-data",
+  "sparse-array",
+  "circular-reference",
   "custom",
 ] as const;
 

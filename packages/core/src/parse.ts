@@ -1,5 +1,5 @@
 import { compile, config, type core, safeParse } from "zod/mini";
-import { type InputLimits, inspectInput } from "./guard.js";
+import { type InputLimits, readPlain } from "./guard.js";
 import { issue, type PathSegment } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 import { fromZodIssues } from "./zod-issues.js";
@@ -41,10 +41,12 @@ function fastPath<S extends core.$ZodType>(schema: S): S {
 }
 
 /**
- * Parses outside input with a zod schema the miotsec way: first {@link inspectInput}
- * (forbidden keys, depth), then the schema, then zod's issues turned into miotsec issues.
- * Never throws for any input and never mutates it; an input whose getters throw is
- * answered with an `unreadable-input` issue.
+ * Parses outside input with a zod schema the miotsec way: first {@link readPlain} reads it
+ * into a plain copy, once (forbidden keys, values that are not plain data, holes, depth,
+ * cycles and size are issues there), then the schema checks the copy, then zod's issues are
+ * turned into miotsec issues. Never throws for any input and never mutates it; an input whose
+ * getters or Proxy traps throw is answered with an `unreadable-input` issue, and one whose
+ * getters change their answer is judged and returned as it was read the one time.
  *
  * The schema runs on zod's compiled fast path (`z.compile`), built on the schema's first parse
  * and kept while the schema lives; the answers are those of zod's ordinary parser, which runs
@@ -69,13 +71,13 @@ export function parseWith<S extends core.$ZodType>(
 ): Result<core.output<S>> {
   const at = options.path ?? [];
   try {
-    const guarded = inspectInput(input, options, at);
-    if (guarded.length > 0) return fail(guarded);
-    const parsed = safeParse(fastPath(schema), input);
+    const plain = readPlain(input, options, at);
+    if (!plain.ok) return plain;
+    const parsed = safeParse(fastPath(schema), plain.value);
     if (parsed.success) return ok(parsed.data);
     // Parse again, on the failure path only, with the offending inputs attached to the issues:
     // the messages name what was found ("got NaN"). Attaching them always costs 30 times more.
-    const explained = safeParse(schema, input, { reportInput: true });
+    const explained = safeParse(schema, plain.value, { reportInput: true });
     return fail(fromZodIssues((explained.error ?? parsed.error).issues, at));
   } catch {
     return fail([issue("unreadable-input", "The input could not be read as plain data (a getter or proxy threw).")]);
