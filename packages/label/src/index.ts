@@ -14,3 +14,4 @@ export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVe
 export { type Layer, layerRegistry } from "./layers.js";
 export { type MudExport, type MudOptions, toMud } from "./mud.js";
 export { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+export { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { examples, setPath } from "./fixtures.test-support.js";
 import { disclosedFieldPaths } from "./label.js";
 import { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+import { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";
 
 const example = fc.constantFrom(...examples);
 
@@ -189,4 +190,44 @@ describe("qrPayload", () => {
       expect(qrPayload(structuredClone(a.value), "https://x.example")).toEqual(qa);
     },
   );
+
+  it("writes characters outside ASCII percent-encoded, as the QR code carries them", () => {
+    const r = parseLabel(examples[0]);
+    if (!r.ok) throw new Error("fixture");
+    const url = qrPayload(r.value, "https://labels.example/geräte/😀");
+    expect(url.ok && url.value.startsWith("https://labels.example/ger%C3%A4te/%F0%9F%98%80/")).toBe(true);
+  });
+
+  it("leaves room for the longest id, the version and the digest inside a QR code", () => {
+    expect(qrBaseUrlMaxLength + "/".length + 200 + "/v1?d=".length + 16).toBeLessThanOrEqual(qrPayloadMaxBytes);
+  });
+
+  test.prop([example, fc.string({ unit: "binary", maxLength: 2500, size: "max" })])(
+    "refuses every base URL whose payload would not fit a QR code, and the label schema refuses it as a qrTarget",
+    (doc, tail) => {
+      const base = `https://labels.example/${tail.replace(/[\s?#]/gu, "")}`;
+      const label = parseLabel(doc);
+      if (!label.ok) throw new Error("fixture");
+      const payload = qrPayload(label.value, base);
+      if (payload.ok) expect(payload.value.length).toBeLessThanOrEqual(qrPayloadMaxBytes);
+      else expect(payload.issues[0]?.path).toEqual(["baseUrl"]);
+      expect(parseLabel({ ...doc, qrTarget: base }).ok).toBe(payload.ok);
+    },
+  );
+
+  it.each([
+    ["a query", "https://labels.example/a?x=1", "invalid-format"],
+    ["a fragment", "https://labels.example/a#x", "invalid-format"],
+    ["a lone surrogate", "https://labels.example/\uD800", "invalid-format"],
+    ["2,001 characters", `https://labels.example/${"a".repeat(1978)}`, "too-big"],
+    ["700 characters outside ASCII", `https://labels.example/${"ü".repeat(700)}`, "too-big"],
+  ])("a qrTarget with %s is refused by the schema and by qrPayload", (_, qrTarget, code) => {
+    expect(parseLabel({ ...examples[0], qrTarget })).toMatchObject({
+      ok: false,
+      issues: [{ code, path: ["qrTarget"] }],
+    });
+    const r = parseLabel(examples[0]);
+    if (!r.ok) throw new Error("fixture");
+    expect(qrPayload(r.value, qrTarget).ok).toBe(false);
+  });
 });

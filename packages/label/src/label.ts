@@ -3,6 +3,7 @@ import { countryCodeSchema } from "@miotsec/core";
 import { runtimeProfileSchema } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { onLayer } from "./layers.js";
+import { asciiUrl, qrBaseUrlMaxLength, qrBaseUrlPattern } from "./url.js";
 
 const text = (max = 500) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/, { error: "must not be blank" }));
@@ -210,7 +211,23 @@ export const deviceLabelSchema = z.strictObject({
   }),
   lifecycle: onLayer(disclosed(lifecycleFactsSchema), "box"),
   runtime: onLayer(disclosed(runtimeProfileSchema), "procurement"),
-  qrTarget: onLayer(httpsUrl(), "box"),
+  qrTarget: onLayer(
+    z.string().check(
+      // One issue for one problem: each check stops the ones after it.
+      z.maxLength(qrBaseUrlMaxLength, { abort: true }),
+      z.regex(qrBaseUrlPattern, { error: "must be an https:// URL without query or fragment", abort: true }),
+      z.refine((url) => asciiUrl(url) !== undefined, {
+        error: "must be well-formed text; a lone surrogate has no place in a URL",
+        params: { code: "invalid-format" },
+        abort: true,
+      }),
+      z.refine((url) => (asciiUrl(url)?.length ?? 0) <= qrBaseUrlMaxLength, {
+        error: `must be at most ${qrBaseUrlMaxLength} characters once its characters outside ASCII are percent-encoded, so that the QR code holds it`,
+        params: { code: "too-big" },
+      }),
+    ),
+    "box",
+  ),
 });
 
 /**

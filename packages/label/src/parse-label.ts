@@ -3,7 +3,7 @@ import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
 import { layerRegistry } from "./layers.js";
-import { withoutTrailingSlashes } from "./url.js";
+import { asciiUrl, qrBaseUrlMaxLength, qrBaseUrlPattern, withoutTrailingSlashes } from "./url.js";
 
 /**
  * Parses and checks a label document: its shape (unknown keys are rejected with the key's
@@ -102,6 +102,11 @@ export function canonicalJson(value: unknown): string {
  * digits (64 bits) of the SHA-256 of the label's canonical JSON. A scanned code thus names the
  * exact label version it was printed for; any change to the label changes the digest.
  *
+ * The payload is ASCII: characters of the base URL outside ASCII are percent-encoded as UTF-8,
+ * as the QR code carries them. A base URL that is not an https URL without query or fragment,
+ * holds a lone surrogate, or is longer than {@link qrBaseUrlMaxLength} once encoded is an issue,
+ * so every payload fits a QR code ({@link qrPayloadMaxBytes}).
+ *
  * @example
  * ```ts
  * import { qrPayload } from "@miotsec/label";
@@ -111,11 +116,22 @@ export function canonicalJson(value: unknown): string {
  * @since 0.1.0
  */
 export function qrPayload(label: DeviceLabel, baseUrl: string): Result<string> {
-  if (!/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(baseUrl)) {
+  if (typeof baseUrl !== "string" || !qrBaseUrlPattern.test(baseUrl)) {
     return fail([
       issue("invalid-format", "The base URL must be an https:// URL without query or fragment.", ["baseUrl"]),
     ]);
   }
+  const base = asciiUrl(withoutTrailingSlashes(baseUrl));
+  if (base === undefined)
+    return fail([issue("invalid-format", "The base URL holds a lone surrogate, which no URL can carry.", ["baseUrl"])]);
+  if (base.length > qrBaseUrlMaxLength)
+    return fail([
+      issue(
+        "too-big",
+        `The base URL takes ${base.length} characters once percent-encoded; a QR code leaves room for ${qrBaseUrlMaxLength}.`,
+        ["baseUrl"],
+      ),
+    ]);
   const digest = sha256Hex(canonicalJson(label)).slice(0, 16);
-  return ok(`${withoutTrailingSlashes(baseUrl)}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
+  return ok(`${base}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }

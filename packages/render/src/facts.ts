@@ -1,6 +1,7 @@
 import { type BestBefore, computeBestBefore, type LifecycleFacts } from "@miotsec/best-before";
 import { fail, type Issue, ok, parseIsoDate, prefixIssues, type Result } from "@miotsec/core";
 import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
+import { type QrSymbol, qrSymbol } from "./qr.js";
 
 /**
  * Options of {@link renderLabelSvg} and {@link renderLabelHtml}.
@@ -41,6 +42,8 @@ export interface LabelFacts {
   readonly bestBefore: BestBefore | undefined;
   readonly sections: readonly FactSection[];
   readonly qrPayload: string;
+  /** The QR code of the payload. */
+  readonly qr: QrSymbol;
 }
 
 /** The label's enum words, spelled out. Free text is never changed. */
@@ -185,6 +188,8 @@ export function labelFacts(input: unknown, options: RenderOptions): Result<Label
   const source = options?.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";
   if (!payload.ok) problems.push(...payload.issues.map((i) => ({ ...i, path: [source] })));
   if (problems.length > 0 || !payload.ok) return fail(problems);
+  const qr = qrSymbol(payload.value);
+  if (!qr.ok) return fail(qr.issues.map((i) => ({ ...i, path: [source] })));
   return ok({
     id: label.id,
     product: label.identity.product,
@@ -193,5 +198,6 @@ export function labelFacts(input: unknown, options: RenderOptions): Result<Label
     bestBefore,
     sections: sections(label),
     qrPayload: payload.value,
+    qr: qr.value,
   });
 }

@@ -1,6 +1,5 @@
 import { ok, type Result } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { qrSymbol } from "./qr.js";
 import { statusLine, escapeMarkup as x } from "./text.js";
 
 const STYLE = `
@@ -19,15 +18,18 @@ body { margin: 0; padding: 1rem; background: #fff; color: #000; }
 .miotsec-label dl div { display: grid; grid-template-columns: 9.5rem 1fr; gap: 0.5rem; border-top: 1px solid #000; padding: 0.2rem 0; }
 .miotsec-label dt { font-weight: bold; }
 .miotsec-label dd { margin: 0; overflow-wrap: anywhere; }
-.miotsec-label .qr { display: flex; gap: 0.75rem; align-items: center; border-top: 8px solid #000; padding-top: 0.5rem; }
-.miotsec-label .qr svg { flex: none; width: 9rem; height: 9rem; }
+.miotsec-label .qr { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; border-top: 8px solid #000; padding-top: 0.5rem; }
+.miotsec-label .qr svg { flex: none; max-width: 100%; height: auto; }
+.miotsec-label .qr p { flex: 1 1 12rem; margin: 0; }
 .miotsec-label code { font-size: 0.75rem; overflow-wrap: anywhere; }
 `.trim();
 
 /** The label as an HTML `<article>`, from its facts. */
 export function articleOf(facts: LabelFacts): string {
   const bb = facts.bestBefore;
-  const qr = qrSymbol(facts.qrPayload);
+  const qr = facts.qr;
+  // At least 3 px a module, and never less than 9rem (144 px) on the page.
+  const side = Math.max(144, qr.size * 3);
   const lines = [
     `<article class="miotsec-label" aria-label="IoT Components Facts: ${x(facts.product)}">`,
     "<h1>IoT Components Facts</h1>",
@@ -51,7 +53,7 @@ export function articleOf(facts: LabelFacts): string {
   }
   lines.push(
     '<div class="qr">',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label="QR code of the full label" shape-rendering="crispEdges">${qr.shapes}</svg>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label="QR code of the full label" shape-rendering="crispEdges">${qr.shapes}</svg>`,
     `<p><strong>Scan for the full label</strong><br><code>${x(facts.qrPayload)}</code></p>`,
     "</div>",
     "</article>",

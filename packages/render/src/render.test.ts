@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { qrPayload } from "@miotsec/label";
+import { parseLabel, qrPayload, qrPayloadMaxBytes } from "@miotsec/label";
 import { describe, expect, it } from "vitest";
 import { examples, jsQR, unwrap } from "./fixtures.test-support.js";
 import { renderLabelHtml, renderLabelSvg } from "./index.js";
@@ -43,6 +43,63 @@ describe("renderLabelSvg and renderLabelHtml", () => {
       for (const render of renderers) expect(decodeQr(unwrap(render(doc, { asOf: "2026-11-28" })))).toBe(payload);
     },
   );
+
+  // QR targets of every length the schema could take, of ASCII, of text outside ASCII (which
+  // percent-encoding makes up to 12 times longer) and with lone surrogates; ids up to 200 characters.
+  const urlChar = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()*+,;=:@/") },
+    { weight: 2, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }) },
+    { weight: 1, arbitrary: fc.constantFrom("\uD800", "\uDFFF", "ü", "€", "😀") },
+  );
+  const qrTarget = fc
+    .integer({ min: 0, max: 2100 })
+    .chain((n) => fc.array(urlChar, { minLength: n, maxLength: n }))
+    .map((chars) => `https://labels.example/${chars.join("").replace(/\s/gu, "")}`);
+  const id = fc
+    .integer({ min: 1, max: 200 })
+    .chain((n) => fc.array(fc.constantFrom(..."Az09._~-"), { minLength: n, maxLength: n }))
+    .map((chars) => `x${chars.join("")}`.slice(0, 200));
+  test.prop([example, qrTarget, id], { numRuns: 40 })(
+    "every label the schema accepts renders, with a QR code that scans as its payload; the rest are issues",
+    (doc, target, labelId) => {
+      const changed = { ...doc, id: labelId, qrTarget: target };
+      const parsed = parseLabel(changed);
+      for (const render of renderers) {
+        const out = render(changed, { asOf: "2026-11-28" });
+        expect(out.ok).toBe(parsed.ok);
+        if (!out.ok) expect(out.issues.map((i) => i.path[0])).toContain("qrTarget");
+      }
+      if (!parsed.ok) return;
+      const payload = unwrap(qrPayload(parsed.value, target));
+      expect(payload.length).toBeLessThanOrEqual(qrPayloadMaxBytes);
+      expect(decodeQr(unwrap(renderLabelSvg(changed, { asOf: "2026-11-28" })))).toBe(payload);
+    },
+  );
+
+  test.prop([example, fc.string({ maxLength: 3000 })], { numRuns: 30 })(
+    "a qrBaseUrl option that no QR code holds is an issue at qrBaseUrl, never a throw",
+    (doc, tail) => {
+      for (const render of renderers) {
+        const out = render(doc, { asOf: "2026-11-28", qrBaseUrl: `https://labels.example/${tail}` });
+        if (!out.ok) expect(out.issues[0]?.path).toEqual(["qrBaseUrl"]);
+      }
+    },
+  );
+
+  it("draws the largest QR code a label can have inside the label, its caption underneath", () => {
+    const doc = {
+      ...(examples[2] as object),
+      id: "x".repeat(200),
+      qrTarget: `https://labels.example/${"a".repeat(1977)}`,
+    };
+    const svg = unwrap(renderLabelSvg(doc, { asOf: "2026-11-28" }));
+    const scale = Number(/scale\(([\d.]+)\)/u.exec(svg)?.[1]);
+    const size = Number(/<rect width="(\d+)" height="\1" fill="#fff"\/><path/u.exec(svg)?.[1]);
+    expect(size).toBe(177 + 8); // version 40
+    expect(12 + size * scale).toBeLessThanOrEqual(420 - 12);
+    const caption = [...svg.matchAll(/<text x="(\d+)"[^>]*font-family="ui-monospace/gu)].map((m) => Number(m[1]));
+    expect(new Set(caption)).toEqual(new Set([12]));
+  });
 
   test.prop([example, fc.string({ maxLength: 120 }).filter((s) => s.trim().length > 0)])(
     "escape every text of the label: markup in a field stays text",

@@ -1,6 +1,5 @@
 import { ok, type Result } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { qrSymbol } from "./qr.js";
 import { statusLine, wrap, escapeMarkup as x } from "./text.js";
 
 const WIDTH = 420;
@@ -10,8 +9,12 @@ const NAME_WIDTH = 138;
 const VALUE_CHARS = 40;
 const LINE = 15;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-/** Pixels per QR module. */
+/** Pixels per QR module, where the code fits the label at that size. */
 const MODULE = 3;
+/** The narrowest column beside the QR code that its caption is written in; below it, under the code. */
+const MIN_CAPTION = 150;
+/** Pixels per character of the caption (10 px monospace). */
+const CAPTION_CHAR = 6;
 
 /** The label's id made into an XML id prefix. */
 const idPrefix = (id: string) => `miotsec-${id.replace(/[^A-Za-z0-9._-]/gu, "_")}`;
@@ -78,16 +81,20 @@ export function svgOf(facts: LabelFacts): string {
   });
   rule(8);
 
-  const qr = qrSymbol(facts.qrPayload);
-  const side = qr.size * MODULE;
+  const qr = facts.qr;
+  // A large code (a long payload) shrinks to the label's width; its caption goes beside it where
+  // a column of MIN_CAPTION is left, else underneath, so the caption's width is never below it.
+  const modulePx = Math.min(MODULE, Math.floor(((WIDTH - 2 * PAD) / qr.size) * 1000) / 1000);
+  const side = qr.size * modulePx;
   const top = y + 6;
   parts.push(
-    `<g transform="translate(${PAD} ${top}) scale(${MODULE})" role="img" aria-label="QR code of the full label">${qr.shapes}</g>`,
+    `<g transform="translate(${PAD} ${top}) scale(${modulePx})" role="img" aria-label="QR code of the full label">${qr.shapes}</g>`,
   );
-  y = top + 16;
-  const textX = PAD + side + 10;
+  const beside = WIDTH - PAD - (PAD + side + 10) >= MIN_CAPTION;
+  const textX = beside ? PAD + side + 10 : PAD;
+  y = beside ? top + 16 : top + side + 16;
   text(textX, 13, "bold", "Scan for the full label");
-  for (const line of wrap(facts.qrPayload, Math.floor((WIDTH - PAD - textX) / 6))) {
+  for (const line of wrap(facts.qrPayload, Math.floor((WIDTH - PAD - textX) / CAPTION_CHAR))) {
     y += 13;
     parts.push(`<text x="${textX}" y="${y}" font-size="10" font-family="ui-monospace, monospace">${x(line)}</text>`);
   }

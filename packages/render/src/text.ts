@@ -21,6 +21,8 @@ export function escapeMarkup(text: string): string {
  * where it must. An empty text is one empty line.
  */
 export function wrap(text: string, width: number): string[] {
+  // A layout that leaves no room is a bug in the layout, never an endless loop.
+  if (!(Number.isInteger(width) && width >= 1)) throw new RangeError(`wrap needs a width of at least 1, got ${width}`);
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/u).filter((w) => w.length > 0)) {
