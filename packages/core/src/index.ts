@@ -15,6 +15,8 @@ export {
   minDate,
 } from "./calendar.js";
 export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
+export { defaultsResolver } from "./defaults.js";
+export { deepFreeze, isDeepFrozen } from "./freeze.js";
 export {
   defaultMaxDepth,
   defaultMaxItems,
@@ -46,6 +48,7 @@ export {
   requirementLevelSchema,
   requirementLevels,
 } from "./level.js";
+export { ownValue } from "./own.js";
 export { type ParseOptions, parseWith } from "./parse.js";
 export { andThen, type Failure, fail, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
 export { sha256Hex } from "./sha256.js";

@@ -259,3 +259,16 @@ describe("parseWith inside a larger document", () => {
     if (!r.ok) expect(r.issues[0]?.message).toContain("$.x.__proto__");
   });
 });
+
+describe("parseWith's messages", () => {
+  it("stay its own when the application loads one of zod's locales", () => {
+    const input = { name: 1, country: "Italy", made: "x", share: "y", ports: [{ port: 0 }], kind: "robot", extra: 1 };
+    const before = parseWith(device, input);
+    z.config(z.locales.en());
+    try {
+      expect(parseWith(device, input)).toEqual(before);
+    } finally {
+      z.config({ localeError: undefined });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { compile, config, type core, safeParse } from "zod/mini";
 import { type InputLimits, readPlain } from "./guard.js";
 import { issue, type PathSegment } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
-import { fromZodIssues } from "./zod-issues.js";
+import { fromZodIssues, noOwnMessage } from "./zod-issues.js";
 
 /**
  * Options of {@link parseWith}: the guard's limits, and the path of the parsed value inside a
@@ -77,7 +77,7 @@ export function parseWith<S extends core.$ZodType>(
     if (parsed.success) return ok(parsed.data);
     // Parse again, on the failure path only, with the offending inputs attached to the issues:
     // the messages name what was found ("got NaN"). Attaching them always costs 30 times more.
-    const explained = safeParse(schema, plain.value, { reportInput: true });
+    const explained = safeParse(schema, plain.value, { reportInput: true, error: () => noOwnMessage });
     return fail(fromZodIssues((explained.error ?? parsed.error).issues, at));
   } catch {
     return fail([issue("unreadable-input", "The input could not be read as plain data (a getter or proxy threw).")]);

@@ -19,9 +19,15 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** zod/mini loads no locale, so a message other than its bare default was set by our schema. */
+/**
+ * The message `parseWith` asks zod to give every issue whose schema sets none: a message other
+ * than it was set by our schema. Asked for on every parse, so that an application that loads
+ * one of zod's locales (`z.config(z.locales.en())`, classic zod) does not change ours.
+ */
+export const noOwnMessage = "\u0000";
+
 function hasOwnMessage(raw: core.$ZodIssue): boolean {
-  return raw.message !== "" && raw.message !== "Invalid input";
+  return raw.message !== noOwnMessage && raw.message !== "" && raw.message !== "Invalid input";
 }
 
 function list(values: readonly unknown[]): string {

@@ -1,0 +1,40 @@
+import { fc, test } from "@fast-check/vitest";
+import { expect, it } from "vitest";
+import { deepFreeze, isDeepFrozen } from "./freeze.js";
+
+/** Every object and array inside a value, the value included. */
+function containers(value: unknown, out: object[] = []): object[] {
+  if (value !== null && typeof value === "object") {
+    out.push(value);
+    for (const v of Object.values(value)) containers(v, out);
+  }
+  return out;
+}
+
+test.prop([fc.jsonValue({ maxDepth: 5 })])(
+  "deepFreeze freezes every object inside a value, and isDeepFrozen says so",
+  (v) => {
+    expect(deepFreeze(v)).toBe(v);
+    for (const c of containers(v)) expect(Object.isFrozen(c)).toBe(true);
+    expect(isDeepFrozen(v)).toBe(true);
+  },
+);
+
+test.prop([fc.jsonValue({ maxDepth: 5 }).filter((v) => v !== null && typeof v === "object"), fc.nat()])(
+  "isDeepFrozen is false while any object inside is not frozen",
+  (generated, which) => {
+    const v = structuredClone(generated);
+    const all = containers(v);
+    const left = all[which % all.length] as object;
+    for (const c of all) if (c !== left) Object.freeze(c);
+    expect(isDeepFrozen(v)).toBe(false);
+  },
+);
+
+it("handles shared and cyclic structures", () => {
+  const shared = { a: 1 };
+  const cyclic: Record<string, unknown> = { x: shared, y: shared };
+  cyclic.self = cyclic;
+  deepFreeze(cyclic);
+  expect(isDeepFrozen(cyclic)).toBe(true);
+});
