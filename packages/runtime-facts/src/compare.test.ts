@@ -241,3 +241,41 @@ describe("formatNumber: six significant digits, as toPrecision(6) writes them", 
       for (const scale of [10, 100, 1e3, 1e4, 1e5]) expect(formatNumber(r / scale)).toBe(reference(r / scale));
   });
 });
+
+describe("names that every object inherits", () => {
+  // Every name Object.prototype has that a profile may declare a metric, fact or component by.
+  const inherited = Object.getOwnPropertyNames(Object.prototype).filter(
+    (n) => /^[A-Za-z]/.test(n) && n !== "constructor",
+  );
+
+  test.prop([fc.constantFrom(...inherited), fc.constantFrom("integration", "operating" as const)])(
+    "an unreported metric, fact or software component named like an Object.prototype member is missing, nothing else",
+    (name, stage) => {
+      const profile = parseRuntimeProfile({
+        schemaVersion: 1,
+        identity: {
+          name: "Device",
+          softwareVersions: [{ component: name, version: "1.0", match: "minimum" }],
+          activeServices: [],
+        },
+        metrics: { [name]: { unit: "%", operating: { max: 40 }, failSafe: { max: 95 } } },
+        facts: { failSafe: { [name]: true }, [stage]: { [name]: true } },
+        endpoints: [],
+      });
+      if (!profile.ok) throw new Error(JSON.stringify(profile.issues));
+      const r = compareRuntimeFacts(profile.value, { metrics: {}, facts: {}, softwareVersions: {} }, { stage });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      expect(r.value.status).toBe("warning");
+      expect(r.value.actions.map((a) => a.kind)).not.toContain("pause-operation");
+      for (const f of r.value.findings) expect(f.verdict, f.explanation).toBe("missing");
+    },
+  );
+
+  test.prop([fc.constantFrom(...inherited)])(
+    "an observed metric named like an Object.prototype member is an unknown metric",
+    (name) => {
+      const r = appraise({ metrics: { [name]: { value: 1, unit: "%" } } });
+      expect(r.findings.find((f) => f.metric === name)?.verdict).toBe("unknown-metric");
+    },
+  );
+});

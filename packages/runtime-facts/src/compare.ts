@@ -1,4 +1,4 @@
-import { fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { fail, type Issue, issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
 import type { Range, RuntimeProfile } from "./profile.js";
@@ -376,7 +376,7 @@ function appraise(profile: RuntimeProfile, observation: Observation, options: Co
   const staleMs = profile.staleAfterSeconds === undefined ? undefined : profile.staleAfterSeconds * 1000;
   for (const id of Object.keys(profile.metrics).sort()) {
     const metric = profile.metrics[id] as RuntimeProfile["metrics"][string];
-    const sample = observed[id];
+    const sample = ownValue(observed, id);
     if (!sample) {
       findings.push({ metric: id, stage, verdict: "missing", tier: "warning", explanation: `${id} was not reported.` });
     } else if (
@@ -398,11 +398,11 @@ function appraise(profile: RuntimeProfile, observation: Observation, options: Co
     }
   }
   for (const id of Object.keys(observed).sort()) {
-    if (!(id in profile.metrics) || !Object.hasOwn(profile.metrics, id)) {
+    if (!Object.hasOwn(profile.metrics, id)) {
       findings.push({
         metric: id,
         stage,
-        observed: observed[id]?.value ?? Number.NaN,
+        observed: ownValue(observed, id)?.value ?? Number.NaN,
         verdict: "unknown-metric",
         tier: "warning",
         explanation: `${id} is not a declared metric.`,
@@ -414,7 +414,7 @@ function appraise(profile: RuntimeProfile, observation: Observation, options: Co
     const declared = profile.facts?.[factStage] ?? {};
     for (const name of Object.keys(declared).sort()) {
       const expected = declared[name] as boolean;
-      const value = facts[name];
+      const value = ownValue(facts, name);
       const metric = `fact:${name}`;
       if (value === undefined)
         findings.push({
@@ -477,7 +477,7 @@ function appraise(profile: RuntimeProfile, observation: Observation, options: Co
   }
   if (observation.softwareVersions) {
     for (const v of profile.identity.softwareVersions) {
-      const reported = observation.softwareVersions[v.component];
+      const reported = ownValue(observation.softwareVersions, v.component);
       const metric = `version:${v.component}`;
       const fine =
         reported !== undefined &&

@@ -1,8 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { compareEndpoints } from "./endpoints.js";
+import { compareEndpoints, indexDeclared, matchesOf } from "./endpoints.js";
 import { scannerProfile } from "./fixtures.test-support.js";
 import { parseHar } from "./har.js";
+import type { DeclaredEndpoint } from "./profile.js";
 
 // The §VI test: the scanner apps talked to Crashlytics, LaunchDarkly, AWS Firehose and Segment.
 const har = {
@@ -104,4 +105,31 @@ describe("parseHar and compareEndpoints", () => {
     expect(typeof parseHar(input).ok).toBe("boolean");
     expect(typeof compareEndpoints(scannerProfile.endpoints, input).ok).toBe("boolean");
   });
+});
+
+describe("matching observed hosts to declarations", () => {
+  const label = fc.constantFrom("a", "b", "api", "co", "uk", "example", "A", "");
+  const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join("."));
+  const declaration = fc.record({
+    host: fc.oneof(
+      host,
+      host.map((h) => `*.${h}`),
+    ),
+    purpose: fc.string(),
+  });
+
+  /** The plain definition: a declaration covers its own host, `*.domain` any host with a label before `.domain`. */
+  const covers = (pattern: string, observed: string) => {
+    const p = pattern.toLowerCase();
+    const h = observed.toLowerCase();
+    return p.startsWith("*.") ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : p === h;
+  };
+
+  test.prop([fc.array(declaration, { maxLength: 12 }), host])(
+    "finds exactly the declarations that cover a host, in the order they are declared",
+    (declared, observed) => {
+      const list = declared as unknown as DeclaredEndpoint[];
+      expect(matchesOf(list, indexDeclared(list), observed)).toEqual(list.filter((d) => covers(d.host, observed)));
+    },
+  );
 });

@@ -85,11 +85,41 @@ export interface EndpointAppraisal {
   readonly countries: readonly string[];
 }
 
-/** Whether a declared host (`api.example`, `*.example`) covers an observed one. */
-function covers(pattern: string, host: string): boolean {
-  const p = pattern.toLowerCase();
+/** The declared endpoints by host, so that each observed host is matched in a few look-ups. */
+export interface DeclaredIndex {
+  /** Exact hosts, lower-cased: the positions of their declarations. */
+  readonly exact: Map<string, number[]>;
+  /** `*.domain` declarations by `domain`, lower-cased. */
+  readonly wildcard: Map<string, number[]>;
+}
+
+export function indexDeclared(declared: readonly DeclaredEndpoint[]): DeclaredIndex {
+  const exact = new Map<string, number[]>();
+  const wildcard = new Map<string, number[]>();
+  declared.forEach((d, i) => {
+    const host = d.host.toLowerCase();
+    const [map, key] = host.startsWith("*.") ? [wildcard, host.slice(2)] : [exact, host];
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else list.push(i);
+  });
+  return { exact, wildcard };
+}
+
+/**
+ * The declarations that cover an observed host, in the order they are declared: `api.example`
+ * covers itself, `*.example` every host with at least one label before `.example`.
+ */
+export function matchesOf(
+  declared: readonly DeclaredEndpoint[],
+  index: DeclaredIndex,
+  host: string,
+): DeclaredEndpoint[] {
   const h = host.toLowerCase();
-  return p.startsWith("*.") ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : p === h;
+  const positions = [...(index.exact.get(h) ?? [])];
+  for (let dot = h.indexOf(".", 1); dot >= 0; dot = h.indexOf(".", dot + 1))
+    positions.push(...(index.wildcard.get(h.slice(dot + 1)) ?? []));
+  return positions.sort((a, b) => a - b).map((i) => declared[i] as DeclaredEndpoint);
 }
 
 /** The last two labels of a host name: a registrable domain, without the Public Suffix List. */
@@ -109,6 +139,10 @@ const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxL
  * `co.uk`-style suffixes count as one party); servers in undeclared countries; TLS below the
  * declared minimum, and below 1.2 always; ports not declared.
  *
+ * The time taken grows with the number of connections (each distinct one is matched in a few
+ * look-ups) and with how many declarations cover each host; see `docs/benchmarks.md` for a
+ * million connections.
+ *
  * @example
  * ```ts
  * import { compareEndpoints } from "@miotsec/runtime-facts";
@@ -127,22 +161,28 @@ export function compareEndpoints(
   const parsed = parseWith(observedConnectionsSchema, observedInput);
   if (!parsed.ok) return fail(parsed.issues);
   const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
+  const index = indexDeclared(declared);
   const findings: EndpointFinding[] = [];
   const hosts = new Set<string>();
   const thirdParties = new Set<string>();
   const countries = new Set<string>();
-  const seen = new Set<string>();
-  const id = (c: ObservedConnection) =>
-    `${c.host.toLowerCase()}|${String(c.port ?? "").padStart(5, "0")}|${c.tls ?? ""}|${c.country ?? ""}`;
-  const observed = [...parsed.value].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
-  for (const c of observed) {
-    if (seen.has(id(c))) continue;
-    seen.add(id(c));
+  // Hosts with a finding other than `declared` so far: one of their connections went wrong.
+  const flagged = new Set<string>();
+  // The first connection of each kind (host in any case, port, TLS, country), in key order.
+  const distinct = new Map<string, ObservedConnection>();
+  for (const c of parsed.value) {
+    const key = `${c.host.toLowerCase()}|${String(c.port ?? "").padStart(5, "0")}|${c.tls ?? ""}|${c.country ?? ""}`;
+    if (!distinct.has(key)) distinct.set(key, c);
+  }
+  const observed = [...distinct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, c] of observed) {
     hosts.add(c.host);
     if (c.country) countries.add(c.country);
-    const matches = declared.filter((d) => covers(d.host, c.host));
-    const add = (kind: EndpointFinding["kind"], tier: Tier, explanation: string) =>
+    const matches = matchesOf(declared, index, c.host);
+    const add = (kind: EndpointFinding["kind"], tier: Tier, explanation: string) => {
       findings.push({ kind, host: c.host, tier, explanation });
+      if (kind !== "declared") flagged.add(c.host);
+    };
     if (c.tls !== undefined && (tlsRank[c.tls] ?? 0) < 3)
       add(
         "tls-below-1.2",
@@ -179,7 +219,7 @@ export function compareEndpoints(
     const minimum = Math.min(...matches.map((d) => (d.tlsMinimum ? (tlsRank[d.tlsMinimum] ?? 0) : 0)));
     if (c.tls !== undefined && (tlsRank[c.tls] ?? 0) < minimum)
       add("tls-below-declared", "warning", `${c.host} was reached with TLS ${c.tls}, below the declared minimum.`);
-    if (!findings.some((f) => f.host === c.host && f.kind !== "declared"))
+    if (!flagged.has(c.host))
       add("declared", "affirming", `${c.host} is declared (${matches.map((d) => d.purpose).join("; ")}).`);
   }
   let status: Tier = "none";

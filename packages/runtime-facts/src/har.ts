@@ -1,4 +1,14 @@
-import { type CountryCode, fail, type Issue, isCountryCode, issue, ok, parseWith, type Result } from "@miotsec/core";
+import {
+  type CountryCode,
+  fail,
+  type Issue,
+  isCountryCode,
+  issue,
+  ok,
+  ownValue,
+  parseWith,
+  type Result,
+} from "@miotsec/core";
 import * as z from "zod/mini";
 import type { ObservedConnection } from "./endpoints.js";
 
@@ -85,11 +95,9 @@ export function parseHar(har: unknown, options: HarOptions = {}): Result<Observe
             : undefined;
     const tls = tlsOf(entry._securityDetails?.protocol, url.protocol);
     const countries = options.countries ?? {};
-    const named = Object.hasOwn(countries, host)
-      ? countries[host]
-      : entry.serverIPAddress && Object.hasOwn(countries, entry.serverIPAddress)
-        ? countries[entry.serverIPAddress]
-        : undefined;
+    const named =
+      ownValue(countries, host) ??
+      (entry.serverIPAddress === undefined ? undefined : ownValue(countries, entry.serverIPAddress));
     const country = isCountryCode(named) ? named : undefined;
     const connection: ObservedConnection = {
       host,
