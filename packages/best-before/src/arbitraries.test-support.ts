@@ -36,6 +36,43 @@ export const componentArbitrary: fc.Arbitrary<Component> = fc
     ...(duty === undefined ? {} : { dutyCycle: duty }),
   }));
 
+/** A positive number the schema accepts, up to `max`, from the smallest double up, edges included. */
+const anyPositive = (max: number) =>
+  fc.oneof(
+    fc.double({ min: Number.MIN_VALUE, max, noNaN: true }),
+    fc.constantFrom(Number.MIN_VALUE, 1e-300, 1e-10, 1, max),
+  );
+/** A temperature the schema accepts: above absolute zero, at most 1000 °C, edges included. */
+const anyTemperature = fc.oneof(
+  fc.double({ min: -273.15, max: 1000, minExcluded: true, noNaN: true }),
+  fc.constantFrom(-273.15 + 2 ** -44, -273.1499999999, 0, 1000),
+);
+
+/** Components with every lifetime the schema accepts, however extreme: the class of lives that overflow or underflow. */
+export const extremeComponentArbitrary: fc.Arbitrary<Component> = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ ratedHours: anyPositive(1e9) }),
+      fc.record({ mtbfHours: anyPositive(1e10) }),
+      fc.record({ weibull: fc.record({ beta: anyPositive(100), etaHours: anyPositive(1e10) }) }),
+    ),
+    fc.option(
+      fc.record({
+        ratedTemperatureC: anyTemperature,
+        useTemperatureC: anyTemperature,
+        activationEnergyEv: anyPositive(5),
+      }),
+      { nil: undefined },
+    ),
+    fc.option(anyPositive(1), { nil: undefined }),
+  )
+  .map(([life, temp, duty]) => ({
+    name: "part",
+    ...life,
+    ...(temp ?? {}),
+    ...(duty === undefined ? {} : { dutyCycle: duty }),
+  }));
+
 const end = fc.oneof(dateArbitrary, fc.boolean());
 
 export const factsArbitrary: fc.Arbitrary<LifecycleFacts> = fc

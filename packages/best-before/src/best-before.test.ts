@@ -1,7 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
-import { parseWith } from "@miotsec/core";
+import { isIsoDate, parseWith } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
-import { componentArbitrary, dateArbitrary, factsArbitrary } from "./arbitraries.test-support.js";
+import {
+  componentArbitrary,
+  dateArbitrary,
+  extremeComponentArbitrary,
+  factsArbitrary,
+} from "./arbitraries.test-support.js";
 import { type BestBefore, computeBestBefore } from "./best-before.js";
 import { arrheniusFactor, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
 import { lifecycleFactsSchema, parseLifecycleFacts } from "./lifecycle.js";
@@ -173,6 +178,24 @@ describe("hardware lifetimes", () => {
     expect(arrheniusFactor(t, t - delta, ea)).toBeGreaterThan(1);
   });
 
+  test.prop([factsArbitrary, fc.array(extremeComponentArbitrary, { minLength: 1, maxLength: 3 }), dateArbitrary])(
+    "components with extreme lifetimes give finite figures and real dates, never a throw",
+    (facts, components, asOf) => {
+      const r = computeBestBefore({ ...facts, components }, { asOf });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      expect(isIsoDate(r.value.bestBefore)).toBe(true);
+      if (r.value.hardwareLimit !== undefined) expect(isIsoDate(r.value.hardwareLimit)).toBe(true);
+      for (const c of r.value.contributions) expect(Number.isSafeInteger(c.days), c.explanation).toBe(true);
+      const limiting = r.value.limitingComponent;
+      expect(limiting).toBeDefined();
+      if (limiting === undefined) return;
+      expect(Number.isSafeInteger(limiting.calendarDays)).toBe(true);
+      expect(limiting.calendarDays).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(limiting.arrheniusFactor)).toBe(true);
+      expect(Number.isFinite(limiting.ratedLifetimeHours)).toBe(true);
+    },
+  );
+
   it("uses B10 lives: about 0.105 x MTBF, and the Weibull B10 with beta 1 equals it", () => {
     expect(mtbfB10(100_000)).toBeCloseTo(10_536.05, 1);
     expect(weibullB10(1, 100_000)).toBeCloseTo(mtbfB10(100_000), 6);
@@ -316,6 +339,59 @@ describe("computeBestBefore: bad input", () => {
       "too-small@policy/baseMonths",
       "unknown-key@policy/extra",
     ]);
+  });
+
+  it("reads its options and policy once: a getter's later answer never reaches the result", () => {
+    let reads = 0;
+    const options = { policy: { warningDays: 90 } };
+    Object.defineProperty(options, "asOf", { enumerable: true, get: () => (reads++ === 0 ? asOf : "<b>x</b>") });
+    const r = computeBestBefore({ manufacturingDate: "2024-01-01" }, options as never);
+    expect(reads).toBe(1);
+    expect(r.ok && r.value.asOf).toBe(asOf);
+  });
+
+  it.each([
+    [
+      "a throwing getter in the options",
+      () =>
+        Object.defineProperty({}, "asOf", {
+          enumerable: true,
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "a Proxy whose traps throw",
+      () =>
+        new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error("boom");
+            },
+          },
+        ),
+    ],
+    [
+      "a throwing getter in the policy",
+      () => ({
+        asOf,
+        policy: Object.defineProperty({}, "baseMonths", {
+          enumerable: true,
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+      }),
+    ],
+    ["a Map as the policy", () => ({ asOf, policy: new Map([["baseMonths", 1]]) })],
+    ["null", () => null],
+    ["a misspelt option", () => ({ asof: asOf })],
+  ])("answers %s with issues, never a throw", (_, make) => {
+    const r = computeBestBefore({ manufacturingDate: "2024-01-01" }, make() as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) for (const i of r.issues) expect(typeof i.code).toBe("string");
   });
 
   it("answers hostile input with issues", () => {

@@ -12,6 +12,7 @@ import {
   parseWith,
   type Result,
 } from "@miotsec/core";
+import * as z from "zod/mini";
 import { type ComponentLifetime, componentLifetime } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
@@ -107,6 +108,9 @@ export interface BestBeforeOptions {
   readonly policy?: Partial<BestBeforePolicy>;
 }
 
+// The options as they are read: asOf is judged after, so that its issue says what it must be.
+const optionsSchema = z.strictObject({ asOf: z.optional(z.unknown()), policy: z.optional(z.unknown()) });
+
 const ended = (end: IsoDate | boolean | undefined, asOf: IsoDate) =>
   end === true || (typeof end === "string" && end <= asOf);
 
@@ -150,13 +154,16 @@ function plural(n: number, unit: string): string {
  */
 export function computeBestBefore(facts: unknown, options: BestBeforeOptions): Result<BestBefore> {
   const issues: Issue[] = [];
-  const asOf = options?.asOf;
+  // The options are read once, into a plain copy, and only the copy is used.
+  const read = parseWith(optionsSchema, options === undefined ? {} : options);
+  if (!read.ok) return read;
+  const { asOf, policy: policyInput } = read.value;
   if (!isIsoDate(asOf) || asOf < "1900-01-01" || asOf > "2999-12-31") {
     issues.push(
       issue("invalid-date", "The asOf option must be a real date from 1900 to 2999, written YYYY-MM-DD.", ["asOf"]),
     );
   }
-  const policy = resolveBestBeforePolicy(options?.policy);
+  const policy = resolveBestBeforePolicy(policyInput);
   if (!policy.ok) issues.push(...policy.issues);
   const checked = isCheckedFacts(facts);
   const parsed = checked ? ok(facts) : parseWith(lifecycleFactsSchema, facts);

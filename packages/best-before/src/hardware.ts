@@ -2,6 +2,8 @@ import type { Component } from "./lifecycle.js";
 
 /** Boltzmann's constant in eV/K. */
 const boltzmann = 8.617333262e-5;
+/** The longest component life reported, in days (about 27 million years). */
+const maxCalendarDays = 1e10;
 /** -ln(0.9): the share of a life by which 10 % of units have failed under a constant rate. */
 const b10Share = -Math.log(0.9);
 
@@ -74,11 +76,11 @@ export interface ComponentLifetime {
   readonly method: "rated" | "mtbf-b10" | "weibull-b10";
   /** The life at rated conditions, in operating hours. */
   readonly ratedLifetimeHours: number;
-  /** The Arrhenius factor at the use temperature (1 when no temperatures are given). */
+  /** The Arrhenius factor at the use temperature (1 when no temperatures are given), at most `Number.MAX_VALUE`. */
   readonly arrheniusFactor: number;
   /** The share of calendar time the component runs (1 when not given). */
   readonly dutyCycle: number;
-  /** The life in calendar days: rated life x Arrhenius factor / duty cycle, rounded down. */
+  /** The life in calendar days: rated life x Arrhenius factor / duty cycle, rounded down, at most 10^10. */
   readonly calendarDays: number;
 }
 
@@ -98,15 +100,27 @@ export function componentLifetime(component: Component): ComponentLifetime {
   const ratedLifetimeHours = component.weibull
     ? weibullB10(component.weibull.beta, component.weibull.etaHours)
     : (component.ratedHours ?? mtbfB10(component.mtbfHours ?? 0));
-  const factor =
-    component.ratedTemperatureC !== undefined &&
-    component.useTemperatureC !== undefined &&
-    component.activationEnergyEv !== undefined
-      ? arrheniusFactor(component.ratedTemperatureC, component.useTemperatureC, component.activationEnergyEv)
-      : 1;
+  const { ratedTemperatureC: rated, useTemperatureC: use, activationEnergyEv: energy } = component;
+  const temperatures = rated !== undefined && use !== undefined && energy !== undefined;
+  const factor = temperatures ? arrheniusFactor(rated, use, energy) : 1;
   const dutyCycle = component.dutyCycle ?? 1;
-  const hours = (ratedLifetimeHours * factor) / dutyCycle;
+  let hours = (ratedLifetimeHours * factor) / dutyCycle;
+  if (!Number.isFinite(hours) && temperatures) {
+    // Extreme parameters: the factor overflowed to infinity (or the quotient did), and infinity
+    // times a life that underflowed to zero is NaN. Multiplied out in logarithms instead, the
+    // life is a number from 0 to infinity, never NaN; the Arrhenius exponent itself is finite for
+    // every temperature above absolute zero.
+    const exponent = (energy / boltzmann) * (1 / (use + 273.15) - 1 / (rated + 273.15));
+    hours = Math.exp(Math.log(ratedLifetimeHours) + exponent - Math.log(dutyCycle));
+  }
   // Beyond ~27 million years the figure means nothing; keep it a safe integer.
-  const calendarDays = Math.min(Math.floor(hours / 24), 1e10);
-  return { name: component.name, method, ratedLifetimeHours, arrheniusFactor: factor, dutyCycle, calendarDays };
+  const calendarDays = Math.min(Math.floor(hours / 24), maxCalendarDays);
+  return {
+    name: component.name,
+    method,
+    ratedLifetimeHours,
+    arrheniusFactor: Math.min(factor, Number.MAX_VALUE),
+    dutyCycle,
+    calendarDays,
+  };
 }

@@ -1,4 +1,4 @@
-import { fail, ok, parseWith, type Result } from "@miotsec/core";
+import { defaultsResolver, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 
 const months = (max: number) => z.int().check(z.gte(0), z.lte(max));
@@ -88,10 +88,12 @@ export const defaultBestBeforePolicy: BestBeforePolicy = Object.freeze({
   limitedWindowDays: 365,
 });
 
-const defaultResult: Result<BestBeforePolicy> = ok(defaultBestBeforePolicy);
+const resolve = defaultsResolver(bestBeforePolicySchema, defaultBestBeforePolicy);
 
 /**
- * Fills a partial policy with the defaults and checks it.
+ * Fills a partial policy with the defaults and checks it. Every field is read once; unknown
+ * fields, wrong values and values that are not plain data are issues with a path under
+ * `policy`.
  *
  * @example
  * ```ts
@@ -101,9 +103,5 @@ const defaultResult: Result<BestBeforePolicy> = ok(defaultBestBeforePolicy);
  * @since 0.1.0
  */
 export function resolveBestBeforePolicy(policy: unknown): Result<BestBeforePolicy> {
-  if (policy === undefined) return defaultResult;
-  if (policy === null || typeof policy !== "object" || Array.isArray(policy))
-    return parseWith(bestBeforePolicySchema, policy, { path: ["policy"] });
-  const merged = parseWith(bestBeforePolicySchema, { ...defaultBestBeforePolicy, ...policy }, { path: ["policy"] });
-  return merged.ok ? ok(merged.value) : fail(merged.issues);
+  return resolve(policy, ["policy"]);
 }
