@@ -56,6 +56,7 @@
  *    have, and leaves out three that the tables do have. Figure 1 is kept as a view, a mapping
  *    onto the tables' criteria and requirements, never as requirements of its own.
  */
+import { deepFreeze } from "@miotsec/core";
 import type { Catalog, Mapping, Requirement } from "./model.js";
 import { catalogSchemaVersion } from "./schema-version.js";
 
@@ -465,14 +466,6 @@ const failureImpacts = [
   "no-medical-impact",
   "no-impact",
 ] as const;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function threshold(requirement: string, label: string, value: number | string, unit?: string) {
   return { id: `${requirement}.threshold`, label, value, ...(unit === undefined ? {} : { unit }) };

@@ -1,4 +1,4 @@
-import { fail, ok, parseWith, type Result } from "@miotsec/core";
+import { deepFreeze, fail, ok, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { checkCatalog } from "./check-catalog.js";
 import { type Catalog, catalogSchema } from "./model.js";
@@ -8,7 +8,9 @@ import { type Catalog, catalogSchema } from "./model.js";
  * YAML parser). Besides the shape it checks every cross-reference: unique ids, criteria in
  * known dimensions, requirements in known criteria, measured requirements with a rule whose
  * fact and parameter exist and fit, `naJustificationRequired` only with `naAllowed`, a
- * level-1 requirement in every criterion. Never throws; never mutates its input.
+ * level-1 requirement in every criterion. Never throws; never mutates its input. The catalog
+ * returned is a checked copy, frozen to its last array, so that it cannot be changed after it
+ * was checked: `assess` may then compile it once and score with it ever after.
  *
  * Issue codes beyond `@miotsec/core`'s: `duplicate-id`, `unknown-dimension`, `unknown-criterion`,
  * `unknown-requirement`, `unknown-fact`, `unknown-parameter`, `missing-rule`, `unexpected-rule`,
@@ -27,7 +29,7 @@ export function parseCatalog(input: unknown): Result<Catalog> {
   const parsed = parseWith(catalogSchema, input);
   if (!parsed.ok) return parsed;
   const issues = checkCatalog(parsed.value);
-  return issues.length > 0 ? fail(issues) : ok(parsed.value);
+  return issues.length > 0 ? fail(issues) : ok(deepFreeze(parsed.value));
 }
 
 /**

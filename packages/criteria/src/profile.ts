@@ -121,7 +121,9 @@ function selects(r: Requirement, selector: CompiledSelector): boolean {
  *
  * Issue codes beyond {@link parseCatalog}'s: `unknown-id` (a selector, `remove` or `alter` names
  * nothing), `unknown-tag`, `duplicate-id` (an added id exists), `unknown-parameter`,
- * `invalid-parameter`, `empty-catalog` (nothing left). Issues about the profile carry paths into
+ * `invalid-parameter`, `empty-catalog` (nothing left). A catalog argument that is not a valid
+ * catalog (`null`, a catalog edited by hand) is answered with its issues under `catalog`. The
+ * catalog returned is frozen to its last array, as {@link parseCatalog}'s. Issues about the profile carry paths into
  * the profile; issues {@link parseCatalog} finds in the tailored catalog (such as
  * `missing-level-1`) carry paths into the tailored catalog and name the entry in the message.
  *
@@ -138,7 +140,18 @@ function selects(r: Requirement, selector: CompiledSelector): boolean {
  * ```
  * @since 0.1.0
  */
-export function applyProfile(catalog: Catalog, profileInput: unknown): Result<Catalog> {
+export function applyProfile(catalogInput: Catalog, profileInput: unknown): Result<Catalog> {
+  // The catalog is checked (and read once) like the profile: a typed argument may still hold anything.
+  const base = parseCatalog(catalogInput);
+  if (!base.ok)
+    return fail(
+      base.issues.map((i) => ({
+        ...i,
+        path: ["catalog", ...i.path],
+        message: `The catalog is not valid: ${i.message}`,
+      })),
+    );
+  const catalog = base.value;
   const parsed = parseWith(profileSchema, profileInput);
   if (!parsed.ok) return parsed;
   const profile = parsed.value;

@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
-import { applyProfile, miotCatalog } from "@miotsec/criteria";
+import { isDeepFrozen } from "@miotsec/core";
+import { applyProfile, miotCatalog, parseCatalog } from "@miotsec/criteria";
 import { describe, expect, it } from "vitest";
 import {
   type AnswerValue,
@@ -12,6 +13,9 @@ import {
 import { assess } from "./assess.js";
 import { assessmentSchema } from "./assessment.js";
 import { compileCatalog } from "./compile.js";
+import { assessMany, assessManyAsync } from "./fleet.js";
+import { toMarkdown } from "./markdown.js";
+import { assessLevels } from "./rating.js";
 import { readAssessment } from "./read-assessment.js";
 import type { MaturityReport } from "./report.js";
 
@@ -307,8 +311,8 @@ describe("assess: the paper's examples", () => {
 
 describe("assess: bad input", () => {
   const base = { schemaVersion: 1, asOf: "2026-11-28", answers: {} };
-  const codes = (input: unknown) => {
-    const r = assess(miotCatalog, input);
+  const codes = (input: unknown, options = {}, catalog = miotCatalog) => {
+    const r = assess(catalog, input, options);
     return r.ok ? [] : r.issues.map((i) => `${i.code}@${i.path.join("/")}`);
   };
 
@@ -376,9 +380,115 @@ describe("assess: bad input", () => {
   it("refuses an unknown policy and an assessment made against another catalog", () => {
     expect(assess(miotCatalog, base, { policy: { partial: "maybe" as "met" } })).toMatchObject({
       ok: false,
-      issues: [{ code: "invalid-value", path: ["partial"] }],
+      issues: [{ code: "invalid-value", path: ["policy", "partial"] }],
     });
     expect(codes({ ...base, catalog: { id: "other" } })).toEqual(["catalog-mismatch@catalog/id"]);
+  });
+
+  it("scores a catalog edited in place as it is now, never as it was when first scored", () => {
+    const catalog = structuredClone(miotCatalog) as unknown as { requirements: { id: string; text: string }[] };
+    const answers = { ...base, answers: { "organisation.2.1": "met" } };
+    const before = assess(catalog as never, answers);
+    expect(before.ok).toBe(true);
+    // Remove the answered requirement: the same assessment must now name an unknown requirement.
+    catalog.requirements = catalog.requirements.filter((r) => r.id !== "organisation.2.1");
+    expect(codes(answers, {}, catalog as never)).toEqual(["unknown-requirement@answers/organisation.2.1"]);
+    const levels = assessLevels(catalog as never, answers);
+    expect(levels.ok).toBe(false);
+  });
+
+  it("keeps what it compiled only for a catalog that cannot change: parseCatalog's and applyProfile's are frozen", () => {
+    const parsed = parseCatalog(structuredClone(miotCatalog));
+    if (!parsed.ok) throw new Error("fixture");
+    expect(isDeepFrozen(parsed.value)).toBe(true);
+    expect(isDeepFrozen(miotCatalog)).toBe(true);
+    const tailored = applyProfile(miotCatalog, { schemaVersion: 1, id: "p", title: "P", remove: ["threats"] });
+    expect(tailored.ok && isDeepFrozen(tailored.value)).toBe(true);
+  });
+
+  it.each([
+    ["null options", null],
+    ["a misspelt option", { polcy: {} }],
+    [
+      "a throwing getter",
+      Object.defineProperty({}, "policy", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ],
+    ["a Map as the policy", { policy: new Map([["partial", "met"]]) }],
+    [
+      "a Proxy whose traps throw",
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error("boom");
+          },
+        },
+      ),
+    ],
+  ])("answers %s with issues, never a throw", (_, options) => {
+    for (const call of [
+      () => assess(miotCatalog, base, options as never),
+      () => assessLevels(miotCatalog, base, options as never),
+      () => [...assessMany(miotCatalog, [base], options as never)][0],
+    ]) {
+      const r = call();
+      expect(r?.ok).toBe(false);
+    }
+  });
+
+  it("reads each field of an assessment once: a getter's later answer never reaches the report", () => {
+    let reads = 0;
+    const doc = { schemaVersion: 1, answers: { "organisation.1.1": "met" } };
+    Object.defineProperty(doc, "asOf", { enumerable: true, get: () => (reads++ === 0 ? "2026-11-28" : "<b>x</b>") });
+    const r = assess(miotCatalog, doc);
+    expect(reads).toBe(1);
+    expect(r.ok && r.value.assessment.asOf).toBe("2026-11-28");
+    expect(r.ok && toMarkdown(r.value)).not.toContain("<b>");
+  });
+
+  it("answers a throwing getter or trap anywhere in an assessment with unreadable-input", () => {
+    const getter = {
+      ...base,
+      answers: Object.defineProperty({}, "organisation.1.1", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    };
+    const trap = {
+      ...base,
+      facts: new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error("boom");
+          },
+        },
+      ),
+    };
+    for (const doc of [getter, trap]) expect(codes(doc)).toEqual(["unreadable-input@"]);
+  });
+
+  it("answers assessments that are not iterable, or whose iteration throws, with one failure", async () => {
+    expect([...assessMany(miotCatalog, 5 as never)]).toMatchObject([{ ok: false, issues: [{ code: "invalid-type" }] }]);
+    function* failing() {
+      yield base;
+      throw new Error("disk gone\nsecond line");
+    }
+    const results = [...assessMany(miotCatalog, failing())];
+    expect(results.map((r) => r.ok)).toEqual([true, false]);
+    expect(results[1]).toMatchObject({
+      issues: [{ code: "unreadable-input", message: "The assessments could not be read further: disk gone." }],
+    });
+    const asyncResults = [];
+    for await (const r of assessManyAsync(miotCatalog, 5 as never)) asyncResults.push(r);
+    expect(asyncResults).toMatchObject([{ ok: false }]);
   });
 
   it("answers hostile input with issues and never pollutes Object.prototype", () => {

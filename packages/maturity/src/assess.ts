@@ -5,6 +5,7 @@ import type { Outcomes } from "./evaluate.js";
 import { FULFILLED, factValue, NA, NOT_FULFILLED, statusNames, UNKNOWN } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
 import { levels } from "./gating.js";
+import { readAssessOptions } from "./options.js";
 import { isPaperPolicy, type Policy } from "./policy.js";
 import type { ReadAssessment, Scratch } from "./read-assessment.js";
 import { type Coverage, type MaturityReport, type RequirementResult, reportSchemaVersion } from "./report.js";
@@ -76,7 +77,7 @@ export function score(
   const requirements = compiled.requirements.map((r): RequirementResult => {
     const code = read.codes[r.index] as number;
     const status = statusNames[code];
-    const value = r.rule && code !== NA ? factValue(r.rule, read.facts) : undefined;
+    const value = r.rule && code !== NA ? factValue(r.rule, read) : undefined;
     const result: { -readonly [K in keyof RequirementResult]: RequirementResult[K] } = {
       id: r.requirement.id,
       criterion: r.requirement.criterion,
@@ -147,6 +148,8 @@ export function score(
  * ```
  * @since 0.1.0
  */
-export function assess(catalog: Catalog, assessment: unknown, options: AssessOptions = {}): Result<MaturityReport> {
-  return andThen(scorer(catalog, options.policy, score), (run) => run(assessment));
+export function assess(catalog: Catalog, assessment: unknown, options?: AssessOptions): Result<MaturityReport> {
+  return andThen(readAssessOptions(options), ({ policy }) =>
+    andThen(scorer(catalog, policy, score), (run) => run(assessment)),
+  );
 }

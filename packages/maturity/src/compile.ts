@@ -1,4 +1,4 @@
-import { fail, type Issue, ok, type Result } from "@miotsec/core";
+import { fail, type Issue, isDeepFrozen, ok, type Result } from "@miotsec/core";
 import { type Catalog, type Fact, parseCatalog, type Requirement } from "@miotsec/criteria";
 
 /** A requirement with everything scoring needs resolved to indexes and numbers. */
@@ -96,14 +96,24 @@ export const EVIDENCE_REQUIRED = 8;
 const cache = new WeakMap<Catalog, Result<CompiledCatalog>>();
 
 /**
- * Checks a catalog with `parseCatalog` and compiles it, once per catalog object. Catalogs are
- * values: `applyProfile` returns a new one, and the paper's catalog is frozen.
+ * Whether what is worked out from a catalog may be kept for as long as the catalog lives: only
+ * when nothing in it can change any more, as in the catalogs `parseCatalog` and `applyProfile`
+ * return and the paper's. A catalog that can still be edited is compiled anew on every call.
+ */
+export function isLasting(catalog: unknown): catalog is Catalog {
+  return catalog !== null && typeof catalog === "object" && isDeepFrozen(catalog);
+}
+
+/**
+ * Checks a catalog with `parseCatalog` and compiles it: once per catalog object when the
+ * catalog is frozen to its last array ({@link isLasting}), else on every call, so that a catalog
+ * edited in place is never scored as it was before.
  */
 export function compileCatalog(catalog: Catalog): Result<CompiledCatalog> {
   const cached = cache.get(catalog);
   if (cached) return cached;
   const result = compile(catalog);
-  if (catalog !== null && typeof catalog === "object") cache.set(catalog, result);
+  if (isLasting(catalog)) cache.set(catalog, result);
   return result;
 }
 

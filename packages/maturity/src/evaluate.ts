@@ -51,15 +51,17 @@ export function statusCode(value: string): number {
             : NO_ANSWER;
 }
 
-/** Reads a rule's fact from the assessment's facts; undefined when not given. */
+/**
+ * A rule's fact as the assessment gave it, from the slots the read put it in (an ordinal value
+ * back from its rank); undefined when not given.
+ */
 export function factValue(
   rule: CompiledRule,
-  facts: Readonly<Record<string, unknown>> | undefined,
+  read: { readonly factValues: Float64Array; readonly factGiven: Uint8Array },
 ): number | string | undefined {
-  if (facts === undefined) return undefined;
-  const head = facts[rule.head];
-  if (rule.tail === undefined) return head as number | string | undefined;
-  return head === undefined ? undefined : ((head as Record<string, unknown>)[rule.tail] as number | string | undefined);
+  if (read.factGiven[rule.slot] !== 1) return undefined;
+  const v = read.factValues[rule.slot] as number;
+  return rule.fact.kind === "ordinal" ? rule.fact.values[v] : v;
 }
 
 /**

@@ -28,7 +28,7 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
   const status = statusNames[read.codes[r.index] as number];
   const state = outcome === UNKNOWN ? "unknown" : "not-fulfilled";
   if (r.rule && status !== "na") {
-    const value = factValue(r.rule, read.facts);
+    const value = factValue(r.rule, read);
     const need = `${comparatorWords[r.rule.comparator]} ${r.rule.thresholdValue}`;
     return {
       requirement: requirement.id,

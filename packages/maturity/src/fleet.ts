@@ -1,6 +1,7 @@
-import type { Level, Result } from "@miotsec/core";
+import { andThen, type Failure, fail, issue, type Level, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import { type AssessOptions, score } from "./assess.js";
+import { readAssessManyOptions } from "./options.js";
 import { type MaturityRating, rate } from "./rating.js";
 import type { MaturityReport } from "./report.js";
 import { scorer } from "./scorer.js";
@@ -36,10 +37,51 @@ export function assessMany(
 export function* assessMany(
   catalog: Catalog,
   assessments: Iterable<unknown>,
-  options: AssessManyOptions = {},
+  options?: AssessManyOptions,
 ): Generator<Result<MaturityReport | MaturityRating>, void, undefined> {
   const setup = prepare(catalog, options);
-  for (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+  if (!isIterable(assessments, Symbol.iterator)) {
+    yield notIterable;
+    return;
+  }
+  try {
+    for (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+  } catch (error) {
+    yield unreadable(error);
+  }
+}
+
+/** Whether a value can be iterated with the given protocol; a getter or trap that throws says no. */
+function isIterable(value: unknown, protocol: symbol): boolean {
+  try {
+    return (
+      value !== null &&
+      (typeof value === "object" || typeof value === "function") &&
+      typeof (value as Record<symbol, unknown>)[protocol] === "function"
+    );
+  } catch {
+    return false;
+  }
+}
+
+const notIterable = fail([
+  issue("invalid-type", "The assessments must be an iterable (an array, a generator, a stream of parsed documents)."),
+]);
+
+/** The one failure for a stream of assessments whose reading threw, with the first line of the reason. */
+function unreadable(error: unknown): Failure {
+  let reason = "";
+  try {
+    reason =
+      String((error as Error)?.message ?? error)
+        .split(/[\r\n\u2028\u2029]/u)[0]
+        ?.slice(0, 200) ?? "";
+  } catch {
+    // A reason that cannot be read is left out.
+  }
+  return fail([
+    issue("unreadable-input", `The assessments could not be read further${reason === "" ? "" : `: ${reason}`}.`),
+  ]);
 }
 
 /**
@@ -84,17 +126,29 @@ export function assessManyAsync(
 export async function* assessManyAsync(
   catalog: Catalog,
   assessments: AsyncIterable<unknown> | Iterable<unknown>,
-  options: AssessManyOptions = {},
+  options?: AssessManyOptions,
 ): AsyncGenerator<Result<MaturityReport | MaturityRating>, void, undefined> {
   const setup = prepare(catalog, options);
-  for await (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+  if (!isIterable(assessments, Symbol.asyncIterator) && !isIterable(assessments, Symbol.iterator)) {
+    yield notIterable;
+    return;
+  }
+  try {
+    for await (const assessment of assessments) yield setup.ok ? setup.value(assessment) : setup;
+  } catch (error) {
+    yield unreadable(error);
+  }
 }
 
 function prepare(
   catalog: Catalog,
-  options: AssessManyOptions,
+  options: unknown,
 ): Result<(assessment: unknown) => Result<MaturityReport | MaturityRating>> {
-  return options.detail === "levels" ? scorer(catalog, options.policy, rate) : scorer(catalog, options.policy, score);
+  return andThen(
+    readAssessManyOptions(options),
+    ({ policy, detail }): Result<(assessment: unknown) => Result<MaturityReport | MaturityRating>> =>
+      detail === "levels" ? scorer(catalog, policy, rate) : scorer(catalog, policy, score),
+  );
 }
 
 /**

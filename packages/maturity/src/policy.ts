@@ -1,4 +1,4 @@
-import { fail, ok, parseWith, type Result } from "@miotsec/core";
+import { defaultsResolver, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 
 /**
@@ -57,10 +57,12 @@ export const paperPolicy: Policy = Object.freeze({
   rollUp: "minimum",
 });
 
-const paperResult: Result<Policy> = ok(paperPolicy);
+const resolve = defaultsResolver(policySchema, paperPolicy);
 
 /**
- * Fills a partial policy with the paper's defaults and checks it.
+ * Fills a partial policy with the paper's defaults and checks it. Every field is read once;
+ * unknown fields, wrong values and values that are not plain data are issues with a path under
+ * `policy`. Without an argument it is the paper's policy itself.
  *
  * @example
  * ```ts
@@ -70,12 +72,7 @@ const paperResult: Result<Policy> = ok(paperPolicy);
  * @since 0.1.0
  */
 export function resolvePolicy(policy?: unknown): Result<Policy> {
-  if (policy === undefined) return paperResult;
-  if (policy === null || typeof policy !== "object" || Array.isArray(policy)) {
-    return parseWith(policySchema, policy);
-  }
-  const merged = parseWith(policySchema, { ...paperPolicy, ...policy });
-  return merged.ok ? ok(merged.value) : fail(merged.issues);
+  return resolve(policy, ["policy"]);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Catalog } from "@miotsec/criteria";
 import type { AssessOptions } from "./assess.js";
 import type { CompiledCatalog } from "./compile.js";
 import { criterionLevels, rolled, rollUp } from "./gating.js";
+import { readAssessOptions } from "./options.js";
 import type { Policy } from "./policy.js";
 import type { ReadAssessment, Scratch } from "./read-assessment.js";
 import { scorer } from "./scorer.js";
@@ -92,10 +93,8 @@ export function rate(
  * ```
  * @since 0.1.0
  */
-export function assessLevels(
-  catalog: Catalog,
-  assessment: unknown,
-  options: AssessOptions = {},
-): Result<MaturityRating> {
-  return andThen(scorer(catalog, options.policy, rate), (run) => run(assessment));
+export function assessLevels(catalog: Catalog, assessment: unknown, options?: AssessOptions): Result<MaturityRating> {
+  return andThen(readAssessOptions(options), ({ policy }) =>
+    andThen(scorer(catalog, policy, rate), (run) => run(assessment)),
+  );
 }

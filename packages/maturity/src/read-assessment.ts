@@ -1,9 +1,11 @@
 import {
+  describeValue,
   forbiddenKeys,
   formatPath,
   type IsoDate,
   type Issue,
   isIsoDate,
+  isPlainObject,
   issue,
   type PathSegment,
   parseWith,
@@ -40,7 +42,9 @@ export interface ReadAssessment {
    * `MET_WITHOUT_EVIDENCE` for `met` to a requirement that needs evidence when none is given.
    */
   readonly codes: Uint8Array;
-  readonly facts: Readonly<Record<string, unknown>> | undefined;
+  /** Per fact slot, the value as compared (an ordinal value's rank), where `factGiven` is 1. */
+  readonly factValues: Float64Array;
+  readonly factGiven: Uint8Array;
 }
 
 /** The arrays one assessment is read and scored into, made once per scorer and reused. */
@@ -76,22 +80,9 @@ export function newScratch(compiled: CompiledCatalog): Scratch {
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 function inheritedEnumerable(): boolean {
   for (const _ in Object.prototype) return true;
   return false;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return `a ${typeof value}`;
 }
 
 function forbidden(path: PathSegment[]): Issue {
@@ -115,7 +106,8 @@ function accepted({ fact, ranks }: CompiledFact, value: unknown): number {
 function factIssue(fact: Fact, value: unknown, path: PathSegment[]): Issue {
   const at = formatPath(path);
   if (fact.kind === "ordinal") return issue("invalid-value", `${at} must be one of ${fact.values.join(", ")}.`, path);
-  if (typeof value !== "number") return issue("invalid-type", `${at} must be a number, got ${describe(value)}.`, path);
+  if (typeof value !== "number")
+    return issue("invalid-type", `${at} must be a number, got ${describeValue(value)}.`, path);
   if (!Number.isFinite(value)) return issue("not-finite", `${at} must be a finite number, got ${String(value)}.`, path);
   if (fact.minimum !== undefined && value < fact.minimum) {
     return issue("too-small", `${at} must be at least ${fact.minimum}${fact.unit ? ` (${fact.unit})` : ""}.`, path);
@@ -142,7 +134,7 @@ function checkFacts(
   scratch: Pick<Scratch, "factValues" | "factGiven">,
 ): void {
   if (!isPlainObject(facts)) {
-    issues.push(issue("invalid-type", `$.facts must be an object, got ${describe(facts)}.`, ["facts"]));
+    issues.push(issue("invalid-type", `$.facts must be an object, got ${describeValue(facts)}.`, ["facts"]));
     return;
   }
   for (const key of Object.keys(facts)) {
@@ -190,54 +182,76 @@ function checkFacts(
   }
 }
 
-function isRootKey(key: string): boolean {
-  return (
-    key === "answers" ||
-    key === "facts" ||
-    key === "asOf" ||
-    key === "schemaVersion" ||
-    key === "id" ||
-    key === "subject" ||
-    key === "catalog"
-  );
-}
-
 /**
  * Checks an assessment against the shape of `assessmentSchema` and against the catalog, and
  * reads its answers as codes into `scratch`, indexed like the catalog's requirements, and its
  * facts into their slots (the caller gives zeroed `codes` and `factGiven`). The common parts
  * (bare status answers, facts) are checked by hand for speed; the rare ones (answer objects,
- * subject) by their zod schemas, so that the schema stays the definition.
+ * subject) by their zod schemas, so that the schema stays the definition. Every property is
+ * read once: what is checked is what is scored and reported.
  */
 export function readAssessment(
   compiled: CompiledCatalog,
   input: unknown,
   scratch: Pick<Scratch, "codes" | "factValues" | "factGiven"> = newScratch(compiled),
 ): { ok: true; value: ReadAssessment } | { ok: false; issues: Issue[] } {
+  try {
+    return read(compiled, input, scratch);
+  } catch {
+    // A getter or a Proxy trap of the caller's threw.
+    return {
+      ok: false,
+      issues: [issue("unreadable-input", "The assessment could not be read as plain data (a getter or proxy threw).")],
+    };
+  }
+}
+
+function read(
+  compiled: CompiledCatalog,
+  input: unknown,
+  scratch: Pick<Scratch, "codes" | "factValues" | "factGiven">,
+): { ok: true; value: ReadAssessment } | { ok: false; issues: Issue[] } {
   // No separate walk for forbidden keys and depth: every key read here is checked against
   // forbiddenKeys, nested values are either leaves checked by hand or parsed with parseWith
   // (which walks them), and nothing else is descended into.
   if (!isPlainObject(input)) {
-    return { ok: false, issues: [issue("invalid-type", `An assessment must be an object, got ${describe(input)}.`)] };
+    return {
+      ok: false,
+      issues: [issue("invalid-type", `An assessment must be an object, got ${describeValue(input)}.`)],
+    };
   }
   // for...in walks a JSON object's keys without building an array (about half the cost of
   // Object.keys here), but it also yields inherited enumerable keys; those exist only when
   // Object.prototype has been given one, and then every key that is not the object's own is
-  // skipped.
+  // skipped. Each field is read here, once; a field that is absent is never looked up, so an
+  // inherited value cannot stand in for it.
   const inherited = inheritedEnumerable();
   const issues: Issue[] = [];
+  let schemaVersion: unknown;
+  let asOf: unknown;
+  let assessmentId: unknown;
+  let subjectInput: unknown;
+  let catalogInput: unknown;
+  let facts: unknown;
+  let answers: unknown;
   for (const key in input) {
     if (inherited && !Object.hasOwn(input, key)) continue;
-    if (isRootKey(key)) continue;
-    if (forbiddenKeys.has(key)) issues.push(forbidden([key]));
+    if (key === "answers") answers = input[key];
+    else if (key === "facts") facts = input[key];
+    else if (key === "asOf") asOf = input[key];
+    else if (key === "schemaVersion") schemaVersion = input[key];
+    else if (key === "id") assessmentId = input[key];
+    else if (key === "subject") subjectInput = input[key];
+    else if (key === "catalog") catalogInput = input[key];
+    else if (forbiddenKeys.has(key)) issues.push(forbidden([key]));
     else
       issues.push(
         issue("unknown-key", `${formatPath([key])} is not a known field; remove it or check its spelling.`, [key]),
       );
   }
-  if (input.schemaVersion !== assessmentSchemaVersion) {
+  if (schemaVersion !== assessmentSchemaVersion) {
     issues.push(
-      input.schemaVersion === undefined
+      schemaVersion === undefined
         ? issue("missing", "$.schemaVersion is required but missing.", ["schemaVersion"])
         : issue(
             "invalid-value",
@@ -246,27 +260,27 @@ export function readAssessment(
           ),
     );
   }
-  if (!isIsoDate(input.asOf)) {
+  if (!isIsoDate(asOf)) {
     issues.push(
-      input.asOf === undefined
+      asOf === undefined
         ? issue("missing", "$.asOf is required but missing: the date the assessment describes, YYYY-MM-DD.", ["asOf"])
         : issue("invalid-date", "$.asOf must be a real calendar date written YYYY-MM-DD.", ["asOf"]),
     );
-  } else if (input.asOf < earliestAsOf || input.asOf > latestAsOf) {
+  } else if (asOf < earliestAsOf || asOf > latestAsOf) {
     issues.push(issue("invalid-date", "$.asOf must be a date from 1900 to 2999.", ["asOf"]));
   }
-  if (input.id !== undefined) {
-    const r = parseWith(idSchema, input.id, { path: ["id"] });
+  if (assessmentId !== undefined) {
+    const r = parseWith(idSchema, assessmentId, { path: ["id"] });
     if (!r.ok) issues.push(...r.issues);
   }
   let subject: z.infer<typeof subjectSchema> | undefined;
-  if (input.subject !== undefined) {
-    const r = parseWith(subjectSchema, input.subject, { path: ["subject"] });
+  if (subjectInput !== undefined) {
+    const r = parseWith(subjectSchema, subjectInput, { path: ["subject"] });
     if (r.ok) subject = r.value;
     else issues.push(...r.issues);
   }
-  if (input.catalog !== undefined) {
-    const r = parseWith(catalogRefSchema, input.catalog, { path: ["catalog"] });
+  if (catalogInput !== undefined) {
+    const r = parseWith(catalogRefSchema, catalogInput, { path: ["catalog"] });
     if (!r.ok) issues.push(...r.issues);
     else if (r.value.id !== compiled.catalog.id) {
       issues.push(
@@ -278,18 +292,17 @@ export function readAssessment(
       );
     }
   }
-  if (input.facts !== undefined) {
-    checkFacts(compiled, input.facts, issues, scratch);
+  if (facts !== undefined) {
+    checkFacts(compiled, facts, issues, scratch);
   }
 
   const { codes } = scratch;
   const { indexOf, flags } = compiled;
-  const answers = input.answers;
   if (!isPlainObject(answers)) {
     issues.push(
       answers === undefined
         ? issue("missing", "$.answers is required but missing; use {} when nothing is answered yet.", ["answers"])
-        : issue("invalid-type", `$.answers must be an object keyed by requirement id, got ${describe(answers)}.`, [
+        : issue("invalid-type", `$.answers must be an object keyed by requirement id, got ${describeValue(answers)}.`, [
             "answers",
           ]),
     );
@@ -393,11 +406,12 @@ export function readAssessment(
   return {
     ok: true,
     value: {
-      id: input.id as string | undefined,
+      id: assessmentId as string | undefined,
       subject,
-      asOf: input.asOf as IsoDate,
+      asOf: asOf as IsoDate,
       codes,
-      facts: input.facts as Record<string, unknown> | undefined,
+      factValues: scratch.factValues,
+      factGiven: scratch.factGiven,
     },
   };
 }

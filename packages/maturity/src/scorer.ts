@@ -1,6 +1,6 @@
-import { fail, type Issue, ok, type Result } from "@miotsec/core";
+import { fail, ok, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
-import { type CompiledCatalog, compileCatalog } from "./compile.js";
+import { type CompiledCatalog, compileCatalog, isLasting } from "./compile.js";
 import { evaluate, outcomeTable } from "./evaluate.js";
 import { type Policy, resolvePolicy } from "./policy.js";
 import { newScratch, type ReadAssessment, readAssessment, type Scratch } from "./read-assessment.js";
@@ -38,14 +38,15 @@ export function scorer<T>(catalog: Catalog, policyInput: unknown, build: Build<T
   let made = byCatalog.get(catalog) as Result<Run<T>> | undefined;
   if (made === undefined) {
     made = makeScorer(catalog, undefined, build);
-    byCatalog.set(catalog, made);
+    // Kept only for a catalog that can no longer change.
+    if (isLasting(catalog)) byCatalog.set(catalog, made);
   }
   return made;
 }
 
 function makeScorer<T>(catalog: Catalog, policyInput: unknown, build: Build<T>): Result<Run<T>> {
   const policy = resolvePolicy(policyInput);
-  if (!policy.ok) return fail(policy.issues.map((i): Issue => ({ ...i, message: `Policy: ${i.message}` })));
+  if (!policy.ok) return policy;
   const compiled = compileCatalog(catalog);
   if (!compiled.ok) return compiled;
   const c = compiled.value;

@@ -48,15 +48,14 @@ export async function assessCommand(context: Context): Promise<number> {
   const minLevelText = options["min-level"];
   const minLevel = minLevelText === undefined ? 0 : Number(minLevelText);
   if (!/^[0-5]$/.test(minLevelText ?? "0")) throw new UsageError(`--min-level must be 0 to 5, not "${minLevelText}"`);
-  const policy = policyOf(options.policy);
+  const maturity = await import("@miotsec/maturity");
+  // The policy is checked on its own first, so that its issues are named as --policy's.
+  const policy = maturity.resolvePolicy(policyOf(options.policy));
+  if (!policy.ok) throw new UsageError(await issueLine("--policy", policy.issues));
   const catalog = await catalogOf(options.catalog, options.profile);
   const assessment = await readDocument(file);
-  const maturity = await import("@miotsec/maturity");
-  const r = maturity.assess(catalog, assessment, { policy });
-  if (!r.ok) {
-    const policyIssue = r.issues[0]?.message.startsWith("Policy:");
-    throw new UsageError(await issueLine(policyIssue ? "--policy" : file, r.issues));
-  }
+  const r = maturity.assess(catalog, assessment, { policy: policy.value });
+  if (!r.ok) throw new UsageError(await issueLine(file, r.issues));
   const report = r.value;
   const text =
     format === "json"
