@@ -25,7 +25,9 @@ assert.equal(toCycloneDx(label.value).bomFormat, "CycloneDX");
 const svg = renderLabelSvg(label.value, { asOf: "2026-11-28" });
 assert.ok(svg.ok && svg.value.startsWith("<svg"));
 assert.equal(compareRuntimeFacts(label.value.runtime, { metrics: {} }, { stage: "operating" }).ok, true);
-assert.equal(typeof createMonitor(label.value.runtime, { stage: "operating" }).update, "function");
+const monitor = createMonitor(label.value.runtime, { stage: "operating" });
+assert.ok(monitor.ok);
+assert.equal(typeof monitor.value.update, "function");
 let out = "";
 assert.equal(
   await run(["--version"], { out: (s) => (out += s), err: () => {}, today: () => "2026-11-28", version: "1.2.3" }),

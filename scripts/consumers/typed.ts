@@ -8,7 +8,7 @@ import { type Catalog, miotCatalog } from "@miotsec/criteria";
 import { type DeviceLabel, parseLabel } from "@miotsec/label";
 import { assess, type MaturityReport } from "@miotsec/maturity";
 import { renderLabelSvg } from "@miotsec/render";
-import { createMonitor, type MonitorEvent } from "@miotsec/runtime-facts";
+import { createMonitor, type Monitor, type MonitorEvent } from "@miotsec/runtime-facts";
 
 declare const input: unknown;
 const label: Result<DeviceLabel> = parseLabel(input);
@@ -20,14 +20,17 @@ if (label.ok) {
   }
   const runtime = label.value.runtime;
   if (typeof runtime === "object") {
-    const events: readonly MonitorEvent[] = createMonitor(runtime, { stage: "operating" }).update({
-      device: "d",
-      metric: "cpuPercent",
-      value: 1,
-      unit: "%",
-      at: 0,
-    });
-    void events;
+    const monitor: Result<Monitor> = createMonitor(runtime, { stage: "operating" });
+    if (monitor.ok) {
+      const events: readonly MonitorEvent[] = monitor.value.update({
+        device: "d",
+        metric: "cpuPercent",
+        value: 1,
+        unit: "%",
+        at: 0,
+      });
+      void events;
+    }
   }
   const svg: Result<string> = renderLabelSvg(label.value, { asOf: "2026-11-28" });
   void svg;

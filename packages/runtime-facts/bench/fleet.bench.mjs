@@ -3,9 +3,16 @@
 // per-metric state and builds the same events (the practical floor), checked event for event
 // before it is timed. One workload a process: `node --expose-gc bench/fleet.bench.mjs stormy`
 // or `quiet`.
-import { createMonitor } from "@miotsec/runtime-facts";
+import { createMonitor as createMonitorResult } from "@miotsec/runtime-facts";
 import { compare } from "../../../scripts/bench.mjs";
 import { DEVICES, deviceIds, METRICS, metricIds, profile, values } from "./fixtures.mjs";
+
+/** A monitor this benchmark expects to be made. */
+function createMonitor(profile, options) {
+  const r = createMonitorResult(profile, options);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
 
 // One fleet tick, four ways, over the same values: the floor (one state slot per device metric,
 // the same three-way check, the same transitions, the same events built), `update` per sample,

@@ -4,7 +4,9 @@ import { deviceIds, METRICS, metricIds, profile, values } from "./fixtures.mjs";
 
 // Heap over 10,000,000 samples: 1,000 devices x 20 metrics x 500 ticks.
 const gc = globalThis.gc ?? (() => {});
-const heapMonitor = createMonitor(profile, { stage: "operating", holdSeconds: 60, recovery: 5 });
+const made = createMonitor(profile, { stage: "operating", holdSeconds: 60, recovery: 5 });
+if (!made.ok) throw new Error(JSON.stringify(made.issues));
+const heapMonitor = made.value;
 gc();
 const before = process.memoryUsage().heapUsed;
 let peak = before;

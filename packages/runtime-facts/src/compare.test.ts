@@ -279,3 +279,32 @@ describe("names that every object inherits", () => {
     },
   );
 });
+
+describe("compareRuntimeFacts' arguments", () => {
+  it.each([
+    ["null", null],
+    ["an empty object", {}],
+    ["a profile with a Map of metrics", { ...scannerProfile, metrics: new Map() }],
+  ])("answers a profile that is %s with issues under profile", (_, profile) => {
+    const r = compareRuntimeFacts(profile as never, {}, { stage: "operating" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("profile");
+  });
+
+  it.each([
+    ["null", null],
+    ["a misspelt stage", { stage: "operation" }],
+    ["an unknown option", { stage: "operating", asof: 1 }],
+    [
+      "a throwing getter",
+      Object.defineProperty({}, "stage", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ],
+  ])("answers options that are %s with issues", (_, options) => {
+    expect(compareRuntimeFacts(scannerProfile, {}, options as never).ok).toBe(false);
+  });
+});

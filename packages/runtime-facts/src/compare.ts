@@ -1,7 +1,7 @@
-import { fail, type Issue, issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
+import { fail, type Issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
-import type { Range, RuntimeProfile } from "./profile.js";
+import { checkProfile, type Range, type RuntimeProfile } from "./profile.js";
 
 const key = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -356,20 +356,29 @@ export function compareRuntimeFacts(
   observationInput: unknown,
   options: CompareOptions,
 ): Result<Appraisal> {
+  // Every argument is read once, into a checked copy; only the copies are used.
   const issues: Issue[] = [];
-  if (options?.stage !== "integration" && options?.stage !== "operating") {
-    issues.push(issue("invalid-value", 'The stage option must be "integration" or "operating".', ["stage"]));
-  }
-  if (options?.asOf !== undefined && !Number.isFinite(options.asOf)) {
-    issues.push(issue("not-finite", "The asOf option must be a finite time in milliseconds.", ["asOf"]));
-  }
+  const checkedProfile = checkProfile(profile);
+  if (!checkedProfile.ok) issues.push(...checkedProfile.issues);
+  const checkedOptions = parseWith(compareOptionsSchema, options);
+  if (!checkedOptions.ok) issues.push(...checkedOptions.issues);
   const parsed = parseWith(observationSchema, observationInput);
   if (!parsed.ok) issues.push(...parsed.issues);
-  if (!parsed.ok || issues.length > 0) return fail(issues);
-  return ok(appraise(profile, parsed.value, options));
+  if (!parsed.ok || !checkedProfile.ok || !checkedOptions.ok) return fail(issues);
+  return ok(appraise(checkedProfile.value, parsed.value, checkedOptions.value));
 }
 
-function appraise(profile: RuntimeProfile, observation: Observation, options: CompareOptions): Appraisal {
+/** {@link CompareOptions} as they are checked. */
+const compareOptionsSchema = z.strictObject({
+  stage: z.enum(["integration", "operating"], { error: 'must be "integration" or "operating"' }),
+  asOf: z.optional(z.number()),
+});
+
+function appraise(
+  profile: RuntimeProfile,
+  observation: Observation,
+  options: z.infer<typeof compareOptionsSchema>,
+): Appraisal {
   const stage = options.stage;
   const findings: Finding[] = [];
   const observed = observation.metrics ?? {};

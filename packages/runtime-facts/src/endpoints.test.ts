@@ -133,3 +133,38 @@ describe("matching observed hosts to declarations", () => {
     },
   );
 });
+
+describe("arguments that are not what their types say", () => {
+  const boom = () => {
+    throw new Error("boom");
+  };
+
+  it.each([
+    ["null", null],
+    ["a list with a null", [null]],
+    ["a declaration with a throwing getter", [Object.defineProperty({}, "host", { enumerable: true, get: boom })]],
+    ["a Proxy whose traps throw", new Proxy([], { get: boom })],
+  ])("compareEndpoints answers declarations that are %s with issues under declared", (_, declared) => {
+    const r = compareEndpoints(declared as never, []);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("declared");
+  });
+
+  it.each([
+    ["a country that is not a code", { countries: { "api.segment.io": "USA" } }],
+    ["a throwing getter", { countries: Object.defineProperty({}, "api.segment.io", { enumerable: true, get: boom }) }],
+    ["a Map", { countries: new Map([["api.segment.io", "US"]]) }],
+    ["a misspelt option", { country: {} }],
+    ["null", null],
+  ])("parseHar answers options with %s with issues", (_, options) => {
+    expect(parseHar(har, options as never).ok).toBe(false);
+  });
+
+  it("parseHar never takes an inherited member for a country", () => {
+    const r = parseHar(
+      { log: { entries: [{ request: { url: "https://toString/" } }, { request: { url: "https://valueOf/" } }] } },
+      { countries: {} },
+    );
+    expect(r.ok && r.value.every((c) => c.country === undefined)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { countryCodeSchema, fail, ok, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { type Tier, worse } from "./appraisal.js";
-import type { DeclaredEndpoint } from "./profile.js";
+import { type DeclaredEndpoint, endpointSchema } from "./profile.js";
 
 /**
  * A connection the device (or its app) was seen to make: host, port, TLS version if known
@@ -131,6 +131,7 @@ const tlsRank: Readonly<Record<string, number>> = { none: 0, "1.0": 1, "1.1": 2,
 
 // Made once: parseWith compiles each schema on its first parse and keeps it for the next ones.
 const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxLength(1_000_000));
+const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000));
 
 /**
  * Compares what a device was seen to talk to with what it declares, as the security test of
@@ -138,6 +139,9 @@ const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxL
  * outside every first-party domain; the domain is the host's last two labels, so
  * `co.uk`-style suffixes count as one party); servers in undeclared countries; TLS below the
  * declared minimum, and below 1.2 always; ports not declared.
+ *
+ * Both lists are checked: declarations as a runtime profile's endpoints (their issues under
+ * `declared`), connections as {@link observedConnectionSchema}.
  *
  * The time taken grows with the number of connections (each distinct one is matched in a few
  * look-ups) and with how many declarations cover each host; see `docs/benchmarks.md` for a
@@ -155,11 +159,14 @@ const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxL
  * @since 0.1.0
  */
 export function compareEndpoints(
-  declared: readonly DeclaredEndpoint[],
+  declaredInput: readonly DeclaredEndpoint[],
   observedInput: unknown,
 ): Result<EndpointAppraisal> {
+  const checked = parseWith(declaredEndpointsSchema, declaredInput, { path: ["declared"] });
   const parsed = parseWith(observedConnectionsSchema, observedInput);
-  if (!parsed.ok) return fail(parsed.issues);
+  if (!checked.ok || !parsed.ok)
+    return fail([...(checked.ok ? [] : checked.issues), ...(parsed.ok ? [] : parsed.issues)]);
+  const declared = checked.value;
   const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
   const index = indexDeclared(declared);
   const findings: EndpointFinding[] = [];

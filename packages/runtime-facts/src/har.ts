@@ -1,8 +1,8 @@
 import {
   type CountryCode,
+  countryCodeSchema,
   fail,
   type Issue,
-  isCountryCode,
   issue,
   ok,
   ownValue,
@@ -25,6 +25,11 @@ const harSchema = z.looseObject({
       )
       .check(z.maxLength(1_000_000)),
   }),
+});
+
+/** {@link HarOptions} as they are checked: the map is read once, its countries must be codes. */
+const harOptionsSchema = z.strictObject({
+  countries: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(253)), countryCodeSchema)),
 });
 
 /**
@@ -63,9 +68,12 @@ function tlsOf(protocol: string | undefined, scheme: string): ObservedConnection
  * ```
  * @since 0.1.0
  */
-export function parseHar(har: unknown, options: HarOptions = {}): Result<ObservedConnection[]> {
+export function parseHar(har: unknown, options?: HarOptions): Result<ObservedConnection[]> {
   const parsed = parseWith(harSchema, har);
-  if (!parsed.ok) return fail(parsed.issues);
+  const checkedOptions = parseWith(harOptionsSchema, options === undefined ? {} : options);
+  if (!parsed.ok || !checkedOptions.ok)
+    return fail([...(parsed.ok ? [] : parsed.issues), ...(checkedOptions.ok ? [] : checkedOptions.issues)]);
+  const countries = checkedOptions.value.countries ?? {};
   const issues: Issue[] = [];
   const byKey = new Map<string, ObservedConnection>();
   parsed.value.log.entries.forEach((entry, i) => {
@@ -94,11 +102,10 @@ export function parseHar(har: unknown, options: HarOptions = {}): Result<Observe
             ? 80
             : undefined;
     const tls = tlsOf(entry._securityDetails?.protocol, url.protocol);
-    const countries = options.countries ?? {};
     const named =
       ownValue(countries, host) ??
       (entry.serverIPAddress === undefined ? undefined : ownValue(countries, entry.serverIPAddress));
-    const country = isCountryCode(named) ? named : undefined;
+    const country = named;
     const connection: ObservedConnection = {
       host,
       ...(port === undefined ? {} : { port }),

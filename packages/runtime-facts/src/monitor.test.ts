@@ -2,8 +2,15 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { compareRuntimeFacts } from "./compare.js";
 import { scannerProfile } from "./fixtures.test-support.js";
-import { createMonitor, type MonitorEvent, type Sample } from "./monitor.js";
+import { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
 import type { RuntimeProfile } from "./profile.js";
+
+/** A monitor the test expects to be made. */
+function monitorOf(profile: RuntimeProfile, options: MonitorOptions): Monitor {
+  const r = createMonitor(profile, options);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
 
 const cpu = (value: number, at: number, device = "us-17"): Sample => ({
   device,
@@ -13,7 +20,7 @@ const cpu = (value: number, at: number, device = "us-17"): Sample => ({
   at,
 });
 const feed = (samples: Sample[], options = {}) => {
-  const m = createMonitor(scannerProfile, { stage: "operating", ...options });
+  const m = monitorOf(scannerProfile, { stage: "operating", ...options });
   return samples.flatMap((s) => m.update(s));
 };
 
@@ -85,7 +92,7 @@ describe("createMonitor", () => {
   });
 
   it("reports stale device metrics once, and rejects unusable samples", () => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     m.update(cpu(10, 0));
     expect(m.tick(200_000)).toEqual([]);
     expect(m.tick(301_000).map((e) => e.kind)).toEqual(["stale"]);
@@ -124,8 +131,8 @@ describe("createMonitor", () => {
     "updateDevice gives the events of update on each sampled metric, in order",
     (readings, hold, recovery, staleAfterSeconds) => {
       const options = { stage: "operating" as const, holdSeconds: hold, recovery, staleAfterSeconds };
-      const batch = createMonitor(withUnbounded, options);
-      const single = createMonitor(withUnbounded, options);
+      const batch = monitorOf(withUnbounded, options);
+      const single = monitorOf(withUnbounded, options);
       const ids = batch.metrics();
       let at = 0;
       for (const { device, dt, values } of readings) {
@@ -158,8 +165,8 @@ describe("createMonitor", () => {
       // A full reading records one time for the device; single samples, partial readings and
       // out-of-order readings record times per metric. Mixed, they must still agree.
       const options = { stage: "operating" as const, holdSeconds: hold, staleAfterSeconds };
-      const mixed = createMonitor(withUnbounded, options);
-      const single = createMonitor(withUnbounded, options);
+      const mixed = monitorOf(withUnbounded, options);
+      const single = monitorOf(withUnbounded, options);
       const ids = mixed.metrics();
       const samplesOf = (device: string, at: number, values: readonly number[]) =>
         values.flatMap((value, i) =>
@@ -194,8 +201,8 @@ describe("createMonitor", () => {
     "updateDevice gives the same events with a device handle as with the device id",
     (readings, hold, handlesFirst) => {
       const options = { stage: "operating" as const, holdSeconds: hold };
-      const byId = createMonitor(withUnbounded, options);
-      const byHandle = createMonitor(withUnbounded, options);
+      const byId = monitorOf(withUnbounded, options);
+      const byHandle = monitorOf(withUnbounded, options);
       const handles = new Map<string, number>();
       // Handles may be taken before the first reading, or on the way.
       if (handlesFirst) for (const { device } of readings) handles.set(device, byHandle.deviceHandle(device));
@@ -218,7 +225,7 @@ describe("createMonitor", () => {
   it("ignores a full reading older than the device's single samples, stale marks included", () => {
     // The fleet path writes one time per device; it must not take a reading older than a
     // sample that came on its own.
-    const m = createMonitor(withUnbounded, { stage: "operating", staleAfterSeconds: 10 });
+    const m = monitorOf(withUnbounded, { stage: "operating", staleAfterSeconds: 10 });
     const quiet = [20, 10, 500, 3];
     m.metrics().forEach((metric, i) => {
       const unit = withUnbounded.metrics[metric]?.unit ?? "";
@@ -236,7 +243,7 @@ describe("createMonitor", () => {
     // cpuPercent breaches at 0 s (pending, hold 60 s), is back at 10 s, breaches again at 50 s:
     // at 70 s that breach has lasted 20 s, not 70 s, and must not fire; at 110 s it fires.
     for (const via of ["updateDevice", "update"] as const) {
-      const m = createMonitor(scannerProfile, { stage: "operating", holdSeconds: 60 });
+      const m = monitorOf(scannerProfile, { stage: "operating", holdSeconds: 60 });
       const read = (at: number, cpu: number) =>
         via === "updateDevice"
           ? m.updateDevice("a", at, [cpu, 10, 100])
@@ -251,7 +258,7 @@ describe("createMonitor", () => {
 
   it("updateDevice rejects values that are not numbers, never coerces them", () => {
     for (const how of ["first", "again"] as const) {
-      const m = createMonitor(scannerProfile, { stage: "operating" });
+      const m = monitorOf(scannerProfile, { stage: "operating" });
       if (how === "again") m.updateDevice("a", 0, [10, 10, 100]);
       const events = m.updateDevice("a", 1_000, ["30", null, true] as unknown as number[]);
       expect(events.map((e) => [e.kind, e.verdict, e.metric])).toEqual([
@@ -264,7 +271,7 @@ describe("createMonitor", () => {
 
   it("reads each field of a sample once", () => {
     // A getter that answers differently on a second read must not get past the checks.
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     let reads = 0;
     const sample = {
       device: "a",
@@ -282,7 +289,7 @@ describe("createMonitor", () => {
 
   it("takes its stage when it is made: a later change to the options changes nothing", () => {
     const options: { stage: "operating" | "integration"; holdSeconds: number } = { stage: "operating", holdSeconds: 0 };
-    const m = createMonitor(scannerProfile, options);
+    const m = monitorOf(scannerProfile, options);
     options.stage = "integration";
     const [fired] = m.update({ device: "a", metric: "cpuPercent", value: 50, unit: "%", at: 0 });
     expect(fired?.explanation).toContain("outside the operating range at most 40 %");
@@ -291,7 +298,7 @@ describe("createMonitor", () => {
   });
 
   it("updateDevice rejects a handle it never gave out", () => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     const h = m.deviceHandle("us-1");
     expect(h).toBe(0);
     for (const bad of [1, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
@@ -304,7 +311,7 @@ describe("createMonitor", () => {
   });
 
   it("updateDevice rejects a reading without a valid time or with too many values, and keeps no state for it", () => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     expect(m.metrics()).toEqual(["cpuPercent", "bootSeconds", "throughputKbps"]);
     expect(m.updateDevice("a", Number.NaN, [99])[0]).toMatchObject({ kind: "rejected", verdict: "missing" });
     const [tooMany] = m.updateDevice("a", 0, [1, 2, 3, 4]);
@@ -326,7 +333,7 @@ describe("createMonitor", () => {
       }),
     ),
   ])("answers anything that is not a sample with one rejected event and keeps no state, never a throw", (x) => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     const events = m.update(x as never);
     const isSample = (() => {
       const o = x as Record<string, unknown> | null;
@@ -347,13 +354,13 @@ describe("createMonitor", () => {
   });
 
   it("keeps memory per device, not per sample", () => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     for (let i = 0; i < 100_000; i++) m.update(cpu(i % 100, i, `d${i % 50}`));
     expect(m.devices()).toBe(50);
   });
 
   it("works over async iterables and Web Streams", async () => {
-    const m = createMonitor(scannerProfile, { stage: "operating" });
+    const m = monitorOf(scannerProfile, { stage: "operating" });
     async function* source() {
       yield cpu(99, 0);
       yield cpu(10, 1000);
@@ -362,7 +369,7 @@ describe("createMonitor", () => {
     for await (const e of m.run(source())) viaIterable.push(e);
     expect(viaIterable.map((e) => e.kind)).toEqual(["fired", "resolved"]);
 
-    const streamed = createMonitor(scannerProfile, { stage: "operating" });
+    const streamed = monitorOf(scannerProfile, { stage: "operating" });
     const readable = new ReadableStream<Sample>({
       start(controller) {
         controller.enqueue(cpu(99, 0, "w"));
@@ -377,5 +384,98 @@ describe("createMonitor", () => {
       out.push(value);
     }
     expect(out.map((e) => e.device)).toEqual(["w"]);
+  });
+});
+
+describe("createMonitor's arguments", () => {
+  it.each([
+    ["a misspelt stage", { stage: "operation" }, "invalid-value@stage"],
+    ["a hold time of NaN", { stage: "operating", holdSeconds: Number.NaN }, "invalid-value@holdSeconds"],
+    ["a negative hold time", { stage: "operating", holdSeconds: -5 }, "too-small@holdSeconds"],
+    [
+      "a negative recovery for one metric",
+      { stage: "operating", recovery: { cpuPercent: -1 } },
+      "too-small@recovery/cpuPercent",
+    ],
+    [
+      "a hold time for a metric the profile lacks",
+      { stage: "operating", holdSeconds: { cpuPrecent: 60 } },
+      "unknown-metric@holdSeconds/cpuPrecent",
+    ],
+    ["a stale limit of zero", { stage: "operating", staleAfterSeconds: 0 }, "too-small@staleAfterSeconds"],
+    ["an unknown option", { stage: "operating", hold: 60 }, "unknown-key@hold"],
+    ["null", null, "invalid-type@"],
+  ])("answers %s with an issue, never a monitor that ignores it", (_, options, expected) => {
+    const r = createMonitor(scannerProfile, options as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => `${i.code}@${i.path.join("/")}`)).toContain(expected);
+  });
+
+  it("answers a profile that does not parse with its issues under profile", () => {
+    for (const profile of [null, {}, { ...scannerProfile, metrics: new Map() }]) {
+      const r = createMonitor(profile as never, { stage: "operating" });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]?.path[0]).toBe("profile");
+    }
+  });
+
+  it("keeps its own copy of the options: a later change to the caller's object changes nothing", () => {
+    const options = { stage: "operating" as const, holdSeconds: { cpuPercent: 60 } };
+    const m = monitorOf(scannerProfile, options);
+    options.holdSeconds.cpuPercent = 0;
+    expect(m.update(cpu(50, 0))).toEqual([]);
+  });
+});
+
+describe("hostile samples and readings", () => {
+  const boom = () => {
+    throw new Error("boom");
+  };
+
+  it.each([
+    ["a throwing getter", Object.defineProperty({ ...cpu(50, 0) }, "value", { enumerable: true, get: boom })],
+    ["a Proxy whose get trap throws", new Proxy(cpu(50, 0), { get: boom })],
+  ])("update answers %s with one rejected event", (_, sample) => {
+    const m = monitorOf(scannerProfile, { stage: "operating" });
+    expect(m.update(sample as Sample)).toMatchObject([{ kind: "rejected", verdict: "missing" }]);
+  });
+
+  it("updateDevice reads each value once, and judges what it read", () => {
+    const m = monitorOf(scannerProfile, { stage: "operating" });
+    const count = m.metrics().length;
+    const reads = new Array(count).fill(0);
+    const values: number[] = [];
+    for (let i = 0; i < count; i++)
+      Object.defineProperty(values, i, {
+        enumerable: true,
+        get: () => (reads[i]++ === 0 ? 10 : 999),
+      });
+    expect(m.updateDevice("us-17", 0, values)).toEqual([]);
+    expect(reads).toEqual(new Array(count).fill(1));
+  });
+
+  it.each([
+    ["a throwing element", () => Object.defineProperty([1], 0, { get: boom })],
+    ["a throwing length", () => Object.defineProperty({}, "length", { get: boom })],
+    ["a Proxy whose get trap throws", () => new Proxy([1, 2], { get: boom })],
+  ])("updateDevice answers %s with one rejected event", (_, make) => {
+    const m = monitorOf(scannerProfile, { stage: "operating" });
+    expect(m.updateDevice("us-17", 0, make() as never)).toMatchObject([{ kind: "rejected" }]);
+    expect(m.updateDevice(m.deviceHandle("us-18"), 0, make() as never)).toMatchObject([{ kind: "rejected" }]);
+  });
+
+  it("updateDevice reads a reading's length once: a length that grows after the check cannot reach another device", () => {
+    const m = monitorOf(scannerProfile, { stage: "operating" });
+    const count = m.metrics().length;
+    let lengthReads = 0;
+    const values = new Proxy(new Array(count).fill(10), {
+      get(target, key, receiver) {
+        if (key === "length") return lengthReads++ === 0 ? count : count * 100;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    m.updateDevice("us-17", 0, values);
+    expect(lengthReads).toBe(1);
+    expect(m.devices()).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
+import { fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
+import * as z from "zod/mini";
 import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
 import { appraiseMetric, describeRange, failSafeWords, formatNumber, stageSentence } from "./compare.js";
-import type { RuntimeProfile } from "./profile.js";
+import { checkProfile, type RuntimeProfile } from "./profile.js";
 
 /**
  * One metric sample from one device: the value, its unit, and when it was taken, in
@@ -79,6 +81,23 @@ export interface MonitorOptions {
   /** After how many seconds without a sample `tick` reports a device metric as stale. Default: the profile's `staleAfterSeconds`. */
   readonly staleAfterSeconds?: number;
 }
+
+/** Seconds or a distance: a finite number, zero or more. */
+const nonNegative = z.number().check(z.gte(0));
+/** A number for all metrics, or one per declared metric. */
+const perMetricOption = z.optional(
+  z.union([nonNegative, z.record(z.string().check(z.minLength(1), z.maxLength(100)), nonNegative)], {
+    error: "must be a number of zero or more, or an object of such numbers by metric",
+  }),
+);
+
+/** {@link MonitorOptions} as they are checked: unknown options are refused, not ignored. */
+const monitorOptionsSchema = z.strictObject({
+  stage: z.enum(["integration", "operating"]),
+  holdSeconds: perMetricOption,
+  recovery: perMetricOption,
+  staleAfterSeconds: z.optional(z.number().check(z.gt(0))),
+});
 
 /**
  * A running monitor. Its state is per device and per declared metric, a few numbers each, so
@@ -176,6 +195,11 @@ function perMetric(option: number | Readonly<Record<string, number>> | undefined
  * once per excursion), and `tick` reports stale device metrics. Works on plain calls, on
  * async iterables (`run`) and on Web Streams (`transform`).
  *
+ * The profile and the options are checked and read once: a misspelt stage, a hold time that is
+ * negative or not a number, an option for a metric the profile does not declare, or a profile
+ * that does not parse are issues (the profile's under `profile`), never a monitor that quietly
+ * ignores them.
+ *
  * @example
  * ```ts
  * import { createMonitor, parseRuntimeProfile } from "@miotsec/runtime-facts";
@@ -185,17 +209,39 @@ function perMetric(option: number | Readonly<Record<string, number>> | undefined
  *   metrics: { cpuPercent: { unit: "%", operating: { max: 40 }, failSafe: { max: 95 } } },
  *   endpoints: [],
  * });
- * if (profile.ok) {
- *   const monitor = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
- *   monitor.update({ device: "us-17", metric: "cpuPercent", value: 50, unit: "%", at: 0 }); // [] pending
- *   monitor.update({ device: "us-17", metric: "cpuPercent", value: 55, unit: "%", at: 60_000 }); // [{ kind: "fired", ... }]
+ * const monitor = profile.ok ? createMonitor(profile.value, { stage: "operating", holdSeconds: 60 }) : profile;
+ * if (monitor.ok) {
+ *   monitor.value.update({ device: "us-17", metric: "cpuPercent", value: 50, unit: "%", at: 0 }); // [] pending
+ *   monitor.value.update({ device: "us-17", metric: "cpuPercent", value: 55, unit: "%", at: 60_000 }); // [{ kind: "fired", ... }]
  * }
  * ```
  * @since 0.1.0
  */
-export function createMonitor(profile: RuntimeProfile, options: MonitorOptions): Monitor {
-  // Read once: the options are the caller's object, and a later change to it must not change
-  // the monitor's sentences.
+export function createMonitor(profile: RuntimeProfile, options: MonitorOptions): Result<Monitor> {
+  // Both are read once, into checked copies: the caller's objects may change later (or hold
+  // getters), and the monitor must not.
+  const issues: Issue[] = [];
+  const checkedProfile = checkProfile(profile);
+  if (!checkedProfile.ok) issues.push(...checkedProfile.issues);
+  const checkedOptions = parseWith(monitorOptionsSchema, options);
+  if (!checkedOptions.ok) issues.push(...checkedOptions.issues);
+  if (!checkedProfile.ok || !checkedOptions.ok) return fail(issues);
+  const metrics = checkedProfile.value.metrics;
+  for (const option of ["holdSeconds", "recovery"] as const) {
+    const byMetric = checkedOptions.value[option];
+    if (typeof byMetric !== "object") continue;
+    for (const id of Object.keys(byMetric))
+      if (!Object.hasOwn(metrics, id))
+        issues.push(
+          issue("unknown-metric", `$.${option}.${id}: the profile declares no metric "${id}".`, [option, id]),
+        );
+  }
+  if (issues.length > 0) return fail(issues);
+  return ok(monitor(checkedProfile.value, checkedOptions.value));
+}
+
+/** The monitor of a checked profile with checked options. */
+function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptionsSchema>): Monitor {
   const stageName = options.stage;
   const compiled = new Map<string, CompiledMetric>();
   for (const [id, metric] of Object.entries(profile.metrics)) {
@@ -278,7 +324,26 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
     // thrown on. Each field is read once, so that a getter cannot answer twice differently.
     if (typeof sample !== "object" || sample === null)
       return [event("rejected", "", "", Number.NaN, "missing", "warning", "A sample must be an object.")];
-    const { device, metric, value, unit, at } = sample as Partial<Record<keyof Sample, unknown>>;
+    let device: unknown;
+    let metric: unknown;
+    let value: unknown;
+    let unit: unknown;
+    let at: unknown;
+    try {
+      ({ device, metric, value, unit, at } = sample as Partial<Record<keyof Sample, unknown>>);
+    } catch {
+      return [
+        event(
+          "rejected",
+          "",
+          "",
+          Number.NaN,
+          "missing",
+          "warning",
+          "A sample could not be read (a getter or proxy threw).",
+        ),
+      ];
+    }
     const problem = malformed(device, metric, unit, value);
     if (problem !== undefined) {
       return [
@@ -468,45 +533,74 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
       ? byHandle(deviceOrHandle, at, values)
       : byId(deviceOrHandle as unknown, at, values);
 
+  // The values and the length of the reading being taken, as readingProblem read them: set just
+  // before it returns, and used at once, so a getter that takes another reading on the way
+  // cannot mix the two.
+  let readValues: ArrayLike<number> = [];
+  let readCount = 0;
+
   const byHandle = (handle: number, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
     if (!(Number.isInteger(handle) && handle >= 0 && handle < ids.length))
       return rejectReading("", Number.NaN, "missing", `${handle} is not a device handle of this monitor.`);
     const device = ids[handle] as string;
     const problem = readingProblem(device, at, values);
     if (problem !== undefined) return problem;
-    return values.length === metricCount && at >= (latestAt[handle] as number)
-      ? fullReading(handle, device, at, values)
-      : reading(handle, device, at, values);
+    const read = readValues;
+    return readCount === metricCount && at >= (latestAt[handle] as number)
+      ? fullReading(handle, device, at, read)
+      : reading(handle, device, at, read, readCount);
   };
 
   const byId = (device: unknown, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
     if (typeof device !== "string") return rejectReading("", Number.NaN, "missing", needsReading);
     const problem = readingProblem(device, at, values);
     if (problem !== undefined) return problem;
+    const read = readValues;
+    const count = readCount;
     const slot = slots.get(device) ?? -1;
-    return slot >= 0 && values.length === metricCount && at >= (latestAt[slot] as number)
-      ? fullReading(slot, device, at, values)
-      : reading(slot, device, at, values);
+    return slot >= 0 && count === metricCount && at >= (latestAt[slot] as number)
+      ? fullReading(slot, device, at, read)
+      : reading(slot, device, at, read, count);
   };
 
-  /** Why a reading cannot be taken (its values, its time, too many values), as its one event. */
-  const readingProblem = (
-    device: string,
-    at: number,
-    values: ArrayLike<number>,
-  ): readonly MonitorEvent[] | undefined => {
-    if (typeof values !== "object" || values === null || !Number.isInteger(values.length))
-      return rejectReading(device, Number.NaN, "missing", needsReading);
-    if (typeof at !== "number" || !Number.isFinite(at))
-      return rejectReading(device, Number.NaN, "missing", `A reading of ${device} has no valid time.`);
-    if (values.length > metricCount)
+  /**
+   * Why a reading cannot be taken (no values, a time that is not one, too many values, values
+   * that cannot be read), as its one event; else undefined, with the values as read, once, in
+   * `readValues` and `readCount`: a typed array as it is (its elements cannot be getters), any
+   * other array-like copied index by index, so that what is judged is what was read.
+   */
+  const readingProblem = (device: string, at: number, values: unknown): readonly MonitorEvent[] | undefined => {
+    try {
+      if (typeof values !== "object" || values === null)
+        return rejectReading(device, Number.NaN, "missing", needsReading);
+      const count = (values as ArrayLike<number>).length;
+      if (!Number.isInteger(count) || count < 0) return rejectReading(device, Number.NaN, "missing", needsReading);
+      if (typeof at !== "number" || !Number.isFinite(at))
+        return rejectReading(device, Number.NaN, "missing", `A reading of ${device} has no valid time.`);
+      if (count > metricCount)
+        return rejectReading(
+          device,
+          at,
+          "unknown-metric",
+          `A reading of ${device} has ${count} values; the profile declares ${metricCount} metrics.`,
+        );
+      let read = values as ArrayLike<number>;
+      if (!ArrayBuffer.isView(values)) {
+        const copy: number[] = new Array(count);
+        for (let i = 0; i < count; i++) copy[i] = read[i] as number;
+        read = copy;
+      }
+      readValues = read;
+      readCount = count;
+      return undefined;
+    } catch {
       return rejectReading(
         device,
-        at,
-        "unknown-metric",
-        `A reading of ${device} has ${values.length} values; the profile declares ${metricCount} metrics.`,
+        Number.NaN,
+        "missing",
+        `A reading of ${device} could not be read (a getter or proxy threw).`,
       );
-    return undefined;
+    }
   };
 
   const rejectReading = (device: string, at: number, verdict: Verdict, explanation: string) => [
@@ -570,12 +664,11 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
   };
 
   /** Any other reading: each sampled metric on its own, as `update` would take it. */
-  const reading = (known: number, device: string, at: number, values: ArrayLike<number>) => {
+  const reading = (known: number, device: string, at: number, values: ArrayLike<number>, count: number) => {
     let slot = known;
     // Events held as in fullReading.
     let first: MonitorEvent | undefined;
     let out: MonitorEvent[] | undefined;
-    const count = values.length;
     for (let i = 0; i < count; i++) {
       const value = values[i] as number;
       if (Number.isNaN(value)) continue;

@@ -247,3 +247,20 @@ export function envelopeIssues(profile: RuntimeProfile): Issue[] {
   }
   return issues;
 }
+
+/**
+ * A profile given as an argument (to `compareRuntimeFacts`, `createMonitor`), checked as
+ * {@link parseRuntimeProfile} checks a document: its issues are put under `profile`.
+ */
+export function checkProfile(profile: unknown): Result<RuntimeProfile> {
+  const r = parseRuntimeProfile(profile);
+  return r.ok
+    ? r
+    : fail(
+        r.issues.map((i) => ({
+          ...i,
+          path: ["profile", ...i.path],
+          message: `The profile is not valid: ${i.message}`,
+        })),
+      );
+}

@@ -94,7 +94,9 @@ export const entries = {
       { stage: "integration" },
     ),
   createMonitor: () => {
-    const monitor = createMonitor(value(parseLabel(labels[0])).runtime, { stage: "operating", holdSeconds: 120 });
+    const monitor = value(
+      createMonitor(value(parseLabel(labels[0])).runtime, { stage: "operating", holdSeconds: 120 }),
+    );
     return [...samples.flatMap((s) => monitor.update(s)), ...monitor.tick(samples.at(-1).at + 3_600_000)];
   },
   parseHar: () => [parseHar(har, { countries }), parseHar({ log: { entries: [{ request: { url: "not a url" } }] } })],

@@ -141,7 +141,9 @@ describe("fuzz: parsers", () => {
   test.prop([fc.array(fc.oneof(hostile, mutation(sample)), { minLength: 1, maxLength: 8 })], {
     numRuns: planned(60_000),
   })("createMonitor: update, updateDevice and tick", (xs) => {
-    const monitor = answered("createMonitor", () => createMonitor(profile, { stage: "operating", holdSeconds: 10 }));
+    const made = answered("createMonitor", () => createMonitor(profile, { stage: "operating", holdSeconds: 10 }));
+    if (!made.ok) throw new Error("createMonitor refused the example profile");
+    const monitor = made.value;
     for (const x of xs) {
       answered("createMonitor", () => monitor.update(deepFreeze(x) as never));
       const o = x as { at?: unknown; value?: unknown };

@@ -2,7 +2,7 @@ import type { Action, MonitorEvent, Tier } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { choice, positional } from "../context.js";
 import { oneLine } from "../errors.js";
-import { UsageError } from "../io.js";
+import { issueLine, UsageError } from "../io.js";
 import { readSamples } from "../samples.js";
 import { tierStyle } from "../style.js";
 import { json, readLabel } from "./shared.js";
@@ -45,7 +45,9 @@ export async function compareSamples(
   if (typeof label.runtime !== "object")
     throw new UsageError(`${labelFile}: $.runtime: the label does not disclose its runtime reference values`);
   const { createMonitor } = await import("@miotsec/runtime-facts");
-  const monitor = createMonitor(label.runtime, { stage: options.stage, holdSeconds: options.holdSeconds });
+  const made = createMonitor(label.runtime, { stage: options.stage, holdSeconds: options.holdSeconds });
+  if (!made.ok) throw new UsageError(await issueLine(labelFile, made.issues));
+  const monitor = made.value;
   const devices = new Map<
     string,
     { samples: number; status: Tier; events: MonitorEvent[]; dropped: number; actions: Set<Action["kind"]> }
