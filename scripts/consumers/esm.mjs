@@ -21,7 +21,7 @@ assert.ok(report.ok);
 assert.equal(report.value.level, 0);
 assert.ok(computeBestBefore(label.value.lifecycle, { asOf: "2026-11-28" }).ok);
 assert.ok(qrPayload(label.value, label.value.qrTarget).ok);
-assert.equal(toCycloneDx(label.value).bomFormat, "CycloneDX");
+assert.equal(toCycloneDx(label.value).value.bomFormat, "CycloneDX");
 const svg = renderLabelSvg(label.value, { asOf: "2026-11-28" });
 assert.ok(svg.ok && svg.value.startsWith("<svg"));
 assert.equal(compareRuntimeFacts(label.value.runtime, { metrics: {} }, { stage: "operating" }).ok, true);

@@ -96,7 +96,7 @@ describe("miotsec label export", () => {
       "--certification",
       file("c2.json", "{}"),
     );
-    expect(partial.err).toContain("$.authorizationDate: required");
+    expect(partial.err).toContain("$.authorizationDate: $.authorizationDate is required but missing.");
     expect((await miotsec("label", "export", wifi)).err).toContain("needs --format");
     expect((await miotsec("label", "export", wifi, "--format", "spdx")).code).toBe(2);
   });

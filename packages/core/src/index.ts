@@ -15,6 +15,7 @@ export {
   minDate,
 } from "./calendar.js";
 export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
+export { dateTimeMs, dateTimeSchema, isDateTime } from "./date-time.js";
 export { defaultsResolver } from "./defaults.js";
 export { deepFreeze, isDeepFrozen } from "./freeze.js";
 export {
@@ -50,7 +51,7 @@ export {
 } from "./level.js";
 export { ownValue } from "./own.js";
 export { type ParseOptions, parseWith } from "./parse.js";
-export { andThen, type Failure, fail, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
+export { andThen, type Failure, fail, issuesOf, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
 export { sha256Hex } from "./sha256.js";
 export { miotsecUuidNamespace, uuidV5 } from "./uuid.js";
 export { fromZodIssues } from "./zod-issues.js";

@@ -122,3 +122,18 @@ export function unwrap<T>(result: Result<T>): T {
   const lines = result.issues.map((i) => `${i.code}: ${i.message}`);
   throw new Error(`unwrap() of a failed result:\n${lines.join("\n")}`);
 }
+
+/**
+ * The issues of a result: none for a success. For gathering the issues of several checks made
+ * side by side.
+ *
+ * @example
+ * ```ts
+ * import { fail, issue, issuesOf, ok } from "@miotsec/core";
+ * [...issuesOf(ok(1)), ...issuesOf(fail([issue("missing", "Required.")]))].length; // 1
+ * ```
+ * @since 0.2.0
+ */
+export function issuesOf(result: Result<unknown>): readonly Issue[] {
+  return result.ok ? [] : result.issues;
+}

@@ -67,8 +67,34 @@ describe("toCyberTrustMark", () => {
       ok: false,
       issues: [
         { code: "invalid-date", path: ["authorizationDate"] },
-        { code: "invalid-format", path: ["created"] },
+        { code: "invalid-date", path: ["created"] },
       ],
     });
+  });
+});
+
+describe("toCyberTrustMark's options", () => {
+  it.each([
+    ["an impossible created date-time", { created: "2026-02-30T00:00:00Z" }, "invalid-date@created"],
+    ["a modified time of 24:00", { modified: "2026-11-28T24:00:00Z" }, "invalid-date@modified"],
+    ["an authorization date of yesterday", { authorizationDate: "yesterday" }, "invalid-date@authorizationDate"],
+    ["a blank lab name", { testedBy: { name: " ", contact: "lab@example.org" } }, "invalid-format@testedBy/name"],
+    ["an unknown option", { created2: "x" }, "unknown-key@created2"],
+  ])("answers %s with an issue", (_, change, expected) => {
+    const r = toCyberTrustMark(labelOf(examples[0]), { ...options, ...change } as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => `${i.code}@${i.path.join("/")}`)).toContain(expected);
+  });
+
+  it("accepts what RFC 3339 allows: a leap second, lowercase t and z, an offset", () => {
+    for (const created of ["2016-12-31T23:59:60Z", "2026-10-01t00:00:00z", "2026-10-01T02:00:00+02:00"]) {
+      const r = toCyberTrustMark(labelOf(examples[0]), { ...options, created });
+      expect(r.ok && valid(r.value)).toBe(true);
+    }
+  });
+
+  it("answers null options and a value that is not a label with issues", () => {
+    expect(toCyberTrustMark(labelOf(examples[0]), null as never).ok).toBe(false);
+    expect(toCyberTrustMark(null as never, options).ok).toBe(false);
   });
 });

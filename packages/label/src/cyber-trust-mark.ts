@@ -1,5 +1,17 @@
-import { fail, type Issue, isIsoDate, issue, ok, type Result } from "@miotsec/core";
+import {
+  dateTimeSchema,
+  fail,
+  type Issue,
+  isoDateBetween,
+  issue,
+  issuesOf,
+  ok,
+  parseWith,
+  type Result,
+} from "@miotsec/core";
+import * as z from "zod/mini";
 import type { DeviceLabel } from "./label.js";
+import { parseLabel } from "./parse-label.js";
 
 /**
  * What a US Cyber Trust Mark label needs that a device label does not hold: who authorized and
@@ -33,7 +45,19 @@ export interface CyberTrustMarkOptions {
 
 const given = <T>(value: T | "not-disclosed" | "not-applicable"): value is T =>
   value !== "not-disclosed" && value !== "not-applicable";
-const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const party = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/\S/, { error: "must not be blank" })),
+  contact: z.string().check(z.minLength(1), z.maxLength(320), z.regex(/\S/, { error: "must not be blank" })),
+});
+
+/** {@link CyberTrustMarkOptions} as they are checked. */
+const cyberTrustMarkOptionsSchema = z.strictObject({
+  authorizationDate: isoDateBetween("1900-01-01", "2999-12-31"),
+  authorizedBy: party,
+  testedBy: party,
+  created: dateTimeSchema,
+  modified: dateTimeSchema,
+});
 
 const sensingWords = {
   audio: /\b(audio|sound|microphone|voice)\b/i,
@@ -55,9 +79,10 @@ const accessControlTerms: Readonly<Record<string, string>> = {
  * USCTM schema 1.0.0), valid against that published schema. The label gives the product,
  * manufacturer, sensors (as CTA's audio, images and position), access control, update
  * mechanism, support date, data deletion, security contact, SBOM and HBOM; the options give
- * what only the certification process knows. Fails with `missing-support-date` when the label
- * declares no support period or end of security updates, and `missing-security-contact` when
- * it names no contact, as the mark requires both.
+ * what only the certification process knows (checked: a real authorization date, RFC 3339
+ * date-times, a name and a contact for each party). Fails with `missing-support-date` when the
+ * label declares no support period or end of security updates, and `missing-security-contact`
+ * when it names no contact, as the mark requires both.
  *
  * @example
  * ```ts
@@ -76,19 +101,16 @@ const accessControlTerms: Readonly<Record<string, string>> = {
  * ```
  * @since 0.1.0
  */
-export function toCyberTrustMark(label: DeviceLabel, options: CyberTrustMarkOptions): Result<Record<string, unknown>> {
+export function toCyberTrustMark(
+  labelInput: DeviceLabel,
+  optionsInput: CyberTrustMarkOptions,
+): Result<Record<string, unknown>> {
+  const checked = parseLabel(labelInput);
+  const read = parseWith(cyberTrustMarkOptionsSchema, optionsInput);
+  if (!checked.ok || !read.ok) return fail([...issuesOf(checked), ...issuesOf(read)]);
+  const label = checked.value;
+  const options = read.value;
   const issues: Issue[] = [];
-  if (!isIsoDate(options?.authorizationDate))
-    issues.push(
-      issue("invalid-date", "The authorizationDate option must be a date written YYYY-MM-DD.", ["authorizationDate"]),
-    );
-  for (const key of ["created", "modified"] as const) {
-    if (typeof options?.[key] !== "string" || !dateTime.test(options[key])) {
-      issues.push(
-        issue("invalid-format", `The ${key} option must be an RFC 3339 date-time such as 2026-11-28T00:00:00Z.`, [key]),
-      );
-    }
-  }
   const lifecycle = given(label.lifecycle) ? label.lifecycle : undefined;
   const supportDate =
     lifecycle?.supportPeriodEnd ??

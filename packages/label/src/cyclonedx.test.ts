@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -30,9 +31,9 @@ const valid = (doc: unknown) =>
 
 describe("toCycloneDx", () => {
   it("exports the example labels as valid CycloneDX 1.6", () => {
-    for (const doc of examples) expect(valid(toCycloneDx(labelOf(doc)))).toBe(true);
+    for (const doc of examples) expect(valid(unwrap(toCycloneDx(labelOf(doc))))).toBe(true);
     // The validator is strict: a stray key or another format fails.
-    const bom = toCycloneDx(labelOf(examples[0]));
+    const bom = unwrap(toCycloneDx(labelOf(examples[0])));
     expect(valid({ ...bom, extra: 1 })).not.toBe(true);
     expect(valid({ ...bom, bomFormat: "SPDX" })).not.toBe(true);
   });
@@ -44,11 +45,11 @@ describe("toCycloneDx", () => {
   ])("stays valid whatever the vendor withholds", (doc, paths, value) => {
     let changed = doc;
     for (const path of paths) changed = setPath(changed, path, value);
-    expect(valid(toCycloneDx(labelOf(changed)))).toBe(true);
+    expect(valid(unwrap(toCycloneDx(labelOf(changed))))).toBe(true);
   });
 
   it("carries the device, its firmware, the lifecycle milestones and the endpoints as services", () => {
-    const bom = toCycloneDx(labelOf(examples[2])) as {
+    const bom = unwrap(toCycloneDx(labelOf(examples[2]))) as {
       metadata: { component: { name: string; properties: Array<{ name: string; value: string }> } };
       components: Array<{ type: string }>;
       services: Array<{ trustZone: string; endpoints: string[] }>;
@@ -63,6 +64,6 @@ describe("toCycloneDx", () => {
       "mqtts://pumps.hospital-network.example:8883",
       "https://updates.example-medical.example:443",
     ]);
-    expect(bom.serialNumber).toBe((toCycloneDx(labelOf(examples[2])) as { serialNumber: string }).serialNumber);
+    expect(bom.serialNumber).toBe((unwrap(toCycloneDx(labelOf(examples[2]))) as { serialNumber: string }).serialNumber);
   });
 });

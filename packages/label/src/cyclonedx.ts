@@ -1,6 +1,6 @@
-import { uuidV5 } from "@miotsec/core";
+import { ok, type Result, uuidV5 } from "@miotsec/core";
 import type { DeviceLabel } from "./label.js";
-import { canonicalJson } from "./parse-label.js";
+import { canonicalJson, parseLabel } from "./parse-label.js";
 
 type Json = Record<string, unknown>;
 
@@ -33,18 +33,26 @@ function lifecycleProperties(label: DeviceLabel): Json[] {
  * (`cdx:lifecycle:milestone:*` taxonomy properties), its firmware and software as components,
  * its hardware parts with their lifetimes, and each declared endpoint as a service with its
  * provider, endpoint URL, trust zone and outbound data flows. The serial number is a
- * name-based UUID of the label's content: the same label always gives the same BOM.
+ * name-based UUID of the label's content: the same label always gives the same BOM. The label
+ * is checked as {@link parseLabel} checks it; a value that is not a label gets its issues.
  *
  * @example
  * ```ts
  * import { parseLabel, toCycloneDx } from "@miotsec/label";
  * declare const input: unknown;
  * const label = parseLabel(input);
- * if (label.ok) JSON.stringify(toCycloneDx(label.value), null, 2);
+ * const bom = label.ok ? toCycloneDx(label.value) : label;
+ * if (bom.ok) JSON.stringify(bom.value, null, 2);
  * ```
  * @since 0.1.0
  */
-export function toCycloneDx(label: DeviceLabel): Record<string, unknown> {
+export function toCycloneDx(labelInput: DeviceLabel): Result<Record<string, unknown>> {
+  const checked = parseLabel(labelInput);
+  return checked.ok ? ok(bomOf(checked.value)) : checked;
+}
+
+/** The BOM of a checked label. */
+function bomOf(label: DeviceLabel): Record<string, unknown> {
   const { identity } = label;
   const versions = identity.versions;
   const manufacturer: Json = {

@@ -122,20 +122,39 @@ describe("migrateLabel", () => {
     expect(migrateLabel("label")).toMatchObject({ ok: false, issues: [{ code: "unsupported-schema-version" }] });
   });
 
-  it("describes a hostile version in a short message, without walking it", () => {
+  it("describes a hostile version in a short message", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
-    const messages = [deep, "v".repeat(1_000_000), [1], "2", null].map((schemaVersion) => {
+    const messages = [{ deep }, "v".repeat(1_000_000), [1], "2", null].map((schemaVersion) => {
       const r = migrateLabel({ schemaVersion });
       return r.ok ? "" : (r.issues[0]?.message ?? "");
     });
     expect(messages.map((m) => m.split(":")[0])).toEqual([
-      "$.schemaVersion is an object",
+      "Input nests deeper than 64 levels at $.schemaVersion.deep.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.",
       "$.schemaVersion is a long string",
       "$.schemaVersion is an array",
       '$.schemaVersion "2"',
       "$.schemaVersion null",
     ]);
+    expect(migrateLabel({ schemaVersion: { a: 1 } })).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/^\$\.schemaVersion is an object:/u) }],
+    });
+  });
+
+  it("reads the label once: the version checked is the version parsed", () => {
+    let reads = 0;
+    const doc = { ...examples[0] };
+    Object.defineProperty(doc, "schemaVersion", { enumerable: true, get: () => (reads++ === 0 ? 1 : 2) });
+    expect(migrateLabel(doc).ok).toBe(true);
+    expect(reads).toBe(1);
+    const throwing = Object.defineProperty({}, "schemaVersion", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    expect(migrateLabel(throwing)).toMatchObject({ ok: false, issues: [{ code: "unreadable-input" }] });
   });
 });
 

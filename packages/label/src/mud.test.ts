@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
 import { examples, labelOf } from "./fixtures.test-support.js";
 import { toMud } from "./mud.js";
@@ -18,7 +19,7 @@ type Mud = {
 describe("toMud", () => {
   test.prop([fc.constantFrom(...examples)])("allows exactly the declared endpoints, each both ways", (doc) => {
     const label = labelOf(doc);
-    const { mud, notExpressible } = toMud(label) as unknown as { mud: Mud; notExpressible: string[] };
+    const { mud, notExpressible } = unwrap(toMud(label)) as unknown as { mud: Mud; notExpressible: string[] };
     const declared = typeof label.runtime === "object" ? label.runtime.endpoints : [];
     const [from, to] = mud["ietf-access-control-list:acls"].acl;
     const fromHosts = from?.aces.ace.map((a) => a.matches.ipv4["ietf-acldns:dst-dnsname"]) ?? [];
@@ -34,7 +35,7 @@ describe("toMud", () => {
   });
 
   it("writes the RFC 8520 fields, with the ports and protocols declared", () => {
-    const { mud } = toMud(labelOf(examples[2]), { lastUpdate: "2026-11-28" }) as unknown as { mud: Mud };
+    const { mud } = unwrap(toMud(labelOf(examples[2]), { lastUpdate: "2026-11-28" })) as unknown as { mud: Mud };
     expect(mud["ietf-mud:mud"]).toMatchObject({
       "mud-version": 1,
       "mud-url": "https://example-medical.example/labels/ip-500/mud.json",
@@ -52,10 +53,29 @@ describe("toMud", () => {
   });
 
   it("names the wildcard it cannot express instead of widening it", () => {
-    expect(toMud(labelOf(examples[0])).notExpressible).toEqual(["*.amazonaws.com"]);
+    expect(unwrap(toMud(labelOf(examples[0]))).notExpressible).toEqual(["*.amazonaws.com"]);
   });
 
   test.prop([fc.constantFrom(...examples)])("is deterministic", (doc) => {
     expect(JSON.stringify(toMud(labelOf(doc)))).toBe(JSON.stringify(toMud(labelOf(structuredClone(doc)))));
+  });
+});
+
+describe("toMud's arguments", () => {
+  it.each([
+    ["a javascript: MUD URL", { mudUrl: "javascript:alert(1)" }, "invalid-format@mudUrl"],
+    ["an http MUD URL", { mudUrl: "http://labels.example/mud.json" }, "invalid-format@mudUrl"],
+    ["a last update of yesterday", { lastUpdate: "yesterday" }, "invalid-date@lastUpdate"],
+    ["an impossible last update", { lastUpdate: "2026-02-30" }, "invalid-date@lastUpdate"],
+    ["an unknown option", { mudURL: "https://x.example/mud.json" }, "unknown-key@mudURL"],
+    ["null", null, "invalid-type@"],
+  ])("answers %s with an issue", (_, options, expected) => {
+    const r = toMud(labelOf(examples[0]), options as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => `${i.code}@${i.path.join("/")}`)).toContain(expected);
+  });
+
+  it("answers a value that is not a label with the label's issues", () => {
+    for (const label of [null, {}, { ...examples[0], qrTarget: 5 }]) expect(toMud(label as never).ok).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
+import { fail, isoDateBetween, issuesOf, ok, parseWith, type Result } from "@miotsec/core";
+import * as z from "zod/mini";
 import type { DeviceLabel } from "./label.js";
+import { parseLabel } from "./parse-label.js";
 import { withoutTrailingSlashes } from "./url.js";
 
 type Json = Record<string, unknown>;
@@ -21,6 +24,19 @@ export interface MudOptions {
   /** The MUD file's last update (YYYY-MM-DD); default the newest date in the lifecycle facts. */
   readonly lastUpdate?: string;
 }
+
+/** {@link MudOptions} as they are checked: RFC 8520 wants an https MUD URL (§3.1). */
+const mudOptionsSchema = z.strictObject({
+  mudUrl: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(2000),
+        z.regex(/^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, { error: "must be an https:// URL (RFC 8520, section 3.1)" }),
+      ),
+  ),
+  lastUpdate: z.optional(isoDateBetween("1900-01-01", "2999-12-31")),
+});
 
 /**
  * A MUD file and the declared endpoints it could not express.
@@ -58,16 +74,26 @@ function newestDate(label: DeviceLabel): string {
  * QUIC, NTP, DNS, syslog). A `*.domain` endpoint cannot be written in MUD, which matches exact
  * names; it is listed in `notExpressible` instead of being widened or narrowed silently.
  *
+ * The label is checked as {@link parseLabel} checks it, and the options too: a `mudUrl` that is
+ * not an https URL, a `lastUpdate` that is not a real date, unknown options and a `null` are
+ * issues.
+ *
  * @example
  * ```ts
  * import { parseLabel, toMud } from "@miotsec/label";
  * declare const input: unknown;
  * const label = parseLabel(input);
- * if (label.ok) toMud(label.value).mud["ietf-mud:mud"];
+ * const mud = label.ok ? toMud(label.value) : label;
+ * if (mud.ok) mud.value.mud["ietf-mud:mud"];
  * ```
  * @since 0.1.0
  */
-export function toMud(label: DeviceLabel, options: MudOptions = {}): MudExport {
+export function toMud(labelInput: DeviceLabel, optionsInput?: MudOptions): Result<MudExport> {
+  const checked = parseLabel(labelInput);
+  const read = parseWith(mudOptionsSchema, optionsInput === undefined ? {} : optionsInput);
+  if (!checked.ok || !read.ok) return fail([...issuesOf(checked), ...issuesOf(read)]);
+  const label = checked.value;
+  const options = read.value;
   const base = label.id.replace(/[^A-Za-z0-9-]/g, "-");
   const fromName = `mud-${base}-v4fr`;
   const toName = `mud-${base}-v4to`;
@@ -107,7 +133,7 @@ export function toMud(label: DeviceLabel, options: MudOptions = {}): MudExport {
   const lifecycle = label.lifecycle;
   const unsupported =
     typeof lifecycle === "object" && (lifecycle.endOfSecurityUpdates === true || lifecycle.endOfLife === true);
-  return {
+  return ok({
     notExpressible,
     mud: {
       "ietf-mud:mud": {
@@ -133,5 +159,5 @@ export function toMud(label: DeviceLabel, options: MudOptions = {}): MudExport {
         ],
       },
     },
-  };
+  });
 }

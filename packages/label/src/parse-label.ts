@@ -1,4 +1,4 @@
-import { fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex } from "@miotsec/core";
+import { fail, issue, ok, parseWith, prefixIssues, type Result, readPlain, sha256Hex } from "@miotsec/core";
 import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
@@ -50,9 +50,13 @@ function describeVersion(version: unknown): string {
  * @since 0.1.0
  */
 export function migrateLabel(input: unknown): Result<DeviceLabel> {
+  // Read once, into a plain copy: the version that is checked is the version that is parsed.
+  const plain = readPlain(input);
+  if (!plain.ok) return plain;
+  const copy = plain.value;
   const version =
-    input !== null && typeof input === "object" && !Array.isArray(input)
-      ? (input as { schemaVersion?: unknown }).schemaVersion
+    copy !== null && typeof copy === "object" && !Array.isArray(copy)
+      ? (copy as { schemaVersion?: unknown }).schemaVersion
       : undefined;
   if (version !== labelSchemaVersion) {
     return fail([
@@ -63,7 +67,7 @@ export function migrateLabel(input: unknown): Result<DeviceLabel> {
       ),
     ]);
   }
-  return parseLabel(input);
+  return parseLabel(copy);
 }
 
 /**
@@ -104,8 +108,9 @@ export function canonicalJson(value: unknown): string {
  *
  * The payload is ASCII: characters of the base URL outside ASCII are percent-encoded as UTF-8,
  * as the QR code carries them. A base URL that is not an https URL without query or fragment,
- * holds a lone surrogate, or is longer than {@link qrBaseUrlMaxLength} once encoded is an issue,
- * so every payload fits a QR code ({@link qrPayloadMaxBytes}).
+ * holds a lone surrogate, or is longer than `qrBaseUrlMaxLength` once encoded is an issue,
+ * so every payload fits a QR code (`qrPayloadMaxBytes`). The label is checked as
+ * {@link parseLabel} checks it.
  *
  * @example
  * ```ts
@@ -115,7 +120,11 @@ export function canonicalJson(value: unknown): string {
  * ```
  * @since 0.1.0
  */
-export function qrPayload(label: DeviceLabel, baseUrl: string): Result<string> {
+export function qrPayload(labelInput: DeviceLabel, baseUrl: string): Result<string> {
+  // The label is checked as parseLabel checks it: its digest is of the label as read, once.
+  const checked = parseLabel(labelInput);
+  if (!checked.ok) return checked;
+  const label = checked.value;
   if (typeof baseUrl !== "string" || !qrBaseUrlPattern.test(baseUrl)) {
     return fail([
       issue("invalid-format", "The base URL must be an https:// URL without query or fragment.", ["baseUrl"]),

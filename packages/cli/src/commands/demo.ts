@@ -66,7 +66,7 @@ export async function demoCommand(context: Context): Promise<number> {
   const { io, options, style: s, asOf } = context;
   const examples = examplesDir(options.examples);
   const out = options.out ?? "demo-report";
-  const { isIsoDate } = await import("@miotsec/core");
+  const { isIsoDate, issuesOf } = await import("@miotsec/core");
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of: $: "${asOf}" is not a date (YYYY-MM-DD)`);
   try {
     mkdirSync(join(out, "labels"), { recursive: true });
@@ -113,8 +113,11 @@ export async function demoCommand(context: Context): Promise<number> {
       throw new UsageError(await issueLine(file, svg.ok ? (html.ok ? [] : html.issues) : svg.issues));
     write(`labels/${base}.svg`, svg.value);
     write(`labels/${base}.html`, html.value);
-    write(`labels/${base}.cdx.json`, json(labels.toCycloneDx(label)));
-    write(`labels/${base}.mud.json`, json(labels.toMud(label).mud));
+    const bom = labels.toCycloneDx(label);
+    const mud = labels.toMud(label);
+    if (!bom.ok || !mud.ok) throw new UsageError(await issueLine(file, [...issuesOf(bom), ...issuesOf(mud)]));
+    write(`labels/${base}.cdx.json`, json(bom.value));
+    write(`labels/${base}.mud.json`, json(mud.value.mud));
     let bestBefore: BestBefore | undefined;
     if (typeof label.lifecycle === "object") {
       const b = computeBestBefore(label.lifecycle, { asOf });

@@ -50,11 +50,15 @@ export async function exportCommand(context: Context): Promise<number> {
   }
   const label = await readLabel(file);
   if (format === "cyclonedx") {
-    await emit(context, json(labels.toCycloneDx(label)));
+    const bom = labels.toCycloneDx(label);
+    if (!bom.ok) throw new UsageError(await issueLine(file, bom.issues));
+    await emit(context, json(bom.value));
     return 0;
   }
   if (format === "mud") {
-    const { mud, notExpressible } = labels.toMud(label);
+    const made = labels.toMud(label);
+    if (!made.ok) throw new UsageError(await issueLine(file, made.issues));
+    const { mud, notExpressible } = made.value;
     await emit(context, json(mud));
     if (notExpressible.length > 0)
       context.io.err(
@@ -68,15 +72,13 @@ export async function exportCommand(context: Context): Promise<number> {
       `cta-2120 needs --certification FILE with ${certificationFields.join(", ")} (miotsec label export --help)`,
     );
   const certification = await readDocument(certificationFile);
-  if (typeof certification !== "object" || certification === null || Array.isArray(certification))
-    throw new UsageError(`${certificationFile}: $: expected an object with ${certificationFields.join(", ")}`);
-  const missing = certificationFields.find((f) => !Object.hasOwn(certification, f));
-  if (missing !== undefined) throw new UsageError(`${certificationFile}: $.${missing}: required`);
   const r = labels.toCyberTrustMark(label, certification as never);
-  if (!r.ok)
-    throw new UsageError(
-      await issueLine(r.issues[0]?.code?.startsWith("missing-") ? file : certificationFile, r.issues),
-    );
+  if (!r.ok) {
+    // The certification file's issues are about its own fields (or the whole of it); the rest about the label.
+    const head = r.issues[0]?.path[0];
+    const ofCertification = head === undefined || (certificationFields as readonly unknown[]).includes(head);
+    throw new UsageError(await issueLine(ofCertification ? certificationFile : file, r.issues));
+  }
   await emit(context, json(r.value));
   return 0;
 }
