@@ -1,6 +1,7 @@
 import { type BestBefore, computeBestBefore, type LifecycleFacts } from "@miotsec/best-before";
-import { fail, type Issue, ok, parseIsoDate, prefixIssues, type Result } from "@miotsec/core";
+import { fail, type Issue, ok, parseIsoDate, parseWith, prefixIssues, type Result } from "@miotsec/core";
 import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
+import * as z from "zod/mini";
 import { type QrSymbol, qrSymbol } from "./qr.js";
 
 /**
@@ -19,6 +20,12 @@ export interface RenderOptions {
   /** The base URL of the QR code's payload. Default: the label's `qrTarget`. */
   readonly qrBaseUrl?: string;
 }
+
+/** {@link RenderOptions} as they are read; `asOf` is judged after, so that its issue says what it must be. */
+const renderOptionsSchema = z.strictObject({
+  asOf: z.unknown(),
+  qrBaseUrl: z.optional(z.string().check(z.maxLength(10_000))),
+});
 
 /** One line of the label: a name and its value as plain text. */
 export interface FactRow {
@@ -169,12 +176,16 @@ function sections(label: DeviceLabel): FactSection[] {
  * Parses the label, works out its best-before-inspection date as of `asOf` and its QR payload,
  * and lays out every fact as text. Every renderer starts here, so they show the same facts.
  */
-export function labelFacts(input: unknown, options: RenderOptions): Result<LabelFacts> {
+export function labelFacts(input: unknown, optionsInput: RenderOptions): Result<LabelFacts> {
   const parsed = parseLabel(input);
   if (!parsed.ok) return parsed;
   const label = parsed.value;
+  // The options are read once, into a checked copy: the date judged is the date shown.
+  const read = parseWith(renderOptionsSchema, optionsInput);
+  if (!read.ok) return read;
+  const options = read.value;
   const problems: Issue[] = [];
-  const asOf = parseIsoDate(options?.asOf);
+  const asOf = parseIsoDate(options.asOf);
   if (!asOf.ok) problems.push(...prefixIssues(["asOf"], asOf.issues));
   let bestBefore: BestBefore | undefined;
   if (asOf.ok && typeof label.lifecycle === "object") {
@@ -184,8 +195,8 @@ export function labelFacts(input: unknown, options: RenderOptions): Result<Label
     // outside 1900-2999), and the issue's path already names it.
     else problems.push(...r.issues);
   }
-  const payload = qrPayload(label, options?.qrBaseUrl ?? label.qrTarget);
-  const source = options?.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";
+  const payload = qrPayload(label, options.qrBaseUrl ?? label.qrTarget);
+  const source = options.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";
   if (!payload.ok) problems.push(...payload.issues.map((i) => ({ ...i, path: [source] })));
   if (problems.length > 0 || !payload.ok) return fail(problems);
   const qr = qrSymbol(payload.value);

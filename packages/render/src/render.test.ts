@@ -215,3 +215,33 @@ describe("wrap", () => {
     },
   );
 });
+
+describe("the renderers' options", () => {
+  const boom = () => {
+    throw new Error("boom");
+  };
+
+  it("are read once: the date judged is the date shown", () => {
+    let reads = 0;
+    const options = Object.defineProperty({}, "asOf", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? "2026-11-28" : "<script>x</script>"),
+    });
+    for (const render of renderers) {
+      reads = 0;
+      const out = unwrap(render(examples[0], options as never));
+      expect(reads).toBe(1);
+      expect(out).not.toContain("script");
+    }
+  });
+
+  it.each([
+    ["null", null],
+    ["a misspelt option", { asOf: "2026-11-28", qrBaseURL: "https://x.example" }],
+    ["a throwing getter", Object.defineProperty({}, "asOf", { enumerable: true, get: boom })],
+    ["a Proxy whose traps throw", new Proxy({}, { ownKeys: boom })],
+    ["a qrBaseUrl that is not a string", { asOf: "2026-11-28", qrBaseUrl: 5 }],
+  ])("answer options that are %s with issues", (_, options) => {
+    for (const render of renderers) expect(render(examples[0], options as never).ok).toBe(false);
+  });
+});
