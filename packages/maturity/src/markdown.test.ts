@@ -1,4 +1,4 @@
-import { test } from "@fast-check/vitest";
+import { fc, test } from "@fast-check/vitest";
 import { miotCatalog } from "@miotsec/criteria";
 import { describe, expect, it } from "vitest";
 import { assessmentArbitrary } from "./arbitraries.test-support.js";
@@ -29,5 +29,26 @@ describe("toMarkdown", () => {
     const md = toMarkdown(r.value);
     expect(toMarkdown(r.value)).toBe(md);
     for (const c of miotCatalog.criteria) expect(md).toContain(`| | ${c.title} |`);
+  });
+
+  // Subject names built from every kind of line terminator, and markup around them.
+  const terminator = fc.constantFrom("\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\v", "\f");
+  const forged = fc
+    .array(fc.oneof(fc.string({ maxLength: 8 }), terminator, fc.constantFrom("# ", "| a | b |", "- ", "---")), {
+      minLength: 1,
+      maxLength: 12,
+    })
+    .map((parts) => parts.join(""))
+    .filter((name) => name.trim().length > 0 && name.length <= 200);
+
+  test.prop([forged])("a subject's name can never start a line of its own: no heading, table or list", (name) => {
+    const doc = { schemaVersion: 1, asOf: "2026-11-28", subject: { kind: "device", name }, answers: {} };
+    const r = assess(miotCatalog, doc);
+    fc.pre(r.ok);
+    if (!r.ok) return;
+    const plain = assess(miotCatalog, { ...doc, subject: { kind: "device", name: "x" } });
+    if (!plain.ok) throw new Error("fixture");
+    const lines = toMarkdown(r.value).split(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/u);
+    expect(lines.length).toBe(toMarkdown(plain.value).split("\n").length);
   });
 });

@@ -1,6 +1,11 @@
 import type { Blocker, MaturityReport } from "./report.js";
 
-const inline = (text: string) => text.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r?\n/g, " ");
+// Text from a document as one line of Markdown: characters Markdown reads as markup are
+// escaped, and every line terminator (CR, LF, CRLF, NEL, U+2028, U+2029, and the vertical tab
+// and form feed some tools break on) becomes a space, so that no text can start a heading, a
+// table row or a list of its own.
+const inline = (text: string) =>
+  text.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/gu, " ");
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 function step(b: Blocker): string {
