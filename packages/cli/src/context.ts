@@ -1,6 +1,7 @@
 import { UsageError } from "./errors.js";
 import type { Io } from "./main.js";
 import type { Style } from "./style.js";
+import { escapeForTerminal } from "./terminal.js";
 
 /** The parsed options of any command. */
 export interface Options {
@@ -57,9 +58,13 @@ export function choice<T extends string>(
   throw new UsageError(`--${option} must be ${allowed.join(", ")}; not "${value}"`);
 }
 
-/** Writes `text` to `--out` atomically, or to standard output. */
-export async function emit(context: Context, text: string): Promise<void> {
+/**
+ * Writes `text` to `--out` atomically, or to standard output. Markup (SVG, HTML, Markdown) on
+ * standard output has what a terminal would obey written as character references; JSON comes
+ * from `json`, which does the same with escapes, and text for people is made of `oneLine`s.
+ */
+export async function emit(context: Context, text: string, format: "markup" | "json" | "text" = "text"): Promise<void> {
   const out = context.options.out;
-  if (out === undefined) context.io.out(text);
+  if (out === undefined) context.io.out(format === "markup" ? escapeForTerminal(text, "markup") : text);
   else (await import("./io.js")).writeAtomic(out, text);
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import type { Context, Options } from "./context.js";
-import { oneLine, UsageError } from "./errors.js";
+import { UsageError } from "./errors.js";
 import { commandHelp, usage } from "./help.js";
 import { style } from "./style.js";
+import { oneLine } from "./terminal.js";
 
 /**
  * What {@link run} talks to: the output streams, the terminal, the clock and the version,

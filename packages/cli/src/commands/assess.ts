@@ -2,9 +2,9 @@ import type { Catalog } from "@miotsec/criteria";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
-import { oneLine } from "../errors.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import type { Style } from "../style.js";
+import { oneLine } from "../terminal.js";
 import { json } from "./shared.js";
 
 /** `--policy partial=met --policy na=unmet` as a partial policy object; the scorer checks the values. */
@@ -65,7 +65,7 @@ export async function assessCommand(context: Context): Promise<number> {
         : format === "oscal"
           ? json(maturity.toOscalAssessmentResults(report))
           : await reportText(report, context.style);
-  await emit(context, text);
+  await emit(context, text, format === "markdown" ? "markup" : "text");
   return report.level < minLevel ? 1 : 0;
 }
 
@@ -79,7 +79,7 @@ export async function reportText(report: MaturityReport, s: Style): Promise<stri
   const subject = oneLine(assessment.subject?.name ?? assessment.id ?? "the assessment");
   const policy = report.policy.paper ? "the paper's policy" : "a policy that is not the paper's";
   lines.push(
-    `${s.bold(subject)}, as of ${assessment.asOf}, on ${report.catalog.id} ${report.catalog.version} (${policy})`,
+    `${s.bold(subject)}, as of ${assessment.asOf}, on ${oneLine(report.catalog.id)} ${oneLine(report.catalog.version)} (${policy})`,
   );
   const atBest =
     report.levelIfUnknownsMet > report.level
@@ -89,23 +89,25 @@ export async function reportText(report: MaturityReport, s: Style): Promise<stri
     `Level ${s.bold(`${report.level} (${report.levelName})`)}${atBest}; ${coverage.known} of ${coverage.requirements} requirements known (${percent(coverage.ratio)})`,
     "",
   );
-  const width = Math.max(9, ...report.criteria.map((c) => c.id.length));
+  // Ids come from the catalog, which a file may give: each is made safe for the terminal once.
+  const id = (text: string) => oneLine(text);
+  const width = Math.max(9, ...report.criteria.map((c) => id(c.id).length));
   lines.push(s.dim(`${"dimension".padEnd(width)}  level`));
   for (const d of report.dimensions)
-    lines.push(`${d.id.padEnd(width)}  ${d.level} ${levelNames[d.level]}${range(d.level, d.levelIfUnknownsMet)}`);
+    lines.push(`${id(d.id).padEnd(width)}  ${d.level} ${levelNames[d.level]}${range(d.level, d.levelIfUnknownsMet)}`);
   lines.push("", s.dim(`${"criterion".padEnd(width)}  level  what blocks the next level`));
   for (const c of report.criteria) {
     const blocker = c.blockers[0];
     const why =
       blocker === undefined
         ? s.good("nothing: level 5")
-        : `${blocker.requirement}: ${blocker.why}${c.blockers.length > 1 ? s.dim(` (+${c.blockers.length - 1})`) : ""}`;
-    lines.push(`${c.id.padEnd(width)}  ${`${c.level}${range(c.level, c.levelIfUnknownsMet)}`.padEnd(5)}  ${why}`);
+        : `${id(blocker.requirement)}: ${oneLine(blocker.why)}${c.blockers.length > 1 ? s.dim(` (+${c.blockers.length - 1})`) : ""}`;
+    lines.push(`${id(c.id).padEnd(width)}  ${`${c.level}${range(c.level, c.levelIfUnknownsMet)}`.padEnd(5)}  ${why}`);
   }
   if (report.roadmap.length > 0) {
     lines.push("", "Roadmap:");
     for (const stage of report.roadmap) {
-      const first = stage.steps.slice(0, 3).map((b) => b.requirement);
+      const first = stage.steps.slice(0, 3).map((b) => id(b.requirement));
       const more = stage.steps.length > 3 ? ` and ${stage.steps.length - 3} more` : "";
       lines.push(
         `  to level ${stage.level} (${levelNames[stage.level]}): ${stage.steps.length} step${stage.steps.length === 1 ? "" : "s"}, ${first.join(", ")}${more}`,

@@ -2,6 +2,7 @@ import type { Context } from "../context.js";
 import { positional } from "../context.js";
 import { issueLine, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
+import { oneLine } from "../terminal.js";
 import { json, readLabel } from "./shared.js";
 
 /** `miotsec best-before <label>`: the date, its status, and every factor that moved it. */
@@ -19,10 +20,10 @@ export async function bestBeforeCommand(context: Context): Promise<number> {
   else {
     const status = tierStyle(style, b.status)(b.status);
     io.out(
-      `${file}: best before inspection ${style.bold(b.bestBefore)}, ${status} (${b.daysRemaining} days), ${b.label} label\n`,
+      `${oneLine(file)}: best before inspection ${style.bold(b.bestBefore)}, ${status} (${b.daysRemaining} days), ${b.label} label\n`,
     );
     for (const c of b.contributions)
-      io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${c.explanation}\n`);
+      io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${oneLine(c.explanation)}\n`);
   }
   return b.status === "expired" ? 1 : 0;
 }

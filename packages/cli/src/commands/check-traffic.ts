@@ -2,9 +2,9 @@ import type { DeviceLabel } from "@miotsec/label";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { positional } from "../context.js";
-import { oneLine } from "../errors.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
+import { oneLine } from "../terminal.js";
 import { json, readLabel } from "./shared.js";
 
 /**
@@ -55,7 +55,7 @@ export async function checkTrafficCommand(context: Context): Promise<number> {
     return findings ? 1 : 0;
   }
   io.out(
-    `${captureFile}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts, ${r.thirdParties.length} third part${r.thirdParties.length === 1 ? "y" : "ies"}, countries ${r.countries.join(", ") || "unknown"}\n`,
+    `${oneLine(captureFile)}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts, ${r.thirdParties.length} third part${r.thirdParties.length === 1 ? "y" : "ies"}, countries ${r.countries.join(", ") || "unknown"}\n`,
   );
   for (const f of r.findings) {
     const mark = f.kind === "declared" ? s.good("ok  ") : tierStyle(s, f.tier)("FAIL");

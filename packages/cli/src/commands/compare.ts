@@ -1,10 +1,10 @@
 import type { Action, MonitorEvent, Tier } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { choice, positional } from "../context.js";
-import { oneLine } from "../errors.js";
 import { issueLine, UsageError } from "../io.js";
 import { readSamples } from "../samples.js";
 import { tierStyle } from "../style.js";
+import { oneLine } from "../terminal.js";
 import { json, readLabel } from "./shared.js";
 
 /** What `compare` found for one device. */
@@ -135,7 +135,7 @@ export async function compareCommand(context: Context): Promise<number> {
     return findings ? 1 : 0;
   }
   io.out(
-    `${samplesFile}: ${summary.samples} samples from ${summary.devices.length} devices, ${stage} stage, against ${label.id}\n`,
+    `${oneLine(samplesFile)}: ${summary.samples} samples from ${summary.devices.length} devices, ${stage} stage, against ${oneLine(label.id)}\n`,
   );
   for (const d of summary.devices) {
     // Device ids, metric names and the sentences quoting them come from the sample file: their

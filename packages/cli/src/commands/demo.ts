@@ -9,6 +9,7 @@ import type { Context } from "../context.js";
 import { issueLine, readDocument, UsageError, writeAtomic } from "../io.js";
 import { demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
+import { oneLine } from "../terminal.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
 import { type CompareSummary, compareSamples } from "./compare.js";
@@ -78,7 +79,7 @@ export async function demoCommand(context: Context): Promise<number> {
   const line = (what: string, text: string) => {
     if (!options.json) io.out(`  ${s.dim(what.padEnd(8))}  ${text}\n`);
   };
-  if (!options.json) io.out(`${s.bold("miotsec demo")}, as of ${asOf}, on ${examples}\n`);
+  if (!options.json) io.out(`${s.bold("miotsec demo")}, as of ${asOf}, on ${oneLine(examples)}\n`);
 
   // 1. The sample hospital on the paper's maturity model.
   const assessmentFile = join(examples, "assessments", "hospital.assessment.yaml");
@@ -92,7 +93,7 @@ export async function demoCommand(context: Context): Promise<number> {
   const next = report.roadmap[0];
   line(
     "assess",
-    `${report.assessment.subject?.name ?? assessmentFile}: level ${report.level} (${report.levelName})${next ? `; ${next.steps.length} step${next.steps.length === 1 ? "" : "s"} to level ${next.level}` : ""}`,
+    `${oneLine(report.assessment.subject?.name ?? assessmentFile)}: level ${report.level} (${report.levelName})${next ? `; ${next.steps.length} step${next.steps.length === 1 ? "" : "s"} to level ${next.level}` : ""}`,
   );
 
   // 2. The labels: rendered, exported, best-before dates, and the scanners' traffic.
@@ -132,11 +133,11 @@ export async function demoCommand(context: Context): Promise<number> {
     const date = bestBefore
       ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(bestBefore.status)}`
       : "no lifecycle facts";
-    line("label", `${base}: ${date}`);
+    line("label", `${oneLine(base)}: ${date}`);
     if (traffic)
       line(
         "traffic",
-        `${base}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, in ${traffic.countries.join(", ")}`,
+        `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, in ${traffic.countries.join(", ")}`,
       );
   }
   write("best-before.json", json(demoLabels.map((l) => ({ label: l.label.id, bestBefore: l.bestBefore ?? null }))));
@@ -158,7 +159,7 @@ export async function demoCommand(context: Context): Promise<number> {
     const worst = summary.devices.filter((d) => d.status === summary.status);
     line(
       "compare",
-      `${r.file}: ${summary.samples} samples from ${summary.devices.length} devices, ${tierStyle(s, summary.status)(summary.status)}${summary.status === "affirming" ? "" : ` (${worst.map((d) => `${d.device}: ${d.actions.join(" -> ")}`).join("; ")})`}`,
+      `${oneLine(r.file)}: ${summary.samples} samples from ${summary.devices.length} devices, ${tierStyle(s, summary.status)(summary.status)}${summary.status === "affirming" ? "" : ` (${worst.map((d) => `${oneLine(d.device)}: ${d.actions.join(" -> ")}`).join("; ")})`}`,
     );
   }
   write("runtime.json", json(runtime));
@@ -188,6 +189,6 @@ export async function demoCommand(context: Context): Promise<number> {
         })),
       }),
     );
-  else io.out(`Report: ${s.bold(join(out, "index.html"))}\n`);
+  else io.out(`Report: ${s.bold(oneLine(join(out, "index.html")))}\n`);
   return 0;
 }

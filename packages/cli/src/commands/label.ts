@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
-import { oneLine } from "../errors.js";
 import { issueLine, readDocument, readText, UsageError } from "../io.js";
+import { oneLine } from "../terminal.js";
 import { json, readLabel } from "./shared.js";
 
 /** `miotsec label validate <label>`. */
@@ -13,7 +13,7 @@ export async function validateCommand(context: Context): Promise<number> {
   const r = parseLabel(doc);
   if (options.json) io.out(json(r.ok ? { valid: true } : { valid: false, issues: r.issues }));
   if (r.ok) {
-    if (!options.json) io.out(`${file}: ${context.style.good("valid")}\n`);
+    if (!options.json) io.out(`${oneLine(file)}: ${context.style.good("valid")}\n`);
     return 0;
   }
   if (!options.json) io.err(`miotsec: ${oneLine(await issueLine(file, r.issues, "more; --json lists them"))}\n`);
@@ -28,7 +28,7 @@ export async function renderCommand(context: Context): Promise<number> {
   const render = await import("@miotsec/render");
   const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, { asOf: context.asOf });
   if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
-  await emit(context, r.value);
+  await emit(context, r.value, "markup");
   return 0;
 }
 
@@ -62,7 +62,7 @@ export async function exportCommand(context: Context): Promise<number> {
     await emit(context, json(mud));
     if (notExpressible.length > 0)
       context.io.err(
-        `miotsec: ${file}: MUD names exact hosts only; not in the MUD file: ${notExpressible.join(", ")}\n`,
+        `miotsec: ${oneLine(`${file}: MUD names exact hosts only; not in the MUD file: ${notExpressible.join(", ")}`)}\n`,
       );
     return 0;
   }

@@ -1,5 +1,6 @@
 import type { DeviceLabel } from "@miotsec/label";
 import { issueLine, readDocument, UsageError } from "../io.js";
+import { escapeForTerminal } from "../terminal.js";
 
 /** Reads and checks a label document, or fails with one line naming the file and the JSON path. */
 export async function readLabel(file: string): Promise<DeviceLabel> {
@@ -10,5 +11,8 @@ export async function readLabel(file: string): Promise<DeviceLabel> {
   return label.value;
 }
 
-/** Pretty JSON with a final newline, as every `--json` prints. */
-export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * Pretty JSON with a final newline, as every `--json` prints; characters a terminal would obey
+ * are written as `\uXXXX` escapes, which JSON reads as the same characters.
+ */
+export const json = (value: unknown): string => `${escapeForTerminal(JSON.stringify(value, null, 2), "json")}\n`;
