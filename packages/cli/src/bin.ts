@@ -6,7 +6,13 @@ import { run } from "./index.js";
 
 declare const __MIOTSEC_CLI_VERSION__: string;
 const version = __MIOTSEC_CLI_VERSION__;
-const today = () => new Date().toISOString().slice(0, 10);
+// Today as the person at the terminal means it: the date in their time zone, not in UTC (just
+// after midnight in Berlin, UTC still has yesterday).
+const today = () => {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(now.getFullYear()).padStart(4, "0")}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
 const noColor = (process.env.NO_COLOR ?? "") !== "";
 
 process.exitCode = await run(process.argv.slice(2), {

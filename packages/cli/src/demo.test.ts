@@ -86,7 +86,7 @@ describe("miotsec demo", () => {
     expect(badDate.err).toMatch(/^miotsec: --as-of: /u);
     const onFile = await miotsec("demo", "--examples", examplesDir, "--out", file("plain.txt", "x"));
     expect(onFile).toMatchObject({ code: 2, out: "" });
-    expect(onFile.err).toContain("cannot create the directory");
+    expect(onFile.err).toContain("plain.txt: is not a directory");
     expect((await miotsec("demo", "extra")).code).toBe(2);
   });
 });

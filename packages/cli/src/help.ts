@@ -17,7 +17,8 @@ Options:
   --version, -v   print the version
   --json          machine-readable output on standard output
 
-Documents are JSON, or YAML when the file ends in .yaml or .yml.
+Documents are JSON, or YAML when the file ends in .yaml or .yml, in UTF-8.
+--as-of YYYY-MM-DD defaults to today's date in your time zone.
 Colour only on a terminal, never with NO_COLOR set.
 Exit codes: 0 ok, 1 findings, 2 bad input or usage.
 Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
@@ -45,7 +46,8 @@ Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
   "label render": `Usage: miotsec label render <label> [--format svg|html] [--as-of YYYY-MM-DD] [--out FILE]
 
 Draws the label: the IoT Components Facts with the best-before-inspection date as of --as-of
-(default today) and a QR code. Writes to --out atomically, else to standard output.
+(default today, in your time zone) and a QR code. Writes to --out atomically (an existing file
+keeps its mode and owner; a symbolic link is written through), else to standard output.
 Example: miotsec label render examples/labels/ultrasound-wifi.label.json --format html --out label.html
 `,
   "label export": `Usage: miotsec label export <label> --format cyclonedx|cta-2120|mud|json-schema
@@ -58,18 +60,18 @@ Example: miotsec label export examples/labels/ultrasound-usbc.label.json --forma
 `,
   "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--json]
 
-The label's best-before-inspection date, its status as of --as-of (default today), and every
-factor that moved it. Exits 1 when the date has passed.
+The label's best-before-inspection date, its status as of --as-of (default today, in your time
+zone), and every factor that moved it. Exits 1 when the date has passed.
 Example: miotsec best-before examples/labels/infusion-pump-full.label.json --as-of 2026-11-28
 `,
   compare: `Usage: miotsec compare <label> <samples.(ndjson|csv)> [--stage integration|operating]
                        [--hold SECONDS] [--json]
 
-Streams runtime samples (one per line: device, metric, value, unit, at as ms or ISO time; CSV
-with a header row naming those columns) through a monitor of the label's declared reference
-values for --stage (default operating). Fail-safe breaches fire at once, with the paper's
-reaction chain; a stage breach must last --hold seconds (default 0). Shows a progress bar on a
-terminal, none when piped. Exits 1 when anything fired.
+Streams runtime samples (one per line: device, metric, value, unit, at as ms or an RFC 3339
+time; CSV with a header row naming those columns, numbers written as JSON writes them) through
+a monitor of the label's declared reference values for --stage (default operating). Fail-safe
+breaches fire at once, with the paper's reaction chain; a stage breach must last --hold seconds
+(default 0). Shows a progress bar on a terminal, none when piped. Exits 1 when anything fired.
 Example: miotsec compare examples/labels/ultrasound-wifi.label.json examples/runtime/ward-3.samples.ndjson
 `,
   "check-traffic": `Usage: miotsec check-traffic <label> <capture.har|connections.json> [--countries FILE] [--json]

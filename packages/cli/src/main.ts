@@ -21,7 +21,7 @@ export interface Io {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
-  /** Today's date as `YYYY-MM-DD`, the default of `--as-of`. */
+  /** Today's date as `YYYY-MM-DD` in the user's time zone, the default of `--as-of`. */
   readonly today: () => string;
   /** The version `--version` prints. */
   readonly version: string;

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
-import { isIsoDate } from "@miotsec/core";
+import { dateTimeMs } from "@miotsec/core";
 import type { Sample } from "@miotsec/runtime-facts";
 import { fileSize, UsageError } from "./io.js";
 
@@ -45,12 +45,26 @@ const fail = (file: string, line: number, path: string, message: string): never 
   throw new UsageError(`${file}: line ${line}: ${path}: ${message}`);
 };
 
-const dateTime = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+/** A time without seconds (`2026-11-28T08:00Z`), as ISO 8601 allows: its seconds are :00. */
+const withoutSeconds = /^(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2})([Zz]|[+-]\d{2}:\d{2})$/;
 
-/** Milliseconds since 1970 of an RFC 3339 date-time with a real calendar date, else NaN. */
+/**
+ * Milliseconds since 1970 of an RFC 3339 date-time with a real calendar date (a leap second and
+ * lowercase `t` and `z` included, as RFC 3339 allows), or of one without seconds; else NaN.
+ */
 function timeOf(text: string): number {
-  const m = dateTime.exec(text);
-  return m !== null && isIsoDate(m[1] as string) ? Date.parse(text) : Number.NaN;
+  const m = withoutSeconds.exec(text);
+  return dateTimeMs(m === null ? text : `${m[1]}:00${m[2]}`) ?? Number.NaN;
+}
+
+/** A number as JSON writes it (no `0x63`, no `1_000`, no `Infinity`), or undefined. */
+const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** A CSV cell as a number: JSON's grammar, or `NaN` for "not sampled"; undefined for anything else. */
+function numberOf(cell: string): number | undefined {
+  const text = cell.trim();
+  if (/^nan$/i.test(text)) return Number.NaN;
+  return jsonNumber.test(text) ? Number(text) : undefined;
 }
 
 /** A sample from its parsed fields, checked; `at` is ms since 1970 or an ISO 8601 date-time. */
@@ -69,7 +83,7 @@ function sampleOf(file: string, line: number, record: Record<string, unknown>): 
   const rawAt = record.at;
   const at = typeof rawAt === "string" ? timeOf(rawAt) : rawAt;
   if (typeof at !== "number" || !(Math.abs(at) <= 8.64e15))
-    fail(file, line, "$.at", "expected a time: milliseconds since 1970 or an ISO 8601 date-time");
+    fail(file, line, "$.at", "expected a time: milliseconds since 1970 or an RFC 3339 date-time");
   return { device, metric, value: value as number, unit, at: at as number };
 }
 
@@ -108,11 +122,9 @@ export async function* readSamples(file: string, onProgress?: (p: ReadProgress) 
       }
       const record: Record<string, unknown> = {};
       for (const c of columns) record[c] = values[header.get(c) as number];
-      const value = String(record.value ?? "");
-      record.value = value.trim() === "" ? undefined : Number(value);
-      if (Number.isNaN(record.value) && !/^\s*nan\s*$/i.test(value)) record.value = undefined;
+      record.value = numberOf(String(record.value ?? ""));
       const at = String(record.at ?? "");
-      record.at = /^\d+(\.\d+)?$/.test(at) ? Number(at) : at;
+      record.at = numberOf(at) ?? at;
       count++;
       yield sampleOf(file, lineNumber, record);
       return;

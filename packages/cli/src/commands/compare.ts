@@ -5,7 +5,7 @@ import { issueLine, UsageError } from "../io.js";
 import { readSamples } from "../samples.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { json, readLabel } from "./shared.js";
+import { jsonPieces, readLabel } from "./shared.js";
 
 /** What `compare` found for one device. */
 export interface DeviceSummary {
@@ -131,7 +131,17 @@ export async function compareCommand(context: Context): Promise<number> {
   }
   const findings = summary.devices.some((d) => d.events.length + d.eventsDropped > 0);
   if (options.json) {
-    io.out(json({ label: label.id, file: samplesFile, ...summary }));
+    // In pieces, a device at a time: the summary of a large fleet is more text than one string holds.
+    const { devices, ...totals } = summary;
+    let block = "";
+    for (const piece of jsonPieces({ label: label.id, file: samplesFile, ...totals }, "devices", devices)) {
+      block += piece;
+      if (block.length >= 1 << 16) {
+        io.out(block);
+        block = "";
+      }
+    }
+    io.out(block);
     return findings ? 1 : 0;
   }
   io.out(

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BestBefore } from "@miotsec/best-before";
 import type { DeviceLabel } from "@miotsec/label";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
-import { issueLine, readDocument, UsageError, writeAtomic } from "../io.js";
+import { issueLine, readDocument, UsageError } from "../io.js";
 import { demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
@@ -60,21 +60,68 @@ function examplesDir(given: string | undefined): string {
   throw new UsageError("no examples directory here and none shipped with the command; pass --examples DIR");
 }
 
+/**
+ * A directory beside `out` to build the report in, so that a demo that fails leaves no report
+ * half written: `out` is either as it was or the whole new report.
+ */
+function stagingFor(out: string): string {
+  const parent = dirname(resolve(out));
+  try {
+    const existing = statSync(out, { throwIfNoEntry: false });
+    if (existing !== undefined && !existing.isDirectory()) throw new UsageError(`${out}: is not a directory`);
+    mkdirSync(parent, { recursive: true });
+    const staging = mkdtempSync(join(parent, `.${basename(resolve(out))}.`));
+    mkdirSync(join(staging, "labels"));
+    return staging;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+/** Moves the finished report from its staging directory into `out`: the whole directory when `out` is new. */
+function publish(staging: string, out: string): void {
+  try {
+    if (statSync(out, { throwIfNoEntry: false }) === undefined) {
+      renameSync(staging, out);
+      return;
+    }
+    for (const entry of readdirSync(staging, { recursive: true, withFileTypes: true })) {
+      const from = join(entry.parentPath, entry.name);
+      const to = join(out, relative(staging, from));
+      if (entry.isDirectory()) mkdirSync(to, { recursive: true });
+      else renameSync(from, to);
+    }
+    rmSync(staging, { recursive: true, force: true });
+  } catch (error) {
+    throw new UsageError(`${out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
 /** `miotsec demo [--out DIR]`: everything on the examples, and an HTML report. */
 export async function demoCommand(context: Context): Promise<number> {
   if (context.args.length > 0)
     throw new UsageError(`demo takes no arguments, got ${context.args.length} (miotsec demo --help)`);
-  const { io, options, style: s, asOf } = context;
+  const { options, asOf } = context;
   const examples = examplesDir(options.examples);
   const out = options.out ?? "demo-report";
-  const { isIsoDate, issuesOf } = await import("@miotsec/core");
+  const { isIsoDate } = await import("@miotsec/core");
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of: $: "${asOf}" is not a date (YYYY-MM-DD)`);
+  const staging = stagingFor(out);
   try {
-    mkdirSync(join(out, "labels"), { recursive: true });
-  } catch (error) {
-    throw new UsageError(`${out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    const code = await report(context, examples, staging, out);
+    publish(staging, out);
+    return code;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
-  const write = (name: string, content: string) => writeAtomic(join(out, name), content);
+}
+
+/** Runs the demo into `staging`; `out` is only named in what is printed. */
+async function report(context: Context, examples: string, staging: string, out: string): Promise<number> {
+  const { io, options, style: s, asOf } = context;
+  const { issuesOf } = await import("@miotsec/core");
+  const write = (name: string, content: string) => writeFileSync(join(staging, name), content);
   // With --json the progress lines give way to one JSON summary at the end.
   const line = (what: string, text: string) => {
     if (!options.json) io.out(`  ${s.dim(what.padEnd(8))}  ${text}\n`);
