@@ -308,3 +308,40 @@ describe("compareRuntimeFacts' arguments", () => {
     expect(compareRuntimeFacts(scannerProfile, {}, options as never).ok).toBe(false);
   });
 });
+
+describe("a software component named like a member of every object", () => {
+  const profileWith = (component: string) =>
+    parseRuntimeProfile({
+      schemaVersion: 1,
+      identity: {
+        name: "Device",
+        softwareVersions: [{ component, version: "4.2", match: "minimum" }],
+        activeServices: [],
+      },
+      metrics: {},
+      endpoints: [],
+    });
+
+  it.each(["toString", "valueOf", "hasOwnProperty"])(
+    "%s, not reported, is missing; reported, it is compared",
+    (component) => {
+      const profile = profileWith(component);
+      if (!profile.ok) throw new Error(JSON.stringify(profile.issues));
+      const missing = compareRuntimeFacts(profile.value, { softwareVersions: {} }, { stage: "operating" });
+      expect(missing.ok && missing.value.findings.map((f) => f.verdict)).toEqual(["missing"]);
+      const reported = compareRuntimeFacts(
+        profile.value,
+        { softwareVersions: { [component]: "4.10" } },
+        { stage: "operating" },
+      );
+      expect(reported.ok && reported.value.findings.map((f) => f.verdict)).toEqual(["within"]);
+    },
+  );
+
+  it.each(["constructor", "__proto__", "prototype"])("%s is refused: no observation could report it", (component) => {
+    expect(profileWith(component)).toMatchObject({
+      ok: false,
+      issues: [{ path: ["identity", "softwareVersions", 0, "component"] }],
+    });
+  });
+});

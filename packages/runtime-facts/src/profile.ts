@@ -63,7 +63,11 @@ export const metricSchema = z.strictObject({
  * @since 0.1.0
  */
 export const softwareVersionSchema = z.strictObject({
-  component: name(100),
+  // Observations report versions by component name, so a name no object may hold as a key
+  // (`__proto__`, `constructor`, `prototype`) could never be reported.
+  component: name(100).check(
+    z.refine((k) => !forbiddenKeys.has(k), { error: "is a reserved word; no observation can report it" }),
+  ),
   version: name(100),
   match: z.enum(["exact", "minimum"]),
 });
