@@ -6,12 +6,16 @@
 // before it is printed: `oneLine` for text for people, `escapeForTerminal` for documents
 // (JSON, SVG, HTML, Markdown) printed to standard output, where it must stay lossless.
 
-/** Bidirectional controls: ALM, LRM, RLM, LRE to RLO, LRI to PDI. */
-const bidi = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+// The classes below name: C0 controls, DEL and the C1 controls; U+2028 and U+2029; and the
+// bidirectional controls (ALM U+061C, LRM and RLM U+200E-U+200F, LRE to RLO U+202A-U+202E, LRI
+// to PDI U+2066-U+2069).
+
 /** Everything `oneLine` escapes: every control character, the line separators and the bidirectional controls. */
-const unsafeInLine = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${bidi}]`, "gu");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this module is about
+const unsafeInLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 /** What a document keeps as it is (tabs and line feeds) is left; the rest of `unsafeInLine` but the line separators. */
-const unsafeInDocument = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${bidi}]`, "gu");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this module is about
+const unsafeInDocument = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 const hex4 = (c: string) => (c.codePointAt(0) as number).toString(16).padStart(4, "0");
 

@@ -38,3 +38,24 @@ it("handles shared and cyclic structures", () => {
   deepFreeze(cyclic);
   expect(isDeepFrozen(cyclic)).toBe(true);
 });
+
+it("never calls a getter, and does not take a value with one, or a Proxy that throws, as frozen", () => {
+  let calls = 0;
+  const withGetter = Object.freeze(
+    Object.defineProperty({}, "a", {
+      enumerable: true,
+      get: () => {
+        calls++;
+        return 1;
+      },
+    }),
+  );
+  expect(isDeepFrozen(withGetter)).toBe(false);
+  expect(calls).toBe(0);
+  const trap = new Proxy(Object.freeze({}), {
+    ownKeys: () => {
+      throw new Error("boom");
+    },
+  });
+  expect(isDeepFrozen(trap)).toBe(false);
+});

@@ -22,8 +22,9 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Whether a value and every object and array inside it are frozen: such a value can never
- * change, so what is worked out from it once (a compiled catalog, say) holds for good.
+ * Whether a value and every object and array inside it are frozen, without getters: such a
+ * value can never change, so what is worked out from it once (a compiled catalog, say) holds for
+ * good. Never calls a getter; a Proxy whose traps throw is not known to be frozen.
  *
  * @example
  * ```ts
@@ -36,12 +37,24 @@ export function deepFreeze<T>(value: T): T {
 export function isDeepFrozen(value: unknown): boolean {
   const seen = new Set<object>();
   const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    if (!Object.isFrozen(v)) return false;
-    seen.add(v);
-    for (const child of Object.values(v)) stack.push(child);
+  try {
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (v === null || typeof v !== "object" || seen.has(v)) continue;
+      if (!Object.isFrozen(v)) return false;
+      seen.add(v);
+      // Descriptors, not values: a getter is never called, and answers anew each time, so a
+      // value that has one can still change.
+      for (const key of Reflect.ownKeys(v)) {
+        const d = Object.getOwnPropertyDescriptor(v, key);
+        if (d === undefined) continue;
+        if (!("value" in d)) return false;
+        stack.push(d.value);
+      }
+    }
+    return true;
+  } catch {
+    // A Proxy whose trap throws: nothing can be known of it.
+    return false;
   }
-  return true;
 }

@@ -1,4 +1,4 @@
-import { fail, type Issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
+import { describeValue, fail, type Issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
 import { checkProfile, type Range, type RuntimeProfile } from "./profile.js";
@@ -280,13 +280,16 @@ export function appraiseMetric(
     };
   }
   if (!Number.isFinite(value)) {
+    // A caller without types may pass anything: only a number is shown as itself, anything else
+    // by its kind (an array of four billion places is not written out).
+    const number = typeof value === "number";
     return {
       metric: id,
       stage,
-      observed: value,
+      ...(number ? { observed: value } : {}),
       verdict: "missing",
       tier: "warning",
-      explanation: `${id} was reported as ${String(value)}, not a number.`,
+      explanation: `${id} was reported as ${number ? String(value) : describeValue(value)}, not a number.`,
     };
   }
   if (metric.failSafe && !within(value, metric.failSafe)) {

@@ -479,3 +479,19 @@ describe("hostile samples and readings", () => {
     expect(m.devices()).toBe(1);
   });
 });
+
+describe("values that are not numbers", () => {
+  it("describes them by their kind in a rejected event, never writes them out", () => {
+    const m = monitorOf(scannerProfile, { stage: "operating" });
+    const huge: unknown[] = [];
+    huge[2 ** 32 - 2] = 1;
+    for (const value of [huge, { a: 1 }, "99"]) {
+      const [e] = m.updateDevice("us-17", 1, [value as never]);
+      expect(e).toMatchObject({ kind: "rejected" });
+      expect(e?.value).toBeUndefined();
+      expect(e?.explanation.length).toBeLessThan(100);
+    }
+    const [e] = m.update({ device: "d", metric: "nope", value: 1, unit: "%", at: huge as never });
+    expect(Number.isNaN(e?.at)).toBe(true);
+  });
+});

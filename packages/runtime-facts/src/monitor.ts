@@ -370,7 +370,7 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
           "rejected",
           device,
           metric,
-          at as number,
+          typeof at === "number" ? at : Number.NaN,
           "unknown-metric",
           "warning",
           `${metric} is not a declared metric.`,
@@ -478,7 +478,9 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   ): MonitorEvent | undefined => {
     if (unit !== m.unit || !Number.isFinite(value)) {
       const finding = appraiseMetric(m.id, m.metric, stageName, value, unit);
-      return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, value);
+      // A value that is not a number (from a caller without types) is described, never kept.
+      const shown = typeof value === "number" ? value : undefined;
+      return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, shown);
     }
     const current = level[i] as number;
     if (value < m.failMin || value > m.failMax) {

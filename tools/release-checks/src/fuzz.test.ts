@@ -10,7 +10,7 @@ import { computeBestBefore } from "@miotsec/best-before";
 import { run } from "@miotsec/cli";
 import { applyProfile, miotCatalog, parseCatalog } from "@miotsec/criteria";
 import { migrateLabel, parseLabel, qrPayload, toCyberTrustMark, toCycloneDx, toMud } from "@miotsec/label";
-import { assess, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
+import { assess, assessLevels, assessMany, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import {
   compareEndpoints,
@@ -24,12 +24,15 @@ import { afterAll, describe, expect } from "vitest";
 import { certification } from "./entries.mjs";
 import {
   answered,
+  answeredOnce,
   calls,
   deepFreeze,
+  exotic,
   full,
   harDoc,
   hospitalDoc,
   hostile,
+  hostileJson,
   labelDocs,
   mutation,
   nasty,
@@ -69,12 +72,12 @@ afterAll(() => {
 
 describe("fuzz: parsers", () => {
   test.prop([hostile], { numRuns: planned(60_000) })("parseCatalog", (x) => {
-    answered("parseCatalog", () => parseCatalog(deepFreeze(x)));
+    answeredOnce("parseCatalog", () => parseCatalog(deepFreeze(x)));
   });
   test.prop([fc.oneof(hostile, mutation(miotCatalog as never))], { numRuns: planned(20_000) })(
     "parseCatalog, a changed catalog",
     (x) => {
-      answered("parseCatalog", () => parseCatalog(deepFreeze(x)));
+      answeredOnce("parseCatalog", () => parseCatalog(deepFreeze(x)));
     },
   );
   test.prop(
@@ -94,31 +97,31 @@ describe("fuzz: parsers", () => {
       numRuns: planned(60_000),
     },
   )("applyProfile", (x) => {
-    answered("applyProfile", () => applyProfile(miotCatalog, deepFreeze(x)));
+    answeredOnce("applyProfile", () => applyProfile(miotCatalog, deepFreeze(x)));
   });
   test.prop([fc.oneof(hostile, mutation(hospitalDoc))], { numRuns: planned(120_000) })(
     "assess, and its exports",
     (x) => {
-      const r = answered("assess", () => assess(miotCatalog, deepFreeze(x)));
+      const r = answeredOnce("assess", () => assess(miotCatalog, deepFreeze(x)));
       if (r.ok) {
-        answered("toMarkdown", () => toMarkdown(r.value));
-        answered("toOscalAssessmentResults", () => toOscalAssessmentResults(r.value));
+        answeredOnce("toMarkdown", () => toMarkdown(r.value));
+        answeredOnce("toOscalAssessmentResults", () => toOscalAssessmentResults(r.value));
       }
     },
   );
   test.prop([hostile], { numRuns: planned(30_000) })("assess, a hostile policy", (x) => {
-    answered("assess", () => assess(miotCatalog, hospitalDoc, { policy: deepFreeze(x) as never }));
+    answeredOnce("assess", () => assess(miotCatalog, hospitalDoc, { policy: deepFreeze(x) as never }));
   });
   test.prop([fc.oneof(hostile, mutation(pump.lifecycle as never)), asOfArb], { numRuns: planned(100_000) })(
     "computeBestBefore",
     (x, asOf) => {
-      answered("computeBestBefore", () => computeBestBefore(deepFreeze(x), { asOf: asOf as string }));
+      answeredOnce("computeBestBefore", () => computeBestBefore(deepFreeze(x), { asOf: asOf as string }));
     },
   );
   test.prop([fc.oneof(hostile, mutation(profile as never))], { numRuns: planned(60_000) })(
     "parseRuntimeProfile",
     (x) => {
-      answered("parseRuntimeProfile", () => parseRuntimeProfile(deepFreeze(x)));
+      answeredOnce("parseRuntimeProfile", () => parseRuntimeProfile(deepFreeze(x)));
     },
   );
   const observation = {
@@ -135,23 +138,30 @@ describe("fuzz: parsers", () => {
       numRuns: planned(100_000),
     },
   )("compareRuntimeFacts", (x, stage) => {
-    answered("compareRuntimeFacts", () => compareRuntimeFacts(profile, deepFreeze(x), { stage: stage as never }));
+    answeredOnce("compareRuntimeFacts", () => compareRuntimeFacts(profile, deepFreeze(x), { stage: stage as never }));
   });
   const sample = { device: "d1", metric: "cpuPercent", value: 50, unit: "%", at: 1_000 };
   test.prop([fc.array(fc.oneof(hostile, mutation(sample)), { minLength: 1, maxLength: 8 })], {
     numRuns: planned(60_000),
   })("createMonitor: update, updateDevice and tick", (xs) => {
-    const made = answered("createMonitor", () => createMonitor(profile, { stage: "operating", holdSeconds: 10 }));
+    const made = answeredOnce("createMonitor", () => createMonitor(profile, { stage: "operating", holdSeconds: 10 }));
     if (!made.ok) throw new Error("createMonitor refused the example profile");
     const monitor = made.value;
     for (const x of xs) {
-      answered("createMonitor", () => monitor.update(deepFreeze(x) as never));
-      const o = x as { at?: unknown; value?: unknown };
-      answered("createMonitor", () => monitor.updateDevice("d2", o?.at as number, [o?.value as number, Number.NaN]));
+      answeredOnce("createMonitor", () => monitor.update(deepFreeze(x) as never));
+      // The sample's time and value, where they can be read, go into a reading of their own.
+      let at: unknown;
+      let value: unknown;
+      try {
+        ({ at, value } = x as { at?: unknown; value?: unknown });
+      } catch {
+        // An exotic sample: it went to update above as it is.
+      }
+      answeredOnce("createMonitor", () => monitor.updateDevice("d2", at as number, [value as number, Number.NaN]));
       // A hostile value where a device handle goes.
-      answered("createMonitor", () => monitor.updateDevice(o?.value as number, 1_000, [50]));
+      answeredOnce("createMonitor", () => monitor.updateDevice(value as number, 1_000, [50]));
     }
-    answered("createMonitor", () => monitor.tick(Number.MAX_SAFE_INTEGER));
+    answeredOnce("createMonitor", () => monitor.tick(Number.MAX_SAFE_INTEGER));
   });
   test.prop(
     [fc.oneof(hostile, mutation(harDoc)), fc.oneof(fc.constant({ "cdn-settings.segment.com": "US" }), hostile)],
@@ -159,37 +169,39 @@ describe("fuzz: parsers", () => {
       numRuns: planned(60_000),
     },
   )("parseHar", (x, countries) => {
-    answered("parseHar", () => parseHar(deepFreeze(x), { countries: deepFreeze(countries) as never }));
+    answeredOnce("parseHar", () => parseHar(deepFreeze(x), { countries: deepFreeze(countries) as never }));
   });
   const observed = [{ host: "cloud.wired-scanner.example", port: 443, tls: "1.2", country: "US" }];
   test.prop([fc.oneof(hostile, mutation(observed as never))], { numRuns: planned(60_000) })("compareEndpoints", (x) => {
-    answered("compareEndpoints", () => compareEndpoints(profile.endpoints ?? [], deepFreeze(x)));
+    answeredOnce("compareEndpoints", () => compareEndpoints(profile.endpoints ?? [], deepFreeze(x)));
   });
   test.prop([anyLabel], { numRuns: planned(150_000) })("parseLabel and migrateLabel", (x) => {
     deepFreeze(x);
-    answered("parseLabel", () => parseLabel(x));
-    answered("migrateLabel", () => migrateLabel(x));
+    answeredOnce("parseLabel", () => parseLabel(x));
+    answeredOnce("migrateLabel", () => migrateLabel(x));
   });
 });
 
 describe("fuzz: exporters and renderers", () => {
   test.prop([fc.oneof(...labelDocs.map((d) => mutation(d))), fc.oneof(fc.constant("https://labels.example"), nasty)], {
     numRuns: planned(60_000),
-  })("qrPayload, toCycloneDx, toCyberTrustMark, toMud on every label that parses", (x, base) => {
-    const r = parseLabel(deepFreeze(x));
-    if (!r.ok) return;
-    answered("qrPayload", () => qrPayload(r.value, base as string));
-    answered("toCycloneDx", () => toCycloneDx(r.value));
-    answered("toCyberTrustMark", () => toCyberTrustMark(r.value, certification));
-    answered("toCyberTrustMark", () =>
-      toCyberTrustMark(r.value, deepFreeze({ ...certification, created: base }) as never),
-    );
-    answered("toMud", () => toMud(r.value));
+  })("qrPayload, toCycloneDx, toCyberTrustMark, toMud on changed labels, parsed or not", (x, base) => {
+    deepFreeze(x);
+    const r = parseLabel(x);
+    for (const label of r.ok ? [r.value, x] : [x]) {
+      answeredOnce("qrPayload", () => qrPayload(label as never, base as string));
+      answeredOnce("toCycloneDx", () => toCycloneDx(label as never));
+      answeredOnce("toCyberTrustMark", () => toCyberTrustMark(label as never, certification));
+      answeredOnce("toCyberTrustMark", () =>
+        toCyberTrustMark(label as never, deepFreeze({ ...certification, created: base }) as never),
+      );
+      answeredOnce("toMud", () => toMud(label as never));
+    }
   });
   test.prop([anyLabel, asOfArb], { numRuns: planned(25_000) })("renderLabelSvg and renderLabelHtml", (x, asOf) => {
     deepFreeze(x);
-    const svg = answered("renderLabelSvg", () => renderLabelSvg(x, { asOf: asOf as string }));
-    const html = answered("renderLabelHtml", () => renderLabelHtml(x, { asOf: asOf as string }));
+    const svg = answeredOnce("renderLabelSvg", () => renderLabelSvg(x, { asOf: asOf as string }));
+    const html = answeredOnce("renderLabelHtml", () => renderLabelHtml(x, { asOf: asOf as string }));
     expect(svg.ok).toBe(html.ok);
   });
 });
@@ -210,10 +222,10 @@ describe("fuzz: every command of the CLI on generated files", () => {
   writeFileSync(join(dir, "capture.har"), JSON.stringify(harDoc));
   const content = fc.oneof(
     fc.string({ unit: "binary", maxLength: 200 }),
-    hostile.map((v) => JSON.stringify(v) ?? ""),
-    anyLabel.map((v) => JSON.stringify(v) ?? ""),
-    mutation(hospitalDoc).map((v) => JSON.stringify(v) ?? ""),
-    fc.array(hostile, { maxLength: 5 }).map((vs) => vs.map((v) => JSON.stringify(v)).join("\n")),
+    hostileJson.map((v) => JSON.stringify(v) ?? ""),
+    fc.oneof(...labelDocs.map((d) => mutation(d, hostileJson))).map((v) => JSON.stringify(v) ?? ""),
+    mutation(hospitalDoc, hostileJson).map((v) => JSON.stringify(v) ?? ""),
+    fc.array(hostileJson, { maxLength: 5 }).map((vs) => vs.map((v) => JSON.stringify(v)).join("\n")),
   );
   test.prop(
     [
@@ -236,4 +248,96 @@ describe("fuzz: every command of the CLI on generated files", () => {
     expect(err).not.toContain("internal error");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+describe("fuzz: options and typed arguments", () => {
+  // Options as documents: the valid ones changed in one place, hostile values, exotic objects.
+  const options = (valid: Record<string, unknown>) => fc.oneof(mutation(valid), hostile, exotic);
+  const label = labelDocs[2] as Record<string, unknown>;
+  const observed = [{ host: "cloud.wired-scanner.example", port: 443, tls: "1.2", country: "US" }];
+
+  test.prop([options({ asOf: "2026-11-28", policy: { warningDays: 90 } })], { numRuns: planned(30_000) })(
+    "computeBestBefore's options and policy",
+    (o) => {
+      answeredOnce("computeBestBefore (options)", () => computeBestBefore(pump.lifecycle, deepFreeze(o) as never));
+    },
+  );
+  test.prop([options({ policy: { partial: "met" } }), options({ policy: { na: "unmet" }, detail: "levels" })], {
+    numRuns: planned(30_000),
+  })("assess's, assessLevels' and assessMany's options", (o, many) => {
+    answeredOnce("assess (options)", () => assess(miotCatalog, hospitalDoc, deepFreeze(o) as never));
+    answeredOnce("assessLevels (options)", () => assessLevels(miotCatalog, hospitalDoc, deepFreeze(o) as never));
+    for (const r of assessMany(miotCatalog, [hospitalDoc], deepFreeze(many) as never))
+      answeredOnce("assessMany (options)", () => r);
+  });
+  test.prop([fc.oneof(hostile, exotic, mutation(miotCatalog))], { numRuns: planned(3_000) })(
+    "a catalog argument that is anything",
+    (c) => {
+      deepFreeze(c);
+      answeredOnce("assess (catalog)", () => assess(c as never, hospitalDoc));
+      answeredOnce("applyProfile (catalog)", () =>
+        applyProfile(c as never, { schemaVersion: 1, id: "p", title: "P", remove: ["threats"] }),
+      );
+    },
+  );
+  test.prop([fc.oneof(hostile, exotic)], { numRuns: planned(10_000) })("assessments that are not an iterable", (xs) => {
+    // The first result only: an array of 2^32 - 1 places is a stream of as many assessments.
+    answeredOnce("assessMany (iterable)", () => assessMany(miotCatalog, xs as never).next().value);
+  });
+  test.prop([options({ asOf: "2026-11-28", qrBaseUrl: "https://labels.example" })], { numRuns: planned(10_000) })(
+    "the renderers' options",
+    (o) => {
+      deepFreeze(o);
+      answeredOnce("renderLabelSvg (options)", () => renderLabelSvg(label, o as never));
+      answeredOnce("renderLabelHtml (options)", () => renderLabelHtml(label, o as never));
+    },
+  );
+  test.prop(
+    [options({ mudUrl: "https://labels.example/mud.json", lastUpdate: "2026-11-28" }), options(certification)],
+    {
+      numRuns: planned(20_000),
+    },
+  )("the exporters' options", (mud, cert) => {
+    answeredOnce("toMud (options)", () => toMud(label as never, deepFreeze(mud) as never));
+    answeredOnce("toCyberTrustMark (options)", () => toCyberTrustMark(label as never, deepFreeze(cert) as never));
+  });
+  test.prop(
+    [
+      options({ stage: "operating", holdSeconds: { cpuPercent: 60 }, recovery: 1, staleAfterSeconds: 30 }),
+      fc.oneof(fc.constant(profile), hostile, exotic, mutation(profile)),
+    ],
+    { numRuns: planned(30_000) },
+  )("createMonitor's options and profile", (o, p) => {
+    answered("createMonitor (options)", () => createMonitor(deepFreeze(p) as never, deepFreeze(o) as never));
+  });
+  test.prop(
+    [options({ stage: "operating", asOf: 1_000 }), fc.oneof(fc.constant(profile), hostile, exotic, mutation(profile))],
+    { numRuns: planned(30_000) },
+  )("compareRuntimeFacts' options and profile", (o, p) => {
+    answeredOnce("compareRuntimeFacts (options)", () =>
+      compareRuntimeFacts(deepFreeze(p) as never, { metrics: {} }, deepFreeze(o) as never),
+    );
+  });
+  test.prop([fc.oneof(mutation(profile.endpoints ?? []), hostile, exotic)], { numRuns: planned(20_000) })(
+    "compareEndpoints' declarations",
+    (declared) => {
+      answeredOnce("compareEndpoints (declared)", () => compareEndpoints(deepFreeze(declared) as never, observed));
+    },
+  );
+  test.prop([options({ countries: { "cdn-settings.segment.com": "US" } })], { numRuns: planned(20_000) })(
+    "parseHar's options",
+    (o) => {
+      answeredOnce("parseHar (options)", () => parseHar(harDoc, deepFreeze(o) as never));
+    },
+  );
+  test.prop([fc.oneof(hostile, exotic), fc.oneof(hostile, exotic)], { numRuns: planned(20_000) })(
+    "the monitor's samples and readings of any kind",
+    (sample, values) => {
+      const made = createMonitor(profile, { stage: "operating" });
+      if (!made.ok) throw new Error("createMonitor refused the example profile");
+      answered("createMonitor", () => made.value.update(sample as never));
+      answered("createMonitor", () => made.value.updateDevice("d", 1_000, values as never));
+      answered("createMonitor", () => made.value.updateDevice(made.value.deviceHandle("e"), 1_000, values as never));
+    },
+  );
 });
