@@ -283,3 +283,24 @@ describe("isPlainObject and describeValue", () => {
     expect(describeValue(trap)).toBe("an object");
   });
 });
+
+describe("readPlain's depth through shared objects", () => {
+  it("counts the depth a shared object adds where it is referenced again", () => {
+    // Each chain ends in the one before it: once written out, the last nests far deeper than any one chain.
+    const chain = (below: unknown) => {
+      let v = below;
+      for (let i = 0; i < 50; i++) v = { v };
+      return v;
+    };
+    const chains: unknown[] = [];
+    let last: unknown = 1;
+    for (let i = 0; i < 20; i++) {
+      last = chain(last);
+      chains.push(last);
+    }
+    const r = readPlain(chains);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.code).toBe("too-deep");
+    expect(readPlain(chains.slice(0, 1)).ok).toBe(true);
+  });
+});

@@ -152,17 +152,28 @@ class Stop {
 
 /** Marks an object whose copy is being made: meeting it again is a cycle. */
 const inProgress = Symbol("in progress");
+/** Marks an object that was refused (its issue is recorded where it was first met). */
+const refused = Symbol("refused");
 
-/** How many values a copy stands for when every shared object is written out where it is referenced. */
-function writtenOut(value: unknown, sizes: Map<object, number>): number {
-  if (value === null || typeof value !== "object") return 1;
-  let n = sizes.get(value);
-  if (n === undefined) {
-    n = 1;
-    for (const v of Object.values(value)) n += writtenOut(v, sizes);
-    sizes.set(value, n);
+/**
+ * How many values a copy stands for when every shared object is written out where it is
+ * referenced, and how deep it nests: what a parser walking it will meet.
+ */
+function shapeOf(value: unknown, shapes: Map<object, readonly [number, number]>): readonly [number, number] {
+  if (value === null || typeof value !== "object") return [1, 0];
+  let shape = shapes.get(value);
+  if (shape === undefined) {
+    let size = 1;
+    let height = 0;
+    for (const v of Object.values(value)) {
+      const [s, h] = shapeOf(v, shapes);
+      size += s;
+      if (h + 1 > height) height = h + 1;
+    }
+    shape = [size, height];
+    shapes.set(value, shape);
   }
-  return n;
+  return shape;
 }
 
 /**
@@ -198,11 +209,10 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
   const maxValues = limits.maxValues ?? defaultMaxValues;
   const issues: Issue[] = [];
   const path: PathSegment[] = [...at];
-  // Each object met so far: its copy (undefined where it was refused), or inProgress while its
-  // own values are being read.
+  // Each object met so far: its copy, `refused`, or `inProgress` while its own values are read.
   const copies = new Map<object, unknown>();
-  // Written-out sizes of shared copies, made when the first shared object is met.
-  let sizes: Map<object, number> | undefined;
+  // Written-out sizes and depths of shared copies, made when the first shared object is met.
+  let shapes: Map<object, readonly [number, number]> | undefined;
   let values = 0;
 
   const problem = (code: string, message: string) => issues.push(issue(code, message, [...path]));
@@ -229,9 +239,17 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
       problem("circular-reference", `The input refers back to itself at ${formatPath(path)}; plain data cannot.`);
       return undefined;
     }
-    if (seen !== undefined || copies.has(value)) {
-      sizes ??= new Map();
-      count(writtenOut(seen, sizes));
+    if (seen === refused) return undefined;
+    if (seen !== undefined) {
+      // A shared object: read once, and counted here as a parser will meet it, at its size and
+      // depth, so that sharing can neither hide a huge value nor nest one too deep.
+      shapes ??= new Map();
+      const [size, height] = shapeOf(seen, shapes);
+      if (depth + height > maxDepth) {
+        problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`);
+        return undefined;
+      }
+      count(size);
       return seen;
     }
     if (depth > maxDepth) {
@@ -248,7 +266,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
         "not-plain-data",
         `${formatPath(path)} is ${describeValue(value)}, not plain data (an object, array, string, number, boolean or null).`,
       );
-    copies.set(value, copy);
+    copies.set(value, copy === undefined ? refused : copy);
     return copy;
   };
 
