@@ -123,9 +123,10 @@ function selects(r: Requirement, selector: CompiledSelector): boolean {
  * nothing), `unknown-tag`, `duplicate-id` (an added id exists), `unknown-parameter`,
  * `invalid-parameter`, `empty-catalog` (nothing left). A catalog argument that is not a valid
  * catalog (`null`, a catalog edited by hand) is answered with its issues under `catalog`. The
- * catalog returned is frozen to its last array, as {@link parseCatalog}'s. Issues about the profile carry paths into
- * the profile; issues {@link parseCatalog} finds in the tailored catalog (such as
- * `missing-level-1`) carry paths into the tailored catalog and name the entry in the message.
+ * catalog returned is frozen to its last array, as {@link parseCatalog}'s. Issues about the
+ * profile carry paths into the profile; issues {@link parseCatalog} finds in the tailored catalog
+ * (such as `missing-level-1`) carry paths into the tailored catalog and name the entry in the
+ * message.
  *
  * @example
  * ```ts
