@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { compareEndpoints } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { describe, expect, it } from "vitest";
 import { parseLabel } from "./parse-label.js";
 

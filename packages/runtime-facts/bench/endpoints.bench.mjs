@@ -2,7 +2,7 @@
 // same call at 10,000 connections; every case reports its time per connection, so a ratio near 1
 // at a million means the time grows with the connections (the sort adds its log), and a ratio
 // near 100 would mean it grows with their square, as it did before.
-import { compareEndpoints } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { compare } from "../../../scripts/bench.mjs";
 
 // The declarations of the wired scanner of §VI of the paper, and more of the same shape.

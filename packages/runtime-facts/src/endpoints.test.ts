@@ -168,3 +168,39 @@ describe("arguments that are not what their types say", () => {
     expect(r.ok && r.value.every((c) => c.country === undefined)).toBe(true);
   });
 });
+
+describe("parties by the Public Suffix List", () => {
+  const declared = (host: string) =>
+    [
+      {
+        host,
+        port: 443,
+        protocol: "https",
+        purpose: "uploads",
+        operator: "Vendor",
+        thirdParty: false,
+        dataCategories: [],
+      },
+    ] as DeclaredEndpoint[];
+
+  it.each([
+    // A public suffix of two labels: the vendor and the tracker are two parties.
+    ["*.vendor.co.uk", "collector.tracker.co.uk"],
+    // A private suffix: every bucket of s3.amazonaws.com is a party of its own.
+    ["assets.vendor.s3.amazonaws.com", "tracker.s3.amazonaws.com"],
+    ["*.vendor.github.io", "tracker.github.io"],
+  ])("with %s declared, %s is an undeclared third party", (host, observed) => {
+    const r = compareEndpoints(declared(host), [{ host: observed, port: 443, tls: "1.3" }]);
+    expect(r.ok && r.value.findings.map((f) => f.kind)).toEqual(["undeclared-third-party"]);
+    expect(r.ok && r.value.status).toBe("contraindicated");
+  });
+
+  it.each([
+    ["*.vendor.co.uk", "eu.vendor.co.uk.", "undeclared-host"],
+    ["api.vendor.co.uk", "cdn.vendor.co.uk", "undeclared-host"],
+    ["*.vendor.example", "10.0.0.1", "undeclared-host"],
+  ])("with %s declared, %s is the vendor's own or cannot be placed", (host, observed, kind) => {
+    const r = compareEndpoints(declared(host), [{ host: observed, port: 443, tls: "1.3" }]);
+    expect(r.ok && r.value.findings.map((f) => f.kind)).toEqual([kind]);
+  });
+});

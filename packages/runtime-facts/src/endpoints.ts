@@ -1,89 +1,14 @@
-import { countryCodeSchema, fail, ok, parseWith, type Result } from "@miotsec/core";
+import { fail, ok, parseWith, type Result } from "@miotsec/core";
+import { getDomain } from "tldts";
 import * as z from "zod/mini";
 import { type Tier, worse } from "./appraisal.js";
+import {
+  type EndpointAppraisal,
+  type EndpointFinding,
+  type ObservedConnection,
+  observedConnectionSchema,
+} from "./connection.js";
 import { type DeclaredEndpoint, endpointSchema } from "./profile.js";
-
-/**
- * A connection the device (or its app) was seen to make: host, port, TLS version if known
- * (`1.0`, `1.1`, `1.2`, `1.3`, or `none` for plain text), and the server's country if known.
- *
- * @example
- * ```ts
- * import { observedConnectionSchema } from "@miotsec/runtime-facts";
- * observedConnectionSchema.parse({ host: "api.segment.io", port: 443, tls: "1.2", country: "US" });
- * ```
- * @since 0.1.0
- */
-export const observedConnectionSchema = z.strictObject({
-  host: z.string().check(z.minLength(1), z.maxLength(253)),
-  port: z.optional(z.int().check(z.gte(0), z.lte(65535))),
-  tls: z.optional(z.enum(["none", "1.0", "1.1", "1.2", "1.3"])),
-  country: z.optional(countryCodeSchema),
-});
-
-/**
- * An observed connection; see {@link observedConnectionSchema}.
- *
- * @example
- * ```ts
- * import type { ObservedConnection } from "@miotsec/runtime-facts";
- * const c: ObservedConnection = { host: "firehose.eu-west-1.amazonaws.com", port: 443, tls: "1.2" };
- * ```
- * @since 0.1.0
- */
-export type ObservedConnection = z.infer<typeof observedConnectionSchema>;
-
-/**
- * A finding about network traffic.
- *
- * @example
- * ```ts
- * import type { EndpointFinding } from "@miotsec/runtime-facts";
- * const f: EndpointFinding = { kind: "undeclared-third-party", host: "api.segment.io", tier: "contraindicated", explanation: "..." };
- * ```
- * @since 0.1.0
- */
-export interface EndpointFinding {
-  /** What is wrong, or `declared` when the connection matches the declaration. */
-  readonly kind:
-    | "declared"
-    | "undeclared-host"
-    | "undeclared-third-party"
-    | "country-not-declared"
-    | "tls-below-declared"
-    | "tls-below-1.2"
-    | "port-not-declared";
-  /** The observed host. */
-  readonly host: string;
-  /** The tier: `declared` affirms; an undeclared third party contraindicates; the rest warn. */
-  readonly tier: Tier;
-  /** One sentence. */
-  readonly explanation: string;
-}
-
-/**
- * Declared against observed endpoints: the worst tier, every finding, and a summary of hosts,
- * third parties and countries seen.
- *
- * @example
- * ```ts
- * import type { EndpointAppraisal } from "@miotsec/runtime-facts";
- * const a: Pick<EndpointAppraisal, "status"> = { status: "affirming" };
- * ```
- * @since 0.1.0
- */
-export interface EndpointAppraisal {
-  /** The worst tier; `none` when nothing was observed. */
-  readonly status: Tier;
-  /** One or more findings per observed connection, in host order. */
-  readonly findings: readonly EndpointFinding[];
-  /** Distinct hosts seen, sorted. */
-  readonly hosts: readonly string[];
-  /** Hosts that are declared as third parties or are undeclared outside the manufacturer's domains, sorted. */
-  readonly thirdParties: readonly string[];
-  /** Countries seen, sorted. */
-  readonly countries: readonly string[];
-}
 
 /** The declared endpoints by host, so that each observed host is matched in a few look-ups. */
 export interface DeclaredIndex {
@@ -122,9 +47,14 @@ export function matchesOf(
   return positions.sort((a, b) => a - b).map((i) => declared[i] as DeclaredEndpoint);
 }
 
-/** The last two labels of a host name: a registrable domain, without the Public Suffix List. */
+/**
+ * The party a host belongs to: its registrable domain by the Public Suffix List, private
+ * suffixes included (`tracker.co.uk` of `collector.tracker.co.uk`, `bucket.s3.amazonaws.com` of
+ * itself), or the host itself where it has none (an address, `localhost`).
+ */
 function baseDomain(host: string): string {
-  return host.toLowerCase().replace(/^\*\./, "").split(".").slice(-2).join(".");
+  const h = host.toLowerCase().replace(/^\*\./, "");
+  return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
 
 const tlsRank: Readonly<Record<string, number>> = { none: 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4 };
@@ -136,8 +66,8 @@ const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000
 /**
  * Compares what a device was seen to talk to with what it declares, as the security test of
  * §VI of the paper did by hand: undeclared hosts; undeclared third parties (an undeclared host
- * outside every first-party domain; the domain is the host's last two labels, so
- * `co.uk`-style suffixes count as one party); servers in undeclared countries; TLS below the
+ * outside every first-party domain, domains as the Public Suffix List draws them, private
+ * suffixes such as `s3.amazonaws.com` included); servers in undeclared countries; TLS below the
  * declared minimum, and below 1.2 always; ports not declared.
  *
  * Both lists are checked: declarations as a runtime profile's endpoints (their issues under
@@ -149,7 +79,7 @@ const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000
  *
  * @example
  * ```ts
- * import { compareEndpoints } from "@miotsec/runtime-facts";
+ * import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
  * const r = compareEndpoints(
  *   [{ host: "*.scanner-cloud.example", port: 443, protocol: "https", purpose: "upload", operator: "Vendor", thirdParty: false, country: "DE", dataCategories: [], tlsMinimum: "1.2" }],
  *   [{ host: "eu.scanner-cloud.example", port: 443, tls: "1.3", country: "DE" }, { host: "api.segment.io", port: 443, tls: "1.2", country: "US" }],

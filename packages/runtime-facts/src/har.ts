@@ -10,7 +10,7 @@ import {
   type Result,
 } from "@miotsec/core";
 import * as z from "zod/mini";
-import type { ObservedConnection } from "./endpoints.js";
+import type { ObservedConnection } from "./connection.js";
 
 /** The part of HAR 1.2 read here; everything else (including `_`-prefixed fields) passes. */
 const harSchema = z.looseObject({
@@ -58,7 +58,8 @@ function tlsOf(protocol: string | undefined, scheme: string): ObservedConnection
  * Turns a HAR 1.2 capture (from a browser's developer tools or mitmproxy) into the distinct
  * connections it shows: host, port, TLS version (from Chromium's `_securityDetails` where
  * present; plain `http:` is `none`), and the country where `options.countries` names it. Feed
- * the result to {@link compareEndpoints}: the §VI test of the paper in one call.
+ * the result to `compareEndpoints` (from `@miotsec/runtime-facts/endpoints`): the §VI test of
+ * the paper in one call.
  *
  * @example
  * ```ts

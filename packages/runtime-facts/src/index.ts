@@ -3,8 +3,9 @@
  * Labeling Approach" (§V-A, §VI): a manufacturer's declared reference values per stage
  * ({@link runtimeProfileSchema}), appraisals in the IETF RATS vocabulary
  * ({@link compareRuntimeFacts}), a streaming monitor with hold times and hysteresis
- * ({@link createMonitor}), and declared against observed network endpoints
- * ({@link compareEndpoints}, {@link parseHar}).
+ * ({@link createMonitor}), and observed network connections ({@link parseHar}). Declared
+ * against observed endpoints, `compareEndpoints`, is in the entry point
+ * `@miotsec/runtime-facts/endpoints`, as it carries the Public Suffix List (about 43 kB).
  *
  * @packageDocumentation
  */
@@ -19,12 +20,11 @@ export {
   type Stage,
 } from "./compare.js";
 export {
-  compareEndpoints,
   type EndpointAppraisal,
   type EndpointFinding,
   type ObservedConnection,
   observedConnectionSchema,
-} from "./endpoints.js";
+} from "./connection.js";
 export { type HarOptions, parseHar } from "./har.js";
 export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
 export {

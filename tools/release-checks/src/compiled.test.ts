@@ -10,13 +10,8 @@ import { parseWith } from "@miotsec/core";
 import { miotCatalog, parseCatalog } from "@miotsec/criteria";
 import { parseLabel } from "@miotsec/label";
 import { assess } from "@miotsec/maturity";
-import {
-  compareEndpoints,
-  compareRuntimeFacts,
-  parseHar,
-  parseRuntimeProfile,
-  type RuntimeProfile,
-} from "@miotsec/runtime-facts";
+import { compareRuntimeFacts, parseHar, parseRuntimeProfile, type RuntimeProfile } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { describe, expect } from "vitest";
 import { array, config, number, strictObject, string } from "zod/mini";
 import { harDoc, hospitalDoc, hostile, labelDocs, mutation, nasty, runs } from "./fuzz.test-support.js";

@@ -24,7 +24,8 @@ import {
 } from "@miotsec/label";
 import { assess, assessMany, summarize, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
-import { compareEndpoints, compareRuntimeFacts, createMonitor, parseHar } from "@miotsec/runtime-facts";
+import { compareRuntimeFacts, createMonitor, parseHar } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { parse } from "yaml";
 
 const examples = new URL("../../../examples/", import.meta.url);

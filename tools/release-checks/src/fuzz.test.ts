@@ -13,13 +13,13 @@ import { migrateLabel, parseLabel, qrPayload, toCyberTrustMark, toCycloneDx, toM
 import { assess, assessLevels, assessMany, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import {
-  compareEndpoints,
   compareRuntimeFacts,
   createMonitor,
   parseHar,
   parseRuntimeProfile,
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { afterAll, describe, expect } from "vitest";
 import { certification } from "./entries.mjs";
 import {

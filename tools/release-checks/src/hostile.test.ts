@@ -16,13 +16,13 @@ import { migrateLabel, parseLabel, qrPayload, toCyberTrustMark, toCycloneDx, toM
 import { assess, assessMany } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import {
-  compareEndpoints,
   compareRuntimeFacts,
   createMonitor,
   parseHar,
   parseRuntimeProfile,
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
+import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { describe, expect, it } from "vitest";
 import { certification } from "./entries.mjs";
 import { answered, deepFreeze, harDoc, hospitalDoc, labelDocs } from "./fuzz.test-support.js";

@@ -20,7 +20,7 @@ export async function checkTraffic(
 ): Promise<EndpointAppraisal> {
   if (typeof label.runtime !== "object")
     throw new UsageError(`${labelFile}: $.runtime: the label does not disclose its network endpoints`);
-  const rf = await import("@miotsec/runtime-facts");
+  const rf = await import("@miotsec/runtime-facts/endpoints");
   const capture = await readDocument(captureFile);
   let observed: unknown = capture;
   if (!Array.isArray(capture)) {

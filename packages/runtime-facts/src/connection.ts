@@ -1,0 +1,85 @@
+import { countryCodeSchema } from "@miotsec/core";
+import * as z from "zod/mini";
+import type { Tier } from "./appraisal.js";
+
+/**
+ * A connection the device (or its app) was seen to make: host, port, TLS version if known
+ * (`1.0`, `1.1`, `1.2`, `1.3`, or `none` for plain text), and the server's country if known.
+ *
+ * @example
+ * ```ts
+ * import { observedConnectionSchema } from "@miotsec/runtime-facts";
+ * observedConnectionSchema.parse({ host: "api.segment.io", port: 443, tls: "1.2", country: "US" });
+ * ```
+ * @since 0.1.0
+ */
+export const observedConnectionSchema = z.strictObject({
+  host: z.string().check(z.minLength(1), z.maxLength(253)),
+  port: z.optional(z.int().check(z.gte(0), z.lte(65535))),
+  tls: z.optional(z.enum(["none", "1.0", "1.1", "1.2", "1.3"])),
+  country: z.optional(countryCodeSchema),
+});
+
+/**
+ * An observed connection; see {@link observedConnectionSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { ObservedConnection } from "@miotsec/runtime-facts";
+ * const c: ObservedConnection = { host: "firehose.eu-west-1.amazonaws.com", port: 443, tls: "1.2" };
+ * ```
+ * @since 0.1.0
+ */
+export type ObservedConnection = z.infer<typeof observedConnectionSchema>;
+
+/**
+ * A finding about network traffic.
+ *
+ * @example
+ * ```ts
+ * import type { EndpointFinding } from "@miotsec/runtime-facts";
+ * const f: EndpointFinding = { kind: "undeclared-third-party", host: "api.segment.io", tier: "contraindicated", explanation: "..." };
+ * ```
+ * @since 0.1.0
+ */
+export interface EndpointFinding {
+  /** What is wrong, or `declared` when the connection matches the declaration. */
+  readonly kind:
+    | "declared"
+    | "undeclared-host"
+    | "undeclared-third-party"
+    | "country-not-declared"
+    | "tls-below-declared"
+    | "tls-below-1.2"
+    | "port-not-declared";
+  /** The observed host. */
+  readonly host: string;
+  /** The tier: `declared` affirms; an undeclared third party contraindicates; the rest warn. */
+  readonly tier: Tier;
+  /** One sentence. */
+  readonly explanation: string;
+}
+
+/**
+ * Declared against observed endpoints: the worst tier, every finding, and a summary of hosts,
+ * third parties and countries seen.
+ *
+ * @example
+ * ```ts
+ * import type { EndpointAppraisal } from "@miotsec/runtime-facts";
+ * const a: Pick<EndpointAppraisal, "status"> = { status: "affirming" };
+ * ```
+ * @since 0.1.0
+ */
+export interface EndpointAppraisal {
+  /** The worst tier; `none` when nothing was observed. */
+  readonly status: Tier;
+  /** One or more findings per observed connection, in host order. */
+  readonly findings: readonly EndpointFinding[];
+  /** Distinct hosts seen, sorted. */
+  readonly hosts: readonly string[];
+  /** Hosts that are declared as third parties or are undeclared outside the manufacturer's domains, sorted. */
+  readonly thirdParties: readonly string[];
+  /** Countries seen, sorted. */
+  readonly countries: readonly string[];
+}
