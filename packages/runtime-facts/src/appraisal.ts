@@ -107,18 +107,11 @@ export function margin(value: number, range: Range): number {
  * @since 0.1.0
  */
 export function within(value: number, range: Range): boolean {
-  // A bound is tested by the sign of a difference, not by a comparison: `value - min >= 0` is
-  // `value >= min` for finite numbers (IEEE subtraction keeps the sign, and is 0 only for equal
-  // numbers), but it is NaN, so false, for an infinite value on an infinite bound of the same
-  // sign, and NaN fails it as it fails every comparison. No separate finiteness check is then
-  // needed, the one that made this 1.4 x an inline `min <= v && v <= max`. A missing bound still
-  // refuses the infinity on its side, and a value that is not a number is never within.
-  const min = range.min;
-  const max = range.max;
   return (
     typeof value === "number" &&
-    (min === undefined ? value > Number.NEGATIVE_INFINITY : value - min >= 0) &&
-    (max === undefined ? value < Number.POSITIVE_INFINITY : max - value >= 0)
+    Number.isFinite(value) &&
+    (range.min === undefined || value >= range.min) &&
+    (range.max === undefined || value <= range.max)
   );
 }
 

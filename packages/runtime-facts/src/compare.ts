@@ -2,6 +2,8 @@ import { describeValue, fail, type Issue, ok, ownValue, parseWith, type Result }
 import * as z from "zod/mini";
 import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
 import { checkProfile, type Range, type RuntimeProfile } from "./profile.js";
+import { describeRange, failSafeSentence, formatNumber, stageSentence } from "./sentences.js";
+import { compareVersions } from "./versions.js";
 
 const key = z.string().check(z.minLength(1), z.maxLength(100));
 
@@ -115,146 +117,6 @@ export interface CompareOptions {
   readonly stage: "integration" | "operating";
   /** When the appraisal is made; needed for `stale` verdicts. */
   readonly asOf?: number;
-}
-
-/**
- * A number with at most six significant digits, without trailing zeros: what
- * `String(Number(n.toPrecision(6)))` writes, and how explanations write values. Internal.
- *
- * Whole numbers below a million are written as they are. Other values from 1 to a million are
- * rounded with `Math.round` at their sixth digit, which rounds as `toPrecision` does except
- * within a hair of a tie (those go to `toPrecision`), and the rounded decimal is written out
- * from its integer parts: a decimal of six digits at most is exactly what String() writes for
- * the double nearest to it. Everything else goes to `toPrecision`.
- */
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && n > -1e6 && n < 1e6) return String(n);
-  const a = Math.abs(n);
-  if (a >= 1 && a < 1e6) {
-    const scale = a >= 1e5 ? 1 : a >= 1e4 ? 10 : a >= 1e3 ? 100 : a >= 100 ? 1e3 : a >= 10 ? 1e4 : 1e5;
-    const x = a * scale;
-    const fraction = x - Math.floor(x);
-    if (Math.abs(fraction - 0.5) > 1e-6) return decimal(n < 0, Math.round(x), scale);
-  }
-  return Number.isFinite(n) ? String(Number(n.toPrecision(6))) : String(n);
-}
-
-// `rounded / scale` written out from its integer parts (scale a power of ten up to 10^5), which
-// is what String() gives for that quotient below a million, without its double-to-text search.
-// The digits come from tables of the numbers below a thousand, as they are and padded with
-// zeros: a monitor writes a number or two for every event of a stormy fleet, and String() on a
-// whole number costs about twice a table read and a join.
-function decimal(negative: boolean, rounded: number, scale: number): string {
-  const whole = Math.floor(rounded / scale);
-  let fraction = rounded - whole * scale;
-  const sign = negative ? "-" : "";
-  const t = digitTables();
-  if (fraction === 0) return sign + upToAMillion(t, whole);
-  let digits = scale === 1e5 ? 5 : scale === 1e4 ? 4 : scale === 1e3 ? 3 : scale === 100 ? 2 : 1;
-  while (fraction % 10 === 0) {
-    fraction /= 10;
-    digits--;
-  }
-  // `fraction` has `digits` digits at most and no trailing zero; it is written with its leading
-  // zeros (one digit needs none).
-  const tail =
-    digits <= 3
-      ? ((digits === 3 ? t.three : digits === 2 ? t.two : t.plain)[fraction] as string)
-      : ((digits === 5 ? t.two : t.plain)[Math.floor(fraction / 1000)] as string) +
-        (t.three[fraction % 1000] as string);
-  return `${sign}${upToAMillion(t, whole)}.${tail}`;
-}
-
-/** A whole number from 0 to 1,000,000, in digits. */
-function upToAMillion(t: DigitTables, n: number): string {
-  if (n < 1000) return t.plain[n] as string;
-  const high = Math.floor(n / 1000);
-  return (t.plain[high] as string) + (t.three[n - high * 1000] as string);
-}
-
-interface DigitTables {
-  /** "0" to "1000". */
-  readonly plain: readonly string[];
-  /** "00" to "99". */
-  readonly two: readonly string[];
-  /** "000" to "999". */
-  readonly three: readonly string[];
-}
-
-let tables: DigitTables | undefined;
-
-// Made on first use, so that importing the package costs nothing.
-function digitTables(): DigitTables {
-  tables ??= {
-    plain: Array.from({ length: 1001 }, (_, i) => String(i)),
-    two: Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")),
-    three: Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0")),
-  };
-  return tables;
-}
-
-// A profile's ranges are parsed once and read for every sample: each is described once (and
-// again should the range object have been changed since).
-const described = new WeakMap<
-  Range,
-  { readonly unit: string; readonly min: number | undefined; readonly max: number | undefined; readonly text: string }
->();
-
-/** A range in words, with its unit: `0 to 80 %`, `at least 5 s`, `at most 95 %`. Internal. */
-export function describeRange(r: Range, unit: string): string {
-  const known = described.get(r);
-  if (known !== undefined && known.unit === unit && known.min === r.min && known.max === r.max) return known.text;
-  const text =
-    r.min !== undefined && r.max !== undefined
-      ? `${formatNumber(r.min)} to ${formatNumber(r.max)} ${unit}`
-      : r.min !== undefined
-        ? `at least ${formatNumber(r.min)} ${unit}`
-        : `at most ${formatNumber(r.max as number)} ${unit}`;
-  described.set(r, { unit, min: r.min, max: r.max, text });
-  return text;
-}
-
-/**
- * The words of a fail-safe breach before and after its value, with the fail-safe range given in
- * words (`describeRange`). The monitor joins them once per metric, not once per event. Internal.
- */
-export function failSafeWords(id: string, unit: string, failSafe: string): readonly [string, string] {
-  return [`${id} is `, ` ${unit}, outside the fail-safe range ${failSafe}.`];
-}
-
-/** The sentence of a value outside the fail-safe range (see {@link failSafeWords}). Internal. */
-export function failSafeSentence(id: string, value: number, unit: string, failSafe: string): string {
-  const [before, after] = failSafeWords(id, unit, failSafe);
-  return `${before}${formatNumber(value)}${after}`;
-}
-
-/**
- * The sentence of a value within or outside a stage's range, given in words (`describeRange`).
- * Shared with the monitor. Internal.
- */
-export function stageSentence(
-  id: string,
-  value: number,
-  unit: string,
-  stage: Stage,
-  range: string,
-  inRange: boolean,
-): string {
-  return `${id} is ${formatNumber(value)} ${unit}, ${inRange ? "within" : "outside"} the ${stage} range ${range}.`;
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/);
-  const pb = b.split(/[.+-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? "0";
-    const y = pb[i] ?? "0";
-    const nx = Number(x);
-    const ny = Number(y);
-    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x < y ? -1 : x > y ? 1 : 0;
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 /**
@@ -489,45 +351,55 @@ function appraise(
   }
   if (observation.softwareVersions) {
     for (const v of profile.identity.softwareVersions) {
-      const reported = ownValue(observation.softwareVersions, v.component);
-      const metric = `version:${v.component}`;
-      const fine =
-        reported !== undefined &&
-        (v.match === "exact" ? reported === v.version : compareVersions(reported, v.version) >= 0);
-      findings.push(
-        fine
-          ? {
-              metric,
-              stage,
-              observed: reported as string,
-              expected: v.version,
-              verdict: "within",
-              tier: "affirming",
-              explanation: `${v.component} ${reported} matches ${v.match === "exact" ? "" : "at least "}${v.version}.`,
-            }
-          : reported === undefined
-            ? {
-                metric,
-                stage,
-                expected: v.version,
-                verdict: "missing",
-                tier: "warning",
-                explanation: `${v.component} reported no version.`,
-              }
-            : {
-                metric,
-                stage,
-                observed: reported,
-                expected: v.version,
-                verdict: "version-mismatch",
-                tier: "warning",
-                explanation: `${v.component} is ${reported}; ${v.match === "exact" ? "exactly" : "at least"} ${v.version} is declared.`,
-              },
-      );
+      findings.push(versionFinding(v, ownValue(observation.softwareVersions, v.component), stage));
     }
   }
   let status: Tier = "none";
   for (const f of findings) status = worse(status, f.tier);
   const reasons = findings.filter((f) => f.tier === status && status !== "affirming").map((f) => f.explanation);
   return { status, findings, actions: actionsFor(status, reasons) };
+}
+
+/** The finding of one declared software version against the one reported. */
+function versionFinding(
+  declared: RuntimeProfile["identity"]["softwareVersions"][number],
+  reported: string | undefined,
+  stage: "integration" | "operating",
+): Finding {
+  const { component, version, match } = declared;
+  const metric = `version:${component}`;
+  if (reported === undefined) {
+    return {
+      metric,
+      stage,
+      expected: version,
+      verdict: "missing",
+      tier: "warning",
+      explanation: `${component} reported no version.`,
+    };
+  }
+  const order = match === "exact" ? undefined : compareVersions(reported, version);
+  if (match === "exact" ? reported === version : order !== undefined && order >= 0) {
+    return {
+      metric,
+      stage,
+      observed: reported,
+      expected: version,
+      verdict: "within",
+      tier: "affirming",
+      explanation: `${component} ${reported} matches ${match === "exact" ? "" : "at least "}${version}.`,
+    };
+  }
+  return {
+    metric,
+    stage,
+    observed: reported,
+    expected: version,
+    verdict: "version-mismatch",
+    tier: "warning",
+    explanation:
+      match === "minimum" && order === undefined
+        ? `${component} is ${reported}, which cannot be ordered against the declared minimum ${version}.`
+        : `${component} is ${reported}; ${match === "exact" ? "exactly" : "at least"} ${version} is declared.`,
+  };
 }

@@ -1,8 +1,9 @@
 import { fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
-import { appraiseMetric, describeRange, failSafeWords, formatNumber, stageSentence } from "./compare.js";
+import { appraiseMetric } from "./compare.js";
 import { checkProfile, type RuntimeProfile } from "./profile.js";
+import { describeRange, failSafeWords, formatNumber, stageSentence } from "./sentences.js";
 
 /**
  * One metric sample from one device: the value, its unit, and when it was taken, in
