@@ -81,18 +81,16 @@ test.prop([semverArb, semverArb])("orders semver versions as Semantic Versioning
   expect(sign(compareVersions(text(a), text(b)))).toBe(oracle(a, b));
 });
 
-const firmware = fc
-  .array(fc.nat({ max: 3000 }), { minLength: 1, maxLength: 5 })
-  .chain((numbers) =>
-    fc
-      .array(fc.constantFrom(".", " build ", "_", "-r", " "), {
-        minLength: numbers.length - 1,
-        maxLength: numbers.length - 1,
-      })
-      .map((seps) =>
-        numbers.map((n, i) => `${i > 0 ? seps[i - 1] : ""}${String(n).padStart(i === 1 ? 2 : 1, "0")}`).join(""),
-      ),
-  );
+const firmware = fc.array(fc.nat({ max: 3000 }), { minLength: 1, maxLength: 5 }).chain((numbers) =>
+  fc
+    .array(fc.constantFrom(".", " build ", "_", "-r", " "), {
+      minLength: numbers.length - 1,
+      maxLength: numbers.length - 1,
+    })
+    .map((seps) =>
+      numbers.map((n, i) => `${i > 0 ? seps[i - 1] : ""}${String(n).padStart(i === 1 ? 2 : 1, "0")}`).join(""),
+    ),
+);
 
 test.prop([fc.oneof(firmware, semverArb.map(text)), fc.oneof(firmware, semverArb.map(text))])(
   "is an order: antisymmetric, and every version is the same as itself",
