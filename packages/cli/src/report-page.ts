@@ -1,11 +1,7 @@
+import { escapeMarkup } from "@miotsec/core";
 import type { DemoResults } from "./commands/demo.js";
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const e = escapeHtml;
+const e = escapeMarkup;
 const levelWords = ["not reached", "beginnings", "first steps", "on the way", "developed", "mature"];
 const tierColour: Readonly<Record<string, string>> = {
   affirming: "#1b5e20",

@@ -14,6 +14,7 @@ export {
   maxDate,
   minDate,
 } from "./calendar.js";
+export { canonicalJson } from "./canonical-json.js";
 export { type CountryCode, countryCodeSchema, countryCodes, isCountryCode, parseCountryCode } from "./country.js";
 export { dateTimeMs, dateTimeSchema, isDateTime } from "./date-time.js";
 export { defaultsResolver } from "./defaults.js";
@@ -49,9 +50,11 @@ export {
   requirementLevelSchema,
   requirementLevels,
 } from "./level.js";
+export { escapeMarkup } from "./markup.js";
 export { ownValue } from "./own.js";
 export { type ParseOptions, parseWith } from "./parse.js";
 export { andThen, type Failure, fail, issuesOf, mapResult, type Ok, ok, type Result, unwrap } from "./result.js";
 export { sha256Hex } from "./sha256.js";
 export { miotsecUuidNamespace, uuidV5 } from "./uuid.js";
+export { emailSchema, httpsUrlSchema } from "./web.js";
 export { fromZodIssues } from "./zod-issues.js";

@@ -41,6 +41,27 @@ describe("toOscalCatalog", () => {
     expect(valid(toOscalCatalog(catalog))).toBe(true);
   });
 
+  // Every object of the catalog with its keys in the reverse order: the same catalog.
+  const reversed = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(reversed)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reversed(x)]),
+          )
+        : v;
+  test.prop([catalogArbitrary])("has the same uuids whatever the order of the catalog's keys", (catalog) => {
+    expect(JSON.stringify(toOscalCatalog(reversed(catalog) as typeof catalog))).toBe(
+      JSON.stringify(toOscalCatalog(catalog)),
+    );
+  });
+  it("has the same uuid for the paper's catalog with its keys in another order", () => {
+    const uuid = (c: typeof miotCatalog) => toOscalCatalog(c).catalog.uuid;
+    expect(uuid(reversed(miotCatalog) as typeof miotCatalog)).toBe(uuid(miotCatalog));
+  });
+
   test.prop([catalogArbitrary])("is deterministic, byte for byte", (catalog) => {
     expect(JSON.stringify(toOscalCatalog(catalog))).toBe(JSON.stringify(toOscalCatalog(catalog)));
   });

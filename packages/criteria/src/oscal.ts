@@ -1,4 +1,4 @@
-import { uuidV5 } from "@miotsec/core";
+import { canonicalJson, unwrap, uuidV5 } from "@miotsec/core";
 import type { Catalog, Parameter, Requirement } from "./model.js";
 
 /**
@@ -113,8 +113,9 @@ function group(
  * NIST's published OSCAL catalog JSON schema: dimensions and criteria become nested groups,
  * requirements become controls with their level, kind, metadata, tags and mappings as props,
  * their text as the statement part, any note as guidance, and a measured requirement's
- * threshold as a control parameter. Identifiers are name-based UUIDs derived from the catalog's
- * content, so the same catalog always exports byte for byte the same document.
+ * threshold as a control parameter. Identifiers are name-based UUIDs of the catalog's canonical
+ * JSON (RFC 8785, `canonicalJson` of `@miotsec/core`), so the same catalog always exports byte
+ * for byte the same document, whatever the order of its keys.
  *
  * @example
  * ```ts
@@ -126,8 +127,11 @@ function group(
  */
 export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unknown> } {
   const parameters = new Map(catalog.parameters.map((p) => [p.id, p] as const));
-  const identity = uuidV5(`oscal-catalog:${JSON.stringify(catalog)}`);
-  const sourceUuid = uuidV5(`source:${JSON.stringify(catalog.source)}`);
+  // Ids of the content's canonical JSON (RFC 8785): the same catalog, whatever the order of its
+  // keys, has the same ids. A catalog is JSON through and through; one that is not is a
+  // programmer's error, and `unwrap` says where.
+  const identity = uuidV5(`oscal-catalog:${unwrap(canonicalJson(catalog))}`);
+  const sourceUuid = uuidV5(`source:${unwrap(canonicalJson(catalog.source))}`);
   const remarks = catalog.provenance.map(
     (p) =>
       `- ${p.profile}${p.profileVersion ? ` ${p.profileVersion}` : ""}: ${p.operation} \`${p.target}\`${p.detail ? ` (${p.detail})` : ""}`,

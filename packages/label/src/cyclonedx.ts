@@ -1,6 +1,6 @@
-import { ok, type Result, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
 import type { DeviceLabel } from "./label.js";
-import { canonicalJson, parseLabel } from "./parse-label.js";
+import { parseLabel } from "./parse-label.js";
 
 type Json = Record<string, unknown>;
 
@@ -125,7 +125,7 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
   return {
     bomFormat: "CycloneDX",
     specVersion: "1.6",
-    serialNumber: `urn:uuid:${uuidV5(`cyclonedx:${canonicalJson(label)}`)}`,
+    serialNumber: `urn:uuid:${uuidV5(`cyclonedx:${unwrap(canonicalJson(label))}`)}`,
     version: 1,
     metadata: {
       component: {

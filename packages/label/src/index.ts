@@ -13,5 +13,5 @@ export { toCycloneDx } from "./cyclonedx.js";
 export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
 export { type MudExport, type MudOptions, toMud } from "./mud.js";
-export { canonicalJson, labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+export { labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
 export { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";

@@ -1,5 +1,5 @@
 import { lifecycleFactsSchema } from "@miotsec/best-before";
-import { countryCodeSchema } from "@miotsec/core";
+import { countryCodeSchema, emailSchema, httpsUrlSchema } from "@miotsec/core";
 import { runtimeProfileSchema } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { onLayer } from "./layers.js";
@@ -7,14 +7,6 @@ import { asciiUrl, qrBaseUrlMaxLength, qrBaseUrlPattern } from "./url.js";
 
 const text = (max = 500) =>
   z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/, { error: "must not be blank" }));
-const httpsUrl = () =>
-  z
-    .string()
-    .check(z.maxLength(2000), z.regex(/^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, { error: "must be an https:// URL" }));
-const email = () =>
-  z
-    .string()
-    .check(z.maxLength(320), z.regex(/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/, { error: "must be an email address" }));
 
 /**
  * The two answers a vendor may give instead of a value, as on the CMU IoT label: the value is
@@ -39,7 +31,7 @@ function disclosed<S extends z.ZodMiniType>(schema: S) {
 const location = z.strictObject({ country: countryCodeSchema, region: z.optional(text(100)) });
 const bom = z.strictObject({
   available: z.boolean(),
-  url: z.optional(httpsUrl()),
+  url: z.optional(httpsUrlSchema()),
   format: z.optional(z.enum(["cyclonedx", "spdx"])),
 });
 
@@ -89,9 +81,9 @@ export const deviceLabelSchema = z.strictObject({
         name: text(200),
         country: countryCodeSchema,
         contact: z.strictObject({
-          email: z.optional(email()),
+          email: z.optional(emailSchema),
           phone: z.optional(text(50)),
-          url: z.optional(httpsUrl()),
+          url: z.optional(httpsUrlSchema()),
         }),
       }),
       "box",
@@ -163,7 +155,7 @@ export const deviceLabelSchema = z.strictObject({
         z.strictObject({
           name: text(200),
           phone: z.optional(text(50)),
-          email: z.optional(email()),
+          email: z.optional(emailSchema),
           country: countryCodeSchema,
         }),
       ),
@@ -202,10 +194,10 @@ export const deviceLabelSchema = z.strictObject({
     ),
     defaultCredentials: onLayer(disclosed(z.enum(["none", "unique-per-device", "shared"])), "box"),
     securityContact: onLayer(
-      disclosed(z.strictObject({ email: z.optional(email()), url: z.optional(httpsUrl()) })),
+      disclosed(z.strictObject({ email: z.optional(emailSchema), url: z.optional(httpsUrlSchema()) })),
       "qr",
     ),
-    disclosurePolicy: onLayer(disclosed(httpsUrl()), "qr"),
+    disclosurePolicy: onLayer(disclosed(httpsUrlSchema()), "qr"),
     sbom: onLayer(disclosed(bom), "procurement"),
     hbom: onLayer(disclosed(z.strictObject({ ...bom.def.shape })), "procurement"),
   }),

@@ -1,4 +1,15 @@
-import { fail, issue, ok, parseWith, prefixIssues, type Result, readPlain, sha256Hex } from "@miotsec/core";
+import {
+  canonicalJson,
+  fail,
+  issue,
+  ok,
+  parseWith,
+  prefixIssues,
+  type Result,
+  readPlain,
+  sha256Hex,
+  unwrap,
+} from "@miotsec/core";
 import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
@@ -89,21 +100,10 @@ export function labelJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** JSON with object keys sorted at every depth: the same label always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(",")}}`;
-}
-
 /**
  * The payload of the label's QR code: a short, versioned https URL
  * `<baseUrl>/<label id>/v<schemaVersion>?d=<digest>`, where the digest is the first 16 hex
- * digits (64 bits) of the SHA-256 of the label's canonical JSON. A scanned code thus names the
+ * digits (64 bits) of the SHA-256 of the label's canonical JSON (RFC 8785, `canonicalJson`). A scanned code thus names the
  * exact label version it was printed for; any change to the label changes the digest.
  *
  * The payload is ASCII: characters of the base URL outside ASCII are percent-encoded as UTF-8,
@@ -141,6 +141,7 @@ export function qrPayload(labelInput: DeviceLabel, baseUrl: string): Result<stri
         ["baseUrl"],
       ),
     ]);
-  const digest = sha256Hex(canonicalJson(label)).slice(0, 16);
+  // A parsed label is JSON through and through: its canonical form always exists.
+  const digest = sha256Hex(unwrap(canonicalJson(label))).slice(0, 16);
   return ok(`${base}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }

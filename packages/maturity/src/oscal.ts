@@ -1,4 +1,4 @@
-import { uuidV5 } from "@miotsec/core";
+import { canonicalJson, unwrap, uuidV5 } from "@miotsec/core";
 import { oscalNamespace, oscalVersion } from "@miotsec/criteria";
 import type { MaturityReport, RequirementResult } from "./report.js";
 
@@ -46,7 +46,8 @@ function finding(
  * requirement whose target is the requirement's statement in the OSCAL catalog that
  * `toOscalCatalog` from `@miotsec/criteria` writes (`<id>_smt`): `satisfied` when fulfilled,
  * otherwise `not-satisfied` with the reason in the description. Identifiers are name-based
- * UUIDs of the report's content, so the same report always exports the same document.
+ * UUIDs of the report's canonical JSON (RFC 8785), so the same report always exports the same
+ * document, whatever the order of its keys.
  *
  * @example
  * ```ts
@@ -58,7 +59,8 @@ function finding(
  * @since 0.1.0
  */
 export function toOscalAssessmentResults(report: MaturityReport): { "assessment-results": Record<string, unknown> } {
-  const identity = uuidV5(`oscal-assessment-results:${JSON.stringify(report)}`);
+  // An id of the report's canonical JSON (RFC 8785): a report is JSON through and through.
+  const identity = uuidV5(`oscal-assessment-results:${unwrap(canonicalJson(report))}`);
   const resultUuid = uuidV5(`${identity}/result`);
   const at = `${report.assessment.asOf}T00:00:00Z`;
   const subject = report.assessment.subject;

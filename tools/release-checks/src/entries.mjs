@@ -3,7 +3,7 @@
 // that a child process with another TZ and LANG can run it on the built packages.
 import { readFileSync } from "node:fs";
 import { computeBestBefore } from "@miotsec/best-before";
-import { addMonths, parseIsoDate, sha256Hex, uuidV5 } from "@miotsec/core";
+import { addMonths, canonicalJson, parseIsoDate, sha256Hex, uuidV5 } from "@miotsec/core";
 import {
   applyProfile,
   catalogJsonSchema,
@@ -13,7 +13,6 @@ import {
   toOscalCatalog,
 } from "@miotsec/criteria";
 import {
-  canonicalJson,
   labelJsonSchema,
   migrateLabel,
   parseLabel,
