@@ -1,6 +1,6 @@
-import { ok, type Result } from "@miotsec/core";
+import { ok, type Result, escapeMarkup as x } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { statusLine, escapeMarkup as x } from "./text.js";
+import { statusLine } from "./text.js";
 
 const STYLE = `
 body { margin: 0; padding: 1rem; background: #fff; color: #000; }

@@ -1,9 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
+import { escapeMarkup } from "@miotsec/core";
 import { parseLabel, qrPayload, qrPayloadMaxBytes } from "@miotsec/label";
 import { describe, expect, it } from "vitest";
 import { examples, jsQR, unwrap } from "./fixtures.test-support.js";
 import { renderLabelHtml, renderLabelSvg } from "./index.js";
-import { escapeMarkup, wrap } from "./text.js";
+import { wrap } from "./text.js";
 
 const example = fc.constantFrom(...examples);
 const asOf = fc
@@ -182,27 +183,6 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     const svg = unwrap(renderLabelSvg({ ...examples[0], lifecycle: "not-disclosed" }, { asOf: "2026-11-28" }));
     expect(svg).toContain('font-weight="bold">Not disclosed</text>');
   });
-});
-
-describe("escapeMarkup", () => {
-  test.prop([fc.string({ unit: "binary", maxLength: 200 })])(
-    "leaves no markup character and no character XML forbids",
-    (text) => {
-      const out = escapeMarkup(text);
-      expect(out).not.toMatch(/[<>"']|&(?!amp;|lt;|gt;|quot;|#39;)/u);
-      for (const ch of out) {
-        const cp = ch.codePointAt(0) ?? 0;
-        const allowed =
-          cp === 0x9 ||
-          cp === 0xa ||
-          cp === 0xd ||
-          (cp >= 0x20 && cp <= 0xd7ff) ||
-          (cp >= 0xe000 && cp <= 0xfffd) ||
-          cp >= 0x10000;
-        expect(allowed).toBe(true);
-      }
-    },
-  );
 });
 
 describe("wrap", () => {

@@ -1,6 +1,6 @@
-import { ok, type Result } from "@miotsec/core";
+import { ok, type Result, escapeMarkup as x } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { statusLine, wrap, escapeMarkup as x } from "./text.js";
+import { statusLine, wrap } from "./text.js";
 
 const WIDTH = 420;
 const PAD = 12;

@@ -1,59 +1,50 @@
-const entities: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+// Text of the label as lines and words: line breaking by grapheme, numbers with separators.
+
+const graphemes = /* @__PURE__ */ new Intl.Segmenter("en", { granularity: "grapheme" });
+const wholeNumbers = /* @__PURE__ */ new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /**
- * Text made safe for XML and HTML content and attribute values. Characters XML does not allow
- * (control characters, lone surrogates, U+FFFE, U+FFFF) become spaces.
- */
-export function escapeMarkup(text: string): string {
-  return text
-    .replace(/[^\t\n\r\x20-\x7e\u0080-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, " ")
-    .replace(/[&<>"']/gu, (c) => entities[c] ?? c);
-}
-
-/**
- * Text broken into lines of at most `width` characters, at spaces where it can, inside words
- * where it must. An empty text is one empty line.
+ * Text broken into lines of at most `width` graphemes (what a reader sees as one character: an
+ * emoji with its modifiers, a letter with its accents), at white space where it can, inside
+ * words where it must, never inside a grapheme. Runs of white space between words become one
+ * space or a line break. An empty text is one empty line.
  */
 export function wrap(text: string, width: number): string[] {
   // A layout that leaves no room is a bug in the layout, never an endless loop.
   if (!(Number.isInteger(width) && width >= 1)) throw new RangeError(`wrap needs a width of at least 1, got ${width}`);
   const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/u).filter((w) => w.length > 0)) {
+  let line: string[] = [];
+  let word: string[] = [];
+  const place = () => {
     let rest = word;
     while (rest.length > 0) {
       const room = line.length === 0 ? width : width - line.length - 1;
       if (rest.length <= room) {
-        line = line.length === 0 ? rest : `${line} ${rest}`;
-        rest = "";
+        if (line.length > 0) line.push(" ");
+        line.push(...rest);
+        rest = [];
       } else if (line.length > 0) {
-        lines.push(line);
-        line = "";
+        lines.push(line.join(""));
+        line = [];
       } else {
-        lines.push(rest.slice(0, width));
+        lines.push(rest.slice(0, width).join(""));
         rest = rest.slice(width);
       }
     }
+    word = [];
+  };
+  for (const { segment } of graphemes.segment(text)) {
+    if (/^\s+$/u.test(segment)) place();
+    else word.push(segment);
   }
-  lines.push(line);
-  return lines.filter((l, i) => l.length > 0 || i === 0);
+  place();
+  if (line.length > 0 || lines.length === 0) lines.push(line.join(""));
+  return lines;
 }
 
 /** A whole number with commas between groups of three digits: 1204 is "1,204". */
 export function groupThousands(n: number): string {
-  const digits = String(n);
-  let out = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
-    out += digits[i];
-  }
-  return out;
+  return wholeNumbers.format(n);
 }
 
 /** A date's status and days in words, e.g. "Valid: 1,204 days left". */
