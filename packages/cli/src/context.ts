@@ -1,7 +1,32 @@
 import { UsageError } from "./errors.js";
-import type { Io } from "./main.js";
 import type { Style } from "./style.js";
 import { escapeForTerminal } from "./terminal.js";
+
+/**
+ * What {@link run} talks to: the output streams, the terminal, the clock and the version,
+ * passed in so that the command can run in-process (tests, embedding).
+ *
+ * @example
+ * ```ts
+ * import type { Io } from "@miotsec/cli";
+ * const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), today: () => "2026-11-28", version: "0.1.0" };
+ * ```
+ * @since 0.1.0
+ */
+export interface Io {
+  /** Writes to standard output. */
+  readonly out: (text: string) => void;
+  /** Writes to standard error. */
+  readonly err: (text: string) => void;
+  /** Today's date as `YYYY-MM-DD` in the user's time zone, the default of `--as-of`. */
+  readonly today: () => string;
+  /** The version `--version` prints. */
+  readonly version: string;
+  /** Whether output may be coloured: standard output is a terminal and `NO_COLOR` is unset. Default false. */
+  readonly color?: boolean;
+  /** Whether standard error is a terminal, where `compare` draws its progress bar. Default false. */
+  readonly progress?: boolean;
+}
 
 /** The parsed options of any command. */
 export interface Options {

@@ -5,4 +5,5 @@
  *
  * @packageDocumentation
  */
-export { type Io, run } from "./main.js";
+export type { Io } from "./context.js";
+export { run } from "./main.js";

@@ -1,35 +1,9 @@
 import { parseArgs } from "node:util";
-import type { Context, Options } from "./context.js";
+import type { Context, Io, Options } from "./context.js";
 import { UsageError } from "./errors.js";
 import { commandHelp, usage } from "./help.js";
 import { style } from "./style.js";
 import { oneLine } from "./terminal.js";
-
-/**
- * What {@link run} talks to: the output streams, the terminal, the clock and the version,
- * passed in so that the command can run in-process (tests, embedding).
- *
- * @example
- * ```ts
- * import type { Io } from "@miotsec/cli";
- * const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), today: () => "2026-11-28", version: "0.1.0" };
- * ```
- * @since 0.1.0
- */
-export interface Io {
-  /** Writes to standard output. */
-  readonly out: (text: string) => void;
-  /** Writes to standard error. */
-  readonly err: (text: string) => void;
-  /** Today's date as `YYYY-MM-DD` in the user's time zone, the default of `--as-of`. */
-  readonly today: () => string;
-  /** The version `--version` prints. */
-  readonly version: string;
-  /** Whether output may be coloured: standard output is a terminal and `NO_COLOR` is unset. Default false. */
-  readonly color?: boolean;
-  /** Whether standard error is a terminal, where `compare` draws its progress bar. Default false. */
-  readonly progress?: boolean;
-}
 
 /**
  * Runs the `miotsec` command with its arguments (without `node` and the script) and returns

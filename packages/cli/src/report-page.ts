@@ -1,5 +1,26 @@
+import type { BestBefore } from "@miotsec/best-before";
 import { escapeMarkup } from "@miotsec/core";
-import type { DemoResults } from "./commands/demo.js";
+import type { DeviceLabel } from "@miotsec/label";
+import type { MaturityReport } from "@miotsec/maturity";
+import type { EndpointAppraisal } from "@miotsec/runtime-facts";
+import type { CompareSummary } from "./commands/compare.js";
+
+/** One label of the demo with everything computed from it. */
+export interface DemoLabel {
+  readonly file: string;
+  readonly label: DeviceLabel;
+  readonly svg: string;
+  readonly bestBefore?: BestBefore;
+  readonly traffic?: EndpointAppraisal;
+}
+
+/** Everything the demo computed, as the report page shows it. */
+export interface DemoResults {
+  readonly asOf: string;
+  readonly report: MaturityReport;
+  readonly labels: readonly DemoLabel[];
+  readonly runtime: readonly { readonly file: string; readonly label: string; readonly summary: CompareSummary }[];
+}
 
 const e = escapeMarkup;
 const levelWords = ["not reached", "beginnings", "first steps", "on the way", "developed", "mature"];

@@ -1,15 +1,16 @@
 import { andThen, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
+import { FULFILLED, NA, NOT_FULFILLED, type Outcomes, statusNames, UNKNOWN } from "./codes.js";
 import type { CompiledCatalog } from "./compile.js";
-import type { Outcomes } from "./evaluate.js";
-import { FULFILLED, factValue, NA, NOT_FULFILLED, statusNames, UNKNOWN } from "./evaluate.js";
+import { factValue } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
 import { levels } from "./gating.js";
 import { readAssessOptions } from "./options.js";
 import { isPaperPolicy, type Policy } from "./policy.js";
-import type { ReadAssessment, Scratch } from "./read-assessment.js";
+import type { ReadAssessment } from "./read-assessment.js";
 import { type Coverage, type MaturityReport, type RequirementResult, reportSchemaVersion } from "./report.js";
 import { scorer } from "./scorer.js";
+import type { Scratch } from "./scratch.js";
 
 /**
  * Options of {@link assess}.

@@ -1,7 +1,7 @@
 import type { Level } from "@miotsec/core";
+import { FULFILLED, type Outcomes, PARTIAL, statusNames, UNKNOWN } from "./codes.js";
 import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
-import type { Outcomes } from "./evaluate.js";
-import { FULFILLED, factValue, PARTIAL, statusNames, UNKNOWN } from "./evaluate.js";
+import { factValue } from "./evaluate.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
 

@@ -1,8 +1,8 @@
 import type { Level } from "@miotsec/core";
+import { FULFILLED, NOT_FULFILLED, type Outcomes } from "./codes.js";
 import type { CompiledCatalog } from "./compile.js";
-import type { Outcomes } from "./evaluate.js";
-import { FULFILLED, NOT_FULFILLED } from "./evaluate.js";
 import type { Policy } from "./policy.js";
+import type { Scratch } from "./scratch.js";
 
 /** The levels of every criterion and dimension, and overall, from the outcomes. */
 export interface Levels {
@@ -43,60 +43,61 @@ export function criterionLevels(
 }
 
 /**
- * The roll-up of `count` levels whose minimum and sum are given: the minimum (the paper's gated
- * rule) or the mean rounded down, as the policy says; 0 when there are none.
+ * The roll-up of levels (of `members` only, where given): their minimum (the paper's gated
+ * rule) or their mean rounded down, as the policy says; 0 when there are none.
  */
-export function rolled(min: number, sum: number, count: number, how: Policy["rollUp"]): Level {
+export function rollUp(of: Uint8Array, how: Policy["rollUp"], members?: readonly number[]): Level {
+  const count = members === undefined ? of.length : members.length;
+  let min = 5;
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    const v = of[members === undefined ? k : (members[k] as number)] as number;
+    if (v < min) min = v;
+    sum += v;
+  }
   return (count === 0 ? 0 : how === "minimum" ? min : Math.floor(sum / count)) as Level;
 }
 
-/** A dimension's level from its criteria's levels, under the policy's roll-up. */
-export function rollUp(members: readonly number[], of: ArrayLike<number>, how: Policy["rollUp"]): Level {
-  let min = 5;
-  let sum = 0;
-  for (const m of members) {
-    const v = of[m] as number;
-    if (v < min) min = v;
-    sum += v;
-  }
-  return rolled(min, sum, members.length, how);
-}
+/** The arrays {@link gate} writes the levels of criteria and dimensions into. */
+export type LevelArrays = Pick<Scratch, "level" | "ifUnknownsMet" | "dimensionLevel" | "dimensionIfUnknownsMet">;
 
-/** The overall level from the dimensions' levels, under the policy's roll-up. */
-export function rollUpAll(values: readonly Level[], how: Policy["rollUp"]): Level {
-  let min = 5;
-  let sum = 0;
-  for (const v of values) {
-    if (v < min) min = v;
-    sum += v;
+/**
+ * Writes the level of every criterion and dimension, each also with unknowns counted as
+ * fulfilled, into `into`, and returns the overall levels: the gated rule for criteria, the
+ * policy's roll-up for dimensions and overall. What {@link levels} and `rate` both use.
+ */
+export function gate(
+  compiled: CompiledCatalog,
+  outcomes: Outcomes,
+  how: Policy["rollUp"],
+  into: LevelArrays,
+): { readonly overall: Level; readonly overallIfUnknownsMet: Level } {
+  const { level, ifUnknownsMet, dimensionLevel, dimensionIfUnknownsMet } = into;
+  criterionLevels(compiled, outcomes, level, ifUnknownsMet);
+  const { dimensions } = compiled;
+  for (let d = 0; d < dimensions.length; d++) {
+    const members = (dimensions[d] as CompiledCatalog["dimensions"][number]).criteria;
+    dimensionLevel[d] = rollUp(level, how, members);
+    dimensionIfUnknownsMet[d] = rollUp(ifUnknownsMet, how, members);
   }
-  return rolled(min, sum, values.length, how);
+  return { overall: rollUp(dimensionLevel, how), overallIfUnknownsMet: rollUp(dimensionIfUnknownsMet, how) };
 }
 
 /** Criterion, dimension and overall levels under the policy's roll-up. */
 export function levels(compiled: CompiledCatalog, outcomes: Outcomes, policy: Policy): Levels {
-  const count = compiled.criteria.length;
-  const level = new Uint8Array(count);
-  const ifUnknownsMet = new Uint8Array(count);
-  criterionLevels(compiled, outcomes, level, ifUnknownsMet);
-  const dimensions: Level[] = [];
-  const dimensionsIfUnknownsMet: Level[] = [];
-  for (const d of compiled.dimensions) {
-    dimensions.push(rollUp(d.criteria, level, policy.rollUp));
-    dimensionsIfUnknownsMet.push(rollUp(d.criteria, ifUnknownsMet, policy.rollUp));
-  }
-  const criteria: Level[] = new Array(count);
-  const criteriaIfUnknownsMet: Level[] = new Array(count);
-  for (let c = 0; c < count; c++) {
-    criteria[c] = level[c] as Level;
-    criteriaIfUnknownsMet[c] = ifUnknownsMet[c] as Level;
-  }
+  const into: LevelArrays = {
+    level: new Uint8Array(compiled.criteria.length),
+    ifUnknownsMet: new Uint8Array(compiled.criteria.length),
+    dimensionLevel: new Uint8Array(compiled.dimensions.length),
+    dimensionIfUnknownsMet: new Uint8Array(compiled.dimensions.length),
+  };
+  const { overall, overallIfUnknownsMet } = gate(compiled, outcomes, policy.rollUp, into);
   return {
-    criteria,
-    criteriaIfUnknownsMet,
-    dimensions,
-    dimensionsIfUnknownsMet,
-    overall: rollUpAll(dimensions, policy.rollUp),
-    overallIfUnknownsMet: rollUpAll(dimensionsIfUnknownsMet, policy.rollUp),
+    criteria: Array.from(into.level) as Level[],
+    criteriaIfUnknownsMet: Array.from(into.ifUnknownsMet) as Level[],
+    dimensions: Array.from(into.dimensionLevel) as Level[],
+    dimensionsIfUnknownsMet: Array.from(into.dimensionIfUnknownsMet) as Level[],
+    overall,
+    overallIfUnknownsMet,
   };
 }

@@ -2,11 +2,12 @@ import { andThen, type Level, levelNames, type Result } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import type { AssessOptions } from "./assess.js";
 import type { CompiledCatalog } from "./compile.js";
-import { criterionLevels, rolled, rollUp } from "./gating.js";
+import { gate } from "./gating.js";
 import { readAssessOptions } from "./options.js";
 import type { Policy } from "./policy.js";
-import type { ReadAssessment, Scratch } from "./read-assessment.js";
+import type { ReadAssessment } from "./read-assessment.js";
 import { scorer } from "./scorer.js";
+import type { Scratch } from "./scratch.js";
 
 /**
  * The levels of an assessment without the explanations: what a fleet dashboard needs. Every
@@ -34,48 +35,30 @@ export interface MaturityRating {
   readonly criteria: readonly { readonly id: string; readonly level: Level; readonly levelIfUnknownsMet: Level }[];
 }
 
-/** Builds the rating from a checked assessment. */
+/** Builds the rating from a checked assessment, with the same gating and roll-up as `assess`. */
 export function rate(
   compiled: CompiledCatalog,
   _read: ReadAssessment,
-  { outcomes, level, ifUnknownsMet, unknown }: Scratch,
+  scratch: Scratch,
   policy: Policy,
 ): MaturityRating {
-  criterionLevels(compiled, outcomes, level, ifUnknownsMet);
-  const criteria = new Array(level.length);
-  for (let i = 0; i < level.length; i++) {
-    criteria[i] = {
-      id: compiled.criteria[i]?.id,
-      level: level[i],
-      levelIfUnknownsMet: ifUnknownsMet[i],
-    };
-  }
-  const how = policy.rollUp;
-  const count = compiled.dimensions.length;
-  const dimensions = new Array(count);
-  // The overall level rolls the dimensions up as they are made: their minimum, or their mean.
-  let min = 5;
-  let minIfUnknownsMet = 5;
-  let sum = 0;
-  let sumIfUnknownsMet = 0;
-  for (let i = 0; i < count; i++) {
-    const d = compiled.dimensions[i] as CompiledCatalog["dimensions"][number];
-    const l = rollUp(d.criteria, level, how);
-    const best = rollUp(d.criteria, ifUnknownsMet, how);
-    dimensions[i] = { id: d.id, level: l, levelIfUnknownsMet: best };
-    if (l < min) min = l;
-    if (best < minIfUnknownsMet) minIfUnknownsMet = best;
-    sum += l;
-    sumIfUnknownsMet += best;
-  }
-  const overall = rolled(min, sum, count, how);
+  const { overall, overallIfUnknownsMet } = gate(compiled, scratch.outcomes, policy.rollUp, scratch);
+  const { level, ifUnknownsMet, dimensionLevel, dimensionIfUnknownsMet } = scratch;
   return {
     level: overall,
     levelName: levelNames[overall],
-    levelIfUnknownsMet: rolled(minIfUnknownsMet, sumIfUnknownsMet, count, how),
-    unknown,
-    dimensions,
-    criteria,
+    levelIfUnknownsMet: overallIfUnknownsMet,
+    unknown: scratch.unknown,
+    dimensions: compiled.dimensions.map(({ id }, i) => ({
+      id,
+      level: dimensionLevel[i] as Level,
+      levelIfUnknownsMet: dimensionIfUnknownsMet[i] as Level,
+    })),
+    criteria: compiled.criteria.map(({ id }, i) => ({
+      id,
+      level: level[i] as Level,
+      levelIfUnknownsMet: ifUnknownsMet[i] as Level,
+    })),
   };
 }
 

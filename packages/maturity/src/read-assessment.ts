@@ -1,5 +1,12 @@
+// The hand-written reader of assessments. assessMany scores 250,000 assessments a second
+// (docs/benchmarks.md); parsing every answer with zod would take most of that time, so the
+// common parts of an assessment (bare status answers and facts) are checked here by hand and
+// the rare parts (answer objects, subject) by their zod schemas. Its contract is
+// assessmentSchema: a property test in assess.test.ts checks that whatever the schema refuses,
+// this reader refuses, and whatever it accepts, the schema accepts.
 import {
   describeValue,
+  fail,
   forbiddenKeys,
   formatPath,
   type IsoDate,
@@ -7,12 +14,15 @@ import {
   isIsoDate,
   isPlainObject,
   issue,
+  ok,
   type PathSegment,
   parseWith,
+  type Result,
 } from "@miotsec/core";
 import type { Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
+import { MET, MET_WITHOUT_EVIDENCE, NA, NO_ANSWER, statusCode } from "./codes.js";
 import {
   type CompiledCatalog,
   type CompiledFact,
@@ -21,7 +31,7 @@ import {
   NA_ALLOWED,
   NA_JUSTIFICATION_REQUIRED,
 } from "./compile.js";
-import { MET, MET_WITHOUT_EVIDENCE, NA, NO_ANSWER, statusCode } from "./evaluate.js";
+import { newScratch, type Scratch } from "./scratch.js";
 
 const catalogRefSchema = z.strictObject({
   id: z.string().check(z.maxLength(100)),
@@ -45,39 +55,6 @@ export interface ReadAssessment {
   /** Per fact slot, the value as compared (an ordinal value's rank), where `factGiven` is 1. */
   readonly factValues: Float64Array;
   readonly factGiven: Uint8Array;
-}
-
-/** The arrays one assessment is read and scored into, made once per scorer and reused. */
-export interface Scratch {
-  /** Per requirement: its answer code. */
-  readonly codes: Uint8Array;
-  /** Per requirement: its outcome code. */
-  readonly outcomes: Uint8Array;
-  /** Per criterion: its level. */
-  readonly level: Uint8Array;
-  /** Per criterion: its level with unknowns counted as fulfilled. */
-  readonly ifUnknownsMet: Uint8Array;
-  /** Per fact slot: its value as compared (an ordinal value's rank), where given. */
-  readonly factValues: Float64Array;
-  /** Per fact slot: 1 where the assessment gives the fact. */
-  readonly factGiven: Uint8Array;
-  /** How many outcomes are unknown. */
-  unknown: number;
-}
-
-/** Scratch arrays sized for a catalog. */
-export function newScratch(compiled: CompiledCatalog): Scratch {
-  const n = compiled.requirements.length;
-  const m = compiled.criteria.length;
-  return {
-    codes: new Uint8Array(n),
-    outcomes: new Uint8Array(n),
-    level: new Uint8Array(m),
-    ifUnknownsMet: new Uint8Array(m),
-    factValues: new Float64Array(compiled.catalog.facts.length),
-    factGiven: new Uint8Array(compiled.catalog.facts.length),
-    unknown: 0,
-  };
 }
 
 function inheritedEnumerable(): boolean {
@@ -194,15 +171,14 @@ export function readAssessment(
   compiled: CompiledCatalog,
   input: unknown,
   scratch: Pick<Scratch, "codes" | "factValues" | "factGiven"> = newScratch(compiled),
-): { ok: true; value: ReadAssessment } | { ok: false; issues: Issue[] } {
+): Result<ReadAssessment> {
   try {
     return read(compiled, input, scratch);
   } catch {
     // A getter or a Proxy trap of the caller's threw.
-    return {
-      ok: false,
-      issues: [issue("unreadable-input", "The assessment could not be read as plain data (a getter or proxy threw).")],
-    };
+    return fail([
+      issue("unreadable-input", "The assessment could not be read as plain data (a getter or proxy threw)."),
+    ]);
   }
 }
 
@@ -210,15 +186,12 @@ function read(
   compiled: CompiledCatalog,
   input: unknown,
   scratch: Pick<Scratch, "codes" | "factValues" | "factGiven">,
-): { ok: true; value: ReadAssessment } | { ok: false; issues: Issue[] } {
+): Result<ReadAssessment> {
   // No separate walk for forbidden keys and depth: every key read here is checked against
   // forbiddenKeys, nested values are either leaves checked by hand or parsed with parseWith
   // (which walks them), and nothing else is descended into.
   if (!isPlainObject(input)) {
-    return {
-      ok: false,
-      issues: [issue("invalid-type", `An assessment must be an object, got ${describeValue(input)}.`)],
-    };
+    return fail([issue("invalid-type", `An assessment must be an object, got ${describeValue(input)}.`)]);
   }
   // for...in walks a JSON object's keys without building an array (about half the cost of
   // Object.keys here), but it also yields inherited enumerable keys; those exist only when
@@ -401,17 +374,14 @@ function read(
     issues.sort((a, b) =>
       formatPath(a.path) < formatPath(b.path) ? -1 : formatPath(a.path) > formatPath(b.path) ? 1 : 0,
     );
-    return { ok: false, issues };
+    return fail(issues);
   }
-  return {
-    ok: true,
-    value: {
-      id: assessmentId as string | undefined,
-      subject,
-      asOf: asOf as IsoDate,
-      codes,
-      factValues: scratch.factValues,
-      factGiven: scratch.factGiven,
-    },
-  };
+  return ok({
+    id: assessmentId as string | undefined,
+    subject,
+    asOf: asOf as IsoDate,
+    codes,
+    factValues: scratch.factValues,
+    factGiven: scratch.factGiven,
+  });
 }

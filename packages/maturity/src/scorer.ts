@@ -3,7 +3,8 @@ import type { Catalog } from "@miotsec/criteria";
 import { type CompiledCatalog, compileCatalog, isLasting } from "./compile.js";
 import { evaluate, outcomeTable } from "./evaluate.js";
 import { type Policy, resolvePolicy } from "./policy.js";
-import { newScratch, type ReadAssessment, readAssessment, type Scratch } from "./read-assessment.js";
+import { type ReadAssessment, readAssessment } from "./read-assessment.js";
+import { newScratch, type Scratch } from "./scratch.js";
 
 /**
  * What a scorer builds from one checked assessment, with the outcomes of its requirements in

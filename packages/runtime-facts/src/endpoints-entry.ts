@@ -8,11 +8,6 @@
  * @packageDocumentation
  * @module endpoints
  */
-export {
-  type EndpointAppraisal,
-  type EndpointFinding,
-  type ObservedConnection,
-  observedConnectionSchema,
-} from "./connection.js";
+export * from "./connection.js";
 export { compareEndpoints } from "./endpoints.js";
 export { type HarOptions, parseHar } from "./har.js";

@@ -19,12 +19,7 @@ export {
   observationSchema,
   type Stage,
 } from "./compare.js";
-export {
-  type EndpointAppraisal,
-  type EndpointFinding,
-  type ObservedConnection,
-  observedConnectionSchema,
-} from "./connection.js";
+export * from "./connection.js";
 export { type HarOptions, parseHar } from "./har.js";
 export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
 export {

@@ -2,35 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BestBefore } from "@miotsec/best-before";
-import type { DeviceLabel } from "@miotsec/label";
-import type { MaturityReport } from "@miotsec/maturity";
-import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
-import { demoPage } from "../report-page.js";
+import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
-import { type CompareSummary, compareSamples } from "./compare.js";
+import { compareSamples } from "./compare.js";
 import { json, readLabel } from "./shared.js";
-
-/** One label of the demo with everything computed from it. */
-export interface DemoLabel {
-  readonly file: string;
-  readonly label: DeviceLabel;
-  readonly svg: string;
-  readonly bestBefore?: BestBefore;
-  readonly traffic?: EndpointAppraisal;
-}
-
-/** Everything the demo computed, as the report page shows it. */
-export interface DemoResults {
-  readonly asOf: string;
-  readonly report: MaturityReport;
-  readonly labels: readonly DemoLabel[];
-  readonly runtime: readonly { readonly file: string; readonly label: string; readonly summary: CompareSummary }[];
-}
 
 /** The sample runtime files and the label whose declared values they are compared with. */
 const runtimeFiles = [
