@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { isIsoDate, parseWith } from "@miotsec/core";
+import { isDeepFrozen, isIsoDate } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
 import {
   componentArbitrary,
@@ -9,7 +9,8 @@ import {
 } from "./arbitraries.test-support.js";
 import { type BestBefore, computeBestBefore } from "./best-before.js";
 import { arrheniusFactor, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
-import { lifecycleFactsSchema, parseLifecycleFacts } from "./lifecycle.js";
+import { bestBeforeIssueCodes } from "./issue-codes.js";
+import { parseLifecycleFacts } from "./lifecycle.js";
 
 const asOf = "2026-11-28";
 function run(facts: unknown, when = asOf, policy = {}): BestBefore {
@@ -408,8 +409,13 @@ describe("computeBestBefore: bad input", () => {
   });
 
   test.prop([fc.anything()])("answers any value with a result, never a throw", (input) => {
-    expect(typeof computeBestBefore(input, { asOf }).ok).toBe("boolean");
-    expect(typeof computeBestBefore({ manufacturingDate: "2024-01-01" }, input as { asOf: string }).ok).toBe("boolean");
+    for (const r of [
+      computeBestBefore(input, { asOf }),
+      computeBestBefore({ manufacturingDate: "2024-01-01" }, input as { asOf: string }),
+    ]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues.filter((i) => !bestBeforeIssueCodes.includes(i.code as never))).toEqual([]);
+    }
   });
 });
 
@@ -462,10 +468,20 @@ describe("parseLifecycleFacts: check once, compute many times", () => {
     expect(r.ok).toBe(false);
   });
 
-  test.prop([fc.anything()])("bad input gets the issues parseWith gives", (x) => {
+  test.prop([fc.anything()])("answers any value with issues of its own codes, or with checked facts", (x) => {
     const r = parseLifecycleFacts(x);
-    const expected = parseWith(lifecycleFactsSchema, x);
-    expect(r.ok).toBe(expected.ok);
-    if (!r.ok && !expected.ok) expect(r.issues).toEqual(expected.issues);
+    if (r.ok) expect(isDeepFrozen(r.value)).toBe(true);
+    else expect(r.issues.filter((i) => !bestBeforeIssueCodes.includes(i.code as never))).toEqual([]);
+  });
+
+  it("a frozen copy or a Proxy cannot pass for checked facts", () => {
+    const checked = parseLifecycleFacts({ manufacturingDate: "2024-05-01" });
+    if (!checked.ok) throw new Error("refused");
+    const copy = Object.freeze({ ...checked.value, newVariants: -1 });
+    expect(computeBestBefore(copy, { asOf }).ok).toBe(false);
+    const proxy = new Proxy(checked.value, {});
+    expect(computeBestBefore(proxy, { asOf })).toEqual(computeBestBefore(checked.value, { asOf }));
+    const again = parseLifecycleFacts(proxy);
+    expect(again.ok && again.value).not.toBe(proxy);
   });
 });

@@ -138,8 +138,8 @@ function plural(n: number, unit: string): string {
  * updates or life before the manufacturing date is refused (`dates-out-of-order`); a purchase
  * before manufacturing is accepted (a pre-order), and so are updates older than the unit.
  *
- * Facts returned by {@link parseLifecycleFacts} are not checked again, so that a fleet judged
- * every day pays for the check once.
+ * Facts returned by {@link parseLifecycleFacts} (typed `CheckedLifecycleFacts`) are not checked
+ * again, so that a fleet judged every day pays for the check once.
  *
  * @example
  * ```ts

@@ -13,7 +13,9 @@ export {
   computeBestBefore,
 } from "./best-before.js";
 export { arrheniusFactor, type ComponentLifetime, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
+export { type BestBeforeIssueCode, bestBeforeIssueCodes } from "./issue-codes.js";
 export {
+  type CheckedLifecycleFacts,
   type Component,
   componentSchema,
   type LifecycleFacts,

@@ -1,4 +1,4 @@
-import { isoDateBetween, parseWith, type Result } from "@miotsec/core";
+import { deepFreeze, isoDateBetween, mapResult, ok, parseWith, type Result } from "@miotsec/core";
 import * as z from "zod/mini";
 
 /** Lifecycle dates are between 1900 and 2999: old enough for any device, and far from the calendar's edges. */
@@ -145,20 +145,23 @@ export type LifecycleFacts = z.infer<typeof lifecycleFactsSchema>;
  */
 export type Component = z.infer<typeof componentSchema>;
 
-// Facts that parseLifecycleFacts checked and froze: computeBestBefore takes them as they are.
+declare const checkedBrand: unique symbol;
+
+/**
+ * Lifecycle facts that {@link parseLifecycleFacts} checked and froze, deeply. The brand says so
+ * in the types, and {@link computeBestBefore} takes such facts without checking them again. At
+ * run time the brand is the set of objects parseLifecycleFacts returned, which nothing else can
+ * add to: a copy, a cast or a Proxy is checked like any other input.
+ *
+ * @since 0.2.0
+ */
+export type CheckedLifecycleFacts = Readonly<LifecycleFacts> & { readonly [checkedBrand]: true };
+
 const checked = new WeakSet<object>();
 
-/** Whether `value` came from {@link parseLifecycleFacts}, frozen, so that it needs no check. */
-export function isCheckedFacts(value: unknown): value is LifecycleFacts {
+/** Whether `value` is one that {@link parseLifecycleFacts} returned, so that it needs no check. */
+export function isCheckedFacts(value: unknown): value is CheckedLifecycleFacts {
   return value !== null && typeof value === "object" && checked.has(value);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**
@@ -177,9 +180,10 @@ function deepFreeze<T>(value: T): T {
  * ```
  * @since 0.1.0
  */
-export function parseLifecycleFacts(input: unknown): Result<LifecycleFacts> {
-  if (isCheckedFacts(input)) return { ok: true, value: input };
-  const parsed = parseWith(lifecycleFactsSchema, input);
-  if (parsed.ok) checked.add(deepFreeze(parsed.value));
-  return parsed;
+export function parseLifecycleFacts(input: unknown): Result<CheckedLifecycleFacts> {
+  if (isCheckedFacts(input)) return ok(input);
+  return mapResult(parseWith(lifecycleFactsSchema, input), (facts) => {
+    checked.add(deepFreeze(facts));
+    return facts as CheckedLifecycleFacts;
+  });
 }

@@ -65,6 +65,7 @@ export const coreIssueCodes = [
   "not-plain-data",
   "sparse-array",
   "circular-reference",
+  "unsupported-schema-version",
   "custom",
 ] as const;
 

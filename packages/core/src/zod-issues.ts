@@ -113,6 +113,14 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
       return;
     }
     case "invalid_value":
+      if (path.length === 1 && path[0] === "schemaVersion") {
+        out.push({
+          path,
+          code: "unsupported-schema-version",
+          message: `${at} must be ${list(raw.values)}: this release reads documents of that schema version only.`,
+        });
+        return;
+      }
       out.push({
         path,
         code: "invalid-value",

@@ -8,6 +8,7 @@
  */
 export { type AnswerOption, type AnswerSet, type AnswerStatus, answerSets, answerStatuses } from "./answer-sets.js";
 export { type CatalogDiff, diffCatalogs, type RequirementChange } from "./diff.js";
+export { type CriteriaIssueCode, criteriaIssueCodes } from "./issue-codes.js";
 export { miotCatalog } from "./miot-catalog.js";
 export {
   type Catalog,

@@ -10,6 +10,7 @@
 
 export { type CyberTrustMarkOptions, toCyberTrustMark } from "./cyber-trust-mark.js";
 export { toCycloneDx } from "./cyclonedx.js";
+export { type LabelIssueCode, labelIssueCodes } from "./issue-codes.js";
 export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
 export { type MudExport, type MudOptions, toMud } from "./mud.js";

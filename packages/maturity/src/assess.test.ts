@@ -14,6 +14,7 @@ import { assess } from "./assess.js";
 import { assessmentSchema } from "./assessment.js";
 import { compileCatalog } from "./compile.js";
 import { assessMany, assessManyAsync } from "./fleet.js";
+import { maturityIssueCodes } from "./issue-codes.js";
 import { toMarkdown } from "./markdown.js";
 import { assessLevels } from "./rating.js";
 import { readAssessment } from "./read-assessment.js";
@@ -373,7 +374,7 @@ describe("assess: bad input", () => {
     expect(codes({ answers: {}, extra: 1 })).toEqual(["missing@asOf", "unknown-key@extra", "missing@schemaVersion"]);
     expect(codes({ ...base, schemaVersion: 2, asOf: "2023-02-29" })).toEqual([
       "invalid-date@asOf",
-      "invalid-value@schemaVersion",
+      "unsupported-schema-version@schemaVersion",
     ]);
   });
 
@@ -512,8 +513,10 @@ describe("assess: bad input", () => {
     for (const input of [null, 42, "x", [], undefined]) expect(assess(miotCatalog, input).ok).toBe(false);
   });
 
-  test.prop([fc.anything()])("answers any value with a result, never a throw", (input) => {
-    expect(typeof assess(miotCatalog, input).ok).toBe("boolean");
+  test.prop([fc.anything()])("answers any value with issues of its own codes, never a throw", (input) => {
+    const r = assess(miotCatalog, input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.filter((i) => !maturityIssueCodes.includes(i.code as never))).toEqual([]);
   });
 
   test.prop([

@@ -32,6 +32,7 @@ export {
   type ReportComparison,
   summarize,
 } from "./fleet.js";
+export { type MaturityIssueCode, maturityIssueCodes } from "./issue-codes.js";
 export { toMarkdown } from "./markdown.js";
 export { toOscalAssessmentResults } from "./oscal.js";
 export { isPaperPolicy, type Policy, paperPolicy, policySchema, resolvePolicy } from "./policy.js";

@@ -227,8 +227,8 @@ function read(
       schemaVersion === undefined
         ? issue("missing", "$.schemaVersion is required but missing.", ["schemaVersion"])
         : issue(
-            "invalid-value",
-            `$.schemaVersion must be ${assessmentSchemaVersion}; this version of @miotsec/maturity reads assessments of schema version ${assessmentSchemaVersion}.`,
+            "unsupported-schema-version",
+            `$.schemaVersion must be ${assessmentSchemaVersion}: this release reads documents of that schema version only.`,
             ["schemaVersion"],
           ),
     );

@@ -7,4 +7,5 @@
  */
 export type { RenderOptions } from "./facts.js";
 export { renderLabelHtml } from "./html.js";
+export { type RenderIssueCode, renderIssueCodes } from "./issue-codes.js";
 export { renderLabelSvg } from "./svg.js";

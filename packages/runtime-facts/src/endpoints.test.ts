@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compareEndpoints, indexDeclared, matchesOf } from "./endpoints.js";
 import { scannerProfile } from "./fixtures.test-support.js";
 import { parseHar } from "./har.js";
+import { runtimeFactsIssueCodes } from "./issue-codes.js";
 import type { DeclaredEndpoint } from "./profile.js";
 
 // The §VI test: the scanner apps talked to Crashlytics, LaunchDarkly, AWS Firehose and Segment.
@@ -101,9 +102,14 @@ describe("parseHar and compareEndpoints", () => {
     });
   });
 
-  test.prop([fc.anything()])("answers any capture with a result", (input) => {
-    expect(typeof parseHar(input).ok).toBe("boolean");
-    expect(typeof compareEndpoints(scannerProfile.endpoints, input).ok).toBe("boolean");
+  test.prop([fc.anything()])("answers any capture with issues of its own codes, never a throw", (input) => {
+    const r = parseHar(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.filter((i) => !runtimeFactsIssueCodes.includes(i.code as never))).toEqual([]);
+    // An empty list of connections is a valid observation; anything else here is not.
+    const c = compareEndpoints(scannerProfile.endpoints, input);
+    expect(c.ok).toBe(Array.isArray(input) && input.length === 0);
+    if (!c.ok) expect(c.issues.filter((i) => !runtimeFactsIssueCodes.includes(i.code as never))).toEqual([]);
   });
 });
 

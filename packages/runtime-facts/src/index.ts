@@ -21,6 +21,7 @@ export {
 } from "./compare.js";
 export * from "./connection.js";
 export { type HarOptions, parseHar } from "./har.js";
+export { type RuntimeFactsIssueCode, runtimeFactsIssueCodes } from "./issue-codes.js";
 export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
 export {
   type DeclaredEndpoint,
