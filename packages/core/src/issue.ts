@@ -24,7 +24,7 @@ export type PathSegment = string | number;
  * const issue: Issue = {
  *   path: ["facts", "securityBudgetShare"],
  *   code: "too-big",
- *   message: "Expected at most 1 at $.facts.securityBudgetShare.",
+ *   message: "$.facts.securityBudgetShare must be at most 1.",
  * };
  * ```
  * @since 0.1.0

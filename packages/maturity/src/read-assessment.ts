@@ -193,10 +193,9 @@ function read(
   if (!isPlainObject(input)) {
     return fail([issue("invalid-type", `An assessment must be an object, got ${describeValue(input)}.`)]);
   }
-  // for...in walks a JSON object's keys without building an array (about half the cost of
-  // Object.keys here), but it also yields inherited enumerable keys; those exist only when
-  // Object.prototype has been given one, and then every key that is not the object's own is
-  // skipped. Each field is read here, once; a field that is absent is never looked up, so an
+  // The keys are walked with for...in (docs/benchmarks.md says why), which also yields inherited
+  // enumerable keys; those exist only when Object.prototype has been given one, and then every
+  // key that is not the object's own is skipped. Each field is read here, once; a field that is absent is never looked up, so an
   // inherited value cannot stand in for it.
   const inherited = inheritedEnumerable();
   const issues: Issue[] = [];
@@ -280,8 +279,7 @@ function read(
           ]),
     );
   } else {
-    // The loop walks `answers` itself, not an expression: V8 reads `answers[id]` from the walk
-    // only then (with any other subject, every read is a full look-up, twice the time here).
+    // The loop walks `answers` itself, not an expression (docs/benchmarks.md says why).
     for (const id in answers) {
       if (inherited && !Object.hasOwn(answers, id)) continue;
       const index = indexOf.get(id);

@@ -119,7 +119,7 @@ describe("compareRuntimeFacts", () => {
     const r = compareRuntimeFacts(
       scannerProfile,
       { metrics: { cpuPercent: { value: 10, unit: "%", at: 0 } } },
-      { stage: "operating", asOf: 301_000 },
+      { stage: "operating", atMs: 301_000 },
     );
     expect(r.ok && r.value.findings.find((f) => f.metric === "cpuPercent")?.verdict).toBe("stale");
   });

@@ -103,20 +103,20 @@ export interface Appraisal {
 
 /**
  * Options of {@link compareRuntimeFacts}: the stage to appraise, and for staleness the time of
- * the appraisal (milliseconds since 1970; the library never reads a clock).
+ * the appraisal, `atMs` (milliseconds since 1970; the library never reads a clock).
  *
  * @example
  * ```ts
  * import type { CompareOptions } from "@miotsec/runtime-facts";
- * const o: CompareOptions = { stage: "operating", asOf: Date.UTC(2026, 10, 28) };
+ * const o: CompareOptions = { stage: "operating", atMs: Date.UTC(2026, 10, 28) };
  * ```
  * @since 0.1.0
  */
 export interface CompareOptions {
   /** `integration` at first boot, `operating` in use. */
   readonly stage: "integration" | "operating";
-  /** When the appraisal is made; needed for `stale` verdicts. */
-  readonly asOf?: number;
+  /** When the appraisal is made, in milliseconds since 1970; needed for `stale` verdicts. */
+  readonly atMs?: number;
 }
 
 /**
@@ -236,7 +236,7 @@ export function compareRuntimeFacts(
 /** {@link CompareOptions} as they are checked. */
 const compareOptionsSchema = z.strictObject({
   stage: z.enum(["integration", "operating"], { error: 'must be "integration" or "operating"' }),
-  asOf: z.optional(z.number()),
+  atMs: z.optional(z.number()),
 });
 
 function appraise(
@@ -255,9 +255,9 @@ function appraise(
       findings.push({ metric: id, stage, verdict: "missing", tier: "warning", explanation: `${id} was not reported.` });
     } else if (
       staleMs !== undefined &&
-      options.asOf !== undefined &&
+      options.atMs !== undefined &&
       sample.at !== undefined &&
-      options.asOf - sample.at > staleMs
+      options.atMs - sample.at > staleMs
     ) {
       findings.push({
         metric: id,
@@ -265,7 +265,7 @@ function appraise(
         observed: sample.value,
         verdict: "stale",
         tier: "warning",
-        explanation: `${id} was last reported ${formatNumber((options.asOf - sample.at) / 1000)} s ago, more than ${profile.staleAfterSeconds} s.`,
+        explanation: `${id} was last reported ${formatNumber((options.atMs - sample.at) / 1000)} s ago, more than ${profile.staleAfterSeconds} s.`,
       });
     } else {
       findings.push(appraiseMetric(id, metric, stage, sample.value, sample.unit));

@@ -314,7 +314,7 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     value?: number,
   ): MonitorEvent => {
     const actions: Action[] = kind === "resolved" ? [] : actionsForReason(tier, explanation);
-    // Two literals rather than a spread: an event is built for every breach of a stormy fleet.
+    // An event has a `value` key only where there is a value.
     return value === undefined
       ? { kind, device, metric, verdict, tier, at, actions, explanation }
       : { kind, device, metric, verdict, tier, value, at, actions, explanation };
@@ -525,8 +525,7 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     return undefined;
   };
 
-  // Two paths, chosen by the kind of key, so that code reading by handle never sees an id and
-  // the other way round: each stays as fast as if the other did not exist.
+  // Two paths, chosen by the kind of key: a handle (a device's slot) or a device id.
   const updateDevice = (
     deviceOrHandle: string | number,
     at: number,
@@ -621,8 +620,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     const levels = level;
     const min = quietMin;
     const max = quietMax;
-    // The first event is held on its own, and an array made for two: most readings that cause
-    // events cause one or two, and an array grown by push would be made for seventeen.
+    // Most readings cause no event, and most of the rest one: the first is held on its own, an
+    // array made only for a second (docs/benchmarks.md has the measurement).
     let first: MonitorEvent | undefined;
     let out: MonitorEvent[] | undefined;
     let skipped = false;
