@@ -124,6 +124,11 @@ describe("compareRuntimeFacts", () => {
     expect(r.ok && r.value.findings.find((f) => f.metric === "cpuPercent")?.verdict).toBe("stale");
   });
 
+  it("takes the time of the appraisal as atMs, and refuses a time named asOf (a date elsewhere)", () => {
+    const r = compareRuntimeFacts(scannerProfile, {}, { stage: "operating", asOf: 301_000 } as never);
+    expect(r).toMatchObject({ ok: false, issues: [{ code: "unknown-key", path: ["asOf"] }] });
+  });
+
   it("affirms a healthy first boot", () => {
     const a = appraise(
       {
