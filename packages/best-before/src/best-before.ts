@@ -21,11 +21,6 @@ import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
  * One factor that moved (or would have moved) the date: which, in which direction, by how
  * many days, and why, in a sentence.
  *
- * @example
- * ```ts
- * import type { Contribution } from "@miotsec/best-before";
- * const c: Contribution = { factor: "still-purchasable", direction: "positive", days: 181, explanation: "The product is still sold: +6 months." };
- * ```
  * @since 0.1.0
  */
 export interface Contribution {
@@ -55,12 +50,6 @@ export interface Contribution {
 /**
  * The best-before-inspection date and everything that explains it.
  *
- * @example
- * ```ts
- * import { computeBestBefore, type BestBefore } from "@miotsec/best-before";
- * const r = computeBestBefore({ manufacturingDate: "2024-05-01" }, { asOf: "2026-11-28" });
- * const b: BestBefore | undefined = r.ok ? r.value : undefined;
- * ```
  * @since 0.1.0
  */
 export interface BestBefore {
@@ -94,11 +83,6 @@ export interface BestBefore {
  * Options of {@link computeBestBefore}: the date to judge the status on (required, `YYYY-MM-DD`)
  * and deviations from {@link defaultBestBeforePolicy}.
  *
- * @example
- * ```ts
- * import type { BestBeforeOptions } from "@miotsec/best-before";
- * const options: BestBeforeOptions = { asOf: "2026-11-28", policy: { warningDays: 90 } };
- * ```
  * @since 0.1.0
  */
 export interface BestBeforeOptions {

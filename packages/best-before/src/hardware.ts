@@ -62,11 +62,6 @@ export function arrheniusFactor(
 /**
  * How long a component lasts in calendar time, and how that was worked out.
  *
- * @example
- * ```ts
- * import type { ComponentLifetime } from "@miotsec/best-before";
- * const l: Pick<ComponentLifetime, "name" | "calendarDays"> = { name: "Fan", calendarDays: 300 };
- * ```
  * @since 0.1.0
  */
 export interface ComponentLifetime {

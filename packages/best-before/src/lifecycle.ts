@@ -125,22 +125,12 @@ export const lifecycleFactsSchema = z.strictObject({
 /**
  * Lifecycle facts; see {@link lifecycleFactsSchema}.
  *
- * @example
- * ```ts
- * import type { LifecycleFacts } from "@miotsec/best-before";
- * const facts: LifecycleFacts = { stillPurchasable: true };
- * ```
  * @since 0.1.0
  */
 export type LifecycleFacts = z.infer<typeof lifecycleFactsSchema>;
 /**
  * A hardware component; see {@link componentSchema}.
  *
- * @example
- * ```ts
- * import type { Component } from "@miotsec/best-before";
- * const fan: Component = { name: "Fan", mtbfHours: 70000 };
- * ```
  * @since 0.1.0
  */
 export type Component = z.infer<typeof componentSchema>;

@@ -48,11 +48,6 @@ export const bestBeforePolicySchema = z.strictObject({
 /**
  * A best-before policy; see {@link bestBeforePolicySchema}.
  *
- * @example
- * ```ts
- * import { type BestBeforePolicy, defaultBestBeforePolicy } from "@miotsec/best-before";
- * const strict: BestBeforePolicy = { ...defaultBestBeforePolicy, baseMonths: 12 };
- * ```
  * @since 0.1.0
  */
 export type BestBeforePolicy = z.infer<typeof bestBeforePolicySchema>;

@@ -6,11 +6,6 @@ import { escapeForTerminal } from "./terminal.js";
  * What {@link run} talks to: the output streams, the terminal, the clock and the version,
  * passed in so that the command can run in-process (tests, embedding).
  *
- * @example
- * ```ts
- * import type { Io } from "@miotsec/cli";
- * const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), today: () => "2026-11-28", version: "0.1.0" };
- * ```
  * @since 0.1.0
  */
 export interface Io {

@@ -37,11 +37,6 @@ export const countryCodes = [
 /**
  * One of the {@link countryCodes}.
  *
- * @example
- * ```ts
- * import type { CountryCode } from "@miotsec/core";
- * const germany: CountryCode = "DE";
- * ```
  * @since 0.1.0
  */
 export type CountryCode = (typeof countryCodes)[number];

@@ -17,11 +17,6 @@ export const forbiddenKeys: ReadonlySet<string> = new Set(["__proto__", "constru
 /**
  * Limits for {@link readPlain} (and so for every parser).
  *
- * @example
- * ```ts
- * import type { InputLimits } from "@miotsec/core";
- * const limits: InputLimits = { maxDepth: 32, maxItems: 1000 };
- * ```
  * @since 0.1.0
  */
 export interface InputLimits {

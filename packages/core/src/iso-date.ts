@@ -9,12 +9,6 @@ declare const isoDateBrand: unique symbol;
  * the proleptic Gregorian calendar: `2024-02-29` is one, `2023-02-29` and `2024-13-01` are
  * not. The brand means "checked"; get one from {@link parseIsoDate} or {@link isoDateSchema}.
  *
- * @example
- * ```ts
- * import { type IsoDate, parseIsoDate } from "@miotsec/core";
- * const r = parseIsoDate("2024-02-29");
- * const d: IsoDate | undefined = r.ok ? r.value : undefined;
- * ```
  * @since 0.1.0
  */
 export type IsoDate = string & { readonly [isoDateBrand]: true };

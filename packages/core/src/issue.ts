@@ -1,11 +1,6 @@
 /**
  * A key in the path to an offending value: an object key or an array index.
  *
- * @example
- * ```ts
- * import type { PathSegment } from "@miotsec/core";
- * const path: PathSegment[] = ["answers", "updates.2.1"];
- * ```
  * @since 0.1.0
  */
 export type PathSegment = string | number;
@@ -18,15 +13,6 @@ export type PathSegment = string | number;
  * root of the value that was parsed. `code` never changes between releases for the same
  * problem; `message` may be reworded.
  *
- * @example
- * ```ts
- * import type { Issue } from "@miotsec/core";
- * const issue: Issue = {
- *   path: ["facts", "securityBudgetShare"],
- *   code: "too-big",
- *   message: "$.facts.securityBudgetShare must be at most 1.",
- * };
- * ```
  * @since 0.1.0
  */
 export interface Issue {
@@ -72,11 +58,6 @@ export const coreIssueCodes = [
 /**
  * One of {@link coreIssueCodes}.
  *
- * @example
- * ```ts
- * import type { CoreIssueCode } from "@miotsec/core";
- * const code: CoreIssueCode = "invalid-date";
- * ```
  * @since 0.1.0
  */
 export type CoreIssueCode = (typeof coreIssueCodes)[number];

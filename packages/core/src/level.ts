@@ -4,11 +4,6 @@ import * as z from "zod/mini";
  * A maturity level on the scale of "Improving IT Security of Medical IoT Devices: A Maturity
  * Evaluation and a Labeling Approach" (§IV-B): 1 to 5, plus 0 for "level 1 not reached".
  *
- * @example
- * ```ts
- * import type { Level } from "@miotsec/core";
- * const level: Level = 3;
- * ```
  * @since 0.1.0
  */
 export type Level = 0 | 1 | 2 | 3 | 4 | 5;
@@ -16,11 +11,6 @@ export type Level = 0 | 1 | 2 | 3 | 4 | 5;
 /**
  * A level a requirement can be placed at: 1 to 5 (0 is only ever an outcome).
  *
- * @example
- * ```ts
- * import type { RequirementLevel } from "@miotsec/core";
- * const level: RequirementLevel = 5;
- * ```
  * @since 0.1.0
  */
 export type RequirementLevel = Exclude<Level, 0>;

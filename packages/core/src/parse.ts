@@ -8,11 +8,6 @@ import { fromZodIssues, noOwnMessage } from "./zod-issues.js";
  * Options of {@link parseWith}: the guard's limits, and the path of the parsed value inside a
  * larger document, so that issues (paths and messages) point into that document.
  *
- * @example
- * ```ts
- * import type { ParseOptions } from "@miotsec/core";
- * const options: ParseOptions = { path: ["answers", "updates.2.1"], maxDepth: 8 };
- * ```
  * @since 0.1.0
  */
 export interface ParseOptions extends InputLimits {

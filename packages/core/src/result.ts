@@ -3,11 +3,6 @@ import type { Issue } from "./issue.js";
 /**
  * A successful outcome carrying its value.
  *
- * @example
- * ```ts
- * import type { Ok } from "@miotsec/core";
- * const done: Ok<number> = { ok: true, value: 3 };
- * ```
  * @since 0.1.0
  */
 export interface Ok<T> {
@@ -20,11 +15,6 @@ export interface Ok<T> {
 /**
  * A failed outcome: at least one {@link Issue}, never a thrown error.
  *
- * @example
- * ```ts
- * import type { Failure } from "@miotsec/core";
- * const failed: Failure = { ok: false, issues: [{ path: [], code: "missing", message: "No input." }] };
- * ```
  * @since 0.1.0
  */
 export interface Failure {
@@ -38,13 +28,6 @@ export interface Failure {
  * What every miotsec parser and entry point that takes outside input returns:
  * `{ ok: true, value }` or `{ ok: false, issues }`. Switch on `ok`.
  *
- * @example
- * ```ts
- * import { parseIsoDate } from "@miotsec/core";
- * const result = parseIsoDate("2024-02-29");
- * if (result.ok) console.log(result.value);
- * else for (const i of result.issues) console.error(i.code, i.message);
- * ```
  * @since 0.1.0
  */
 export type Result<T> = Ok<T> | Failure;

@@ -14,11 +14,6 @@ export const answerStatuses = ["met", "partial", "unmet", "na", "unknown"] as co
 /**
  * One of {@link answerStatuses}.
  *
- * @example
- * ```ts
- * import type { AnswerStatus } from "@miotsec/criteria";
- * const status: AnswerStatus = "partial";
- * ```
  * @since 0.1.0
  */
 export type AnswerStatus = (typeof answerStatuses)[number];
@@ -27,11 +22,6 @@ export type AnswerStatus = (typeof answerStatuses)[number];
  * An option of an answer set: what the assessor picks (`value`, `label`), the status it
  * stands for, and its score from 0 to 1 for progress figures.
  *
- * @example
- * ```ts
- * import type { AnswerOption } from "@miotsec/criteria";
- * const yes: AnswerOption = { value: "yes", label: "Yes", status: "met", score: 1 };
- * ```
  * @since 0.1.0
  */
 export interface AnswerOption {
@@ -48,11 +38,6 @@ export interface AnswerOption {
 /**
  * A named set of answer options.
  *
- * @example
- * ```ts
- * import { type AnswerSet, answerSets } from "@miotsec/criteria";
- * const binary: AnswerSet = answerSets.binary;
- * ```
  * @since 0.1.0
  */
 export interface AnswerSet {

@@ -4,11 +4,6 @@ import type { Catalog, Parameter, Requirement } from "./model.js";
  * A requirement present in both catalogs whose content differs, with the names of the fields
  * that changed.
  *
- * @example
- * ```ts
- * import type { RequirementChange } from "@miotsec/criteria";
- * const change: Pick<RequirementChange, "id" | "fields"> = { id: "updates.2.1", fields: ["text"] };
- * ```
  * @since 0.1.0
  */
 export interface RequirementChange {
@@ -27,11 +22,6 @@ export interface RequirementChange {
  * whose values changed. Assessments answered against `from` keep their answers for every
  * requirement that is neither removed nor changed.
  *
- * @example
- * ```ts
- * import type { CatalogDiff } from "@miotsec/criteria";
- * const nothing: Pick<CatalogDiff, "added" | "removed"> = { added: [], removed: [] };
- * ```
  * @since 0.1.0
  */
 export interface CatalogDiff {

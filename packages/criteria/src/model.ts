@@ -361,110 +361,60 @@ export const catalogSchema = z.strictObject({
  * A catalog: dimensions, criteria, requirements, the facts and parameters measured
  * requirements use, views, and the provenance of any tailoring.
  *
- * @example
- * ```ts
- * import { type Catalog, miotCatalog } from "@miotsec/criteria";
- * const catalog: Catalog = miotCatalog;
- * ```
  * @since 0.1.0
  */
 export type Catalog = z.infer<typeof catalogSchema>;
 /**
  * A requirement of a {@link Catalog}.
  *
- * @example
- * ```ts
- * import { type Requirement, miotCatalog } from "@miotsec/criteria";
- * const first: Requirement | undefined = miotCatalog.requirements[0];
- * ```
  * @since 0.1.0
  */
 export type Requirement = z.infer<typeof requirementSchema>;
 /**
  * A criterion of a {@link Catalog}.
  *
- * @example
- * ```ts
- * import { type Criterion, miotCatalog } from "@miotsec/criteria";
- * const updates: Criterion | undefined = miotCatalog.criteria.find((c) => c.id === "updates");
- * ```
  * @since 0.1.0
  */
 export type Criterion = z.infer<typeof criterionSchema>;
 /**
  * A dimension of a {@link Catalog}.
  *
- * @example
- * ```ts
- * import { type Dimension, miotCatalog } from "@miotsec/criteria";
- * const dims: readonly Dimension[] = miotCatalog.dimensions;
- * ```
  * @since 0.1.0
  */
 export type Dimension = z.infer<typeof dimensionSchema>;
 /**
  * A fact definition of a {@link Catalog}.
  *
- * @example
- * ```ts
- * import { type Fact, miotCatalog } from "@miotsec/criteria";
- * const facts: readonly Fact[] = miotCatalog.facts;
- * ```
  * @since 0.1.0
  */
 export type Fact = z.infer<typeof factSchema>;
 /**
  * A parameter of a {@link Catalog}.
  *
- * @example
- * ```ts
- * import { type Parameter, miotCatalog } from "@miotsec/criteria";
- * const params: readonly Parameter[] = miotCatalog.parameters;
- * ```
  * @since 0.1.0
  */
 export type Parameter = z.infer<typeof parameterSchema>;
 /**
  * The rule of a measured {@link Requirement}.
  *
- * @example
- * ```ts
- * import type { Rule } from "@miotsec/criteria";
- * const rule: Rule = { fact: "securityEventsLastYear", comparator: "lt", parameter: "threats.1.1.max-events" };
- * ```
  * @since 0.1.0
  */
 export type Rule = z.infer<typeof ruleSchema>;
 /**
  * A view of a {@link Catalog}, such as the paper's Figure 1.
  *
- * @example
- * ```ts
- * import { type View, miotCatalog } from "@miotsec/criteria";
- * const views: readonly View[] = miotCatalog.views;
- * ```
  * @since 0.1.0
  */
 export type View = z.infer<typeof viewSchema>;
 /**
  * A provenance entry of a tailored {@link Catalog}.
  *
- * @example
- * ```ts
- * import type { ProvenanceEntry } from "@miotsec/criteria";
- * const entry: ProvenanceEntry = { profile: "clinic-a", operation: "remove", target: "security-costs" };
- * ```
  * @since 0.1.0
  */
 export type ProvenanceEntry = z.infer<typeof provenanceEntrySchema>;
 /**
  * A mapping of a {@link Requirement} to another standard.
  *
- * @example
- * ```ts
- * import type { Mapping } from "@miotsec/criteria";
- * const m: Mapping = { framework: "etsi-en-303-645", id: "5.1-1", relation: "related" };
- * ```
  * @since 0.1.0
  */
 export type Mapping = z.infer<typeof mappingSchema>;

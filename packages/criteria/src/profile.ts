@@ -91,11 +91,6 @@ export const profileSchema = z.strictObject({
 /**
  * A profile document; see {@link profileSchema}.
  *
- * @example
- * ```ts
- * import type { Profile } from "@miotsec/criteria";
- * const profile: Profile = { schemaVersion: 1, id: "no-costs", title: "Without costs", remove: ["security-costs"] };
- * ```
  * @since 0.1.0
  */
 export type Profile = z.infer<typeof profileSchema>;

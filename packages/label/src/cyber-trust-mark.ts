@@ -17,17 +17,6 @@ import { parseLabel } from "./parse-label.js";
  * What a US Cyber Trust Mark label needs that a device label does not hold: who authorized and
  * tested the product, when, and the registry record's timestamps. The library reads no clock.
  *
- * @example
- * ```ts
- * import type { CyberTrustMarkOptions } from "@miotsec/label";
- * const o: CyberTrustMarkOptions = {
- *   authorizationDate: "2026-10-01",
- *   authorizedBy: { name: "Example CLA", contact: "cla@example.org" },
- *   testedBy: { name: "Example Lab", contact: "lab@example.org" },
- *   created: "2026-10-01T00:00:00Z",
- *   modified: "2026-11-28T00:00:00Z",
- * };
- * ```
  * @since 0.1.0
  */
 export interface CyberTrustMarkOptions {

@@ -225,12 +225,6 @@ export const deviceLabelSchema = z.strictObject({
 /**
  * A device label; see {@link deviceLabelSchema}.
  *
- * @example
- * ```ts
- * import type { DeviceLabel } from "@miotsec/label";
- * declare const label: DeviceLabel;
- * label.identity.product;
- * ```
  * @since 0.1.0
  */
 export type DeviceLabel = z.infer<typeof deviceLabelSchema>;

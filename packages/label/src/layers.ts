@@ -5,11 +5,6 @@ import * as z from "zod/mini";
  * procurement: `box` (the printed label on the packaging or device), `qr` (the details behind
  * the QR code), `procurement` (the full record for buyers and auditors).
  *
- * @example
- * ```ts
- * import type { Layer } from "@miotsec/label";
- * const l: Layer = "box";
- * ```
  * @since 0.1.0
  */
 export type Layer = "box" | "qr" | "procurement";

@@ -11,11 +11,6 @@ const udpProtocols = new Set(["coap", "coaps", "dtls", "udp", "quic", "ntp", "dn
 /**
  * Options of {@link toMud}.
  *
- * @example
- * ```ts
- * import type { MudOptions } from "@miotsec/label";
- * const o: MudOptions = { mudUrl: "https://labels.example/us-w1/mud.json", lastUpdate: "2026-11-28" };
- * ```
  * @since 0.1.0
  */
 export interface MudOptions {
@@ -34,11 +29,6 @@ const mudOptionsSchema = z.strictObject({
 /**
  * A MUD file and the declared endpoints it could not express.
  *
- * @example
- * ```ts
- * import type { MudExport } from "@miotsec/label";
- * const e: Pick<MudExport, "notExpressible"> = { notExpressible: ["*.amazonaws.com"] };
- * ```
  * @since 0.1.0
  */
 export interface MudExport {

@@ -15,11 +15,6 @@ import type { Scratch } from "./scratch.js";
 /**
  * Options of {@link assess}.
  *
- * @example
- * ```ts
- * import type { AssessOptions } from "@miotsec/maturity";
- * const options: AssessOptions = { policy: { partial: "met" } };
- * ```
  * @since 0.1.0
  */
 export interface AssessOptions {

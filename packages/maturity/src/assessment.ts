@@ -149,33 +149,18 @@ export const assessmentSchema = z.strictObject({
 /**
  * An assessment document; see {@link assessmentSchema}.
  *
- * @example
- * ```ts
- * import type { Assessment } from "@miotsec/maturity";
- * const a: Assessment = { schemaVersion: 1, asOf: "2026-11-28" as Assessment["asOf"], answers: {} };
- * ```
  * @since 0.1.0
  */
 export type Assessment = z.infer<typeof assessmentSchema>;
 /**
  * An answer; see {@link answerSchema}.
  *
- * @example
- * ```ts
- * import type { Answer } from "@miotsec/maturity";
- * const answer: Answer = { status: "met", evidence: [{ method: "examine" }] };
- * ```
  * @since 0.1.0
  */
 export type Answer = z.infer<typeof answerSchema>;
 /**
  * An evidence reference; see {@link evidenceSchema}.
  *
- * @example
- * ```ts
- * import type { Evidence } from "@miotsec/maturity";
- * const e: Evidence = { method: "test" };
- * ```
  * @since 0.1.0
  */
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -88,11 +88,6 @@ function unreadable(error: unknown): Failure {
  * Options of {@link assessMany}: the policy, and whether to build full reports (`"report"`,
  * the default) or only the levels (`"levels"`).
  *
- * @example
- * ```ts
- * import type { AssessManyOptions } from "@miotsec/maturity";
- * const options: AssessManyOptions = { detail: "levels" };
- * ```
  * @since 0.1.0
  */
 export interface AssessManyOptions extends AssessOptions {
@@ -154,11 +149,6 @@ function prepare(
 /**
  * Counts of reports per level, 0 to 5.
  *
- * @example
- * ```ts
- * import type { LevelDistribution } from "@miotsec/maturity";
- * const d: LevelDistribution = [3, 10, 4, 1, 0, 0];
- * ```
  * @since 0.1.0
  */
 export type LevelDistribution = [number, number, number, number, number, number];
@@ -167,11 +157,6 @@ export type LevelDistribution = [number, number, number, number, number, number]
  * What a fleet looks like: how many devices sit at each level, per criterion too, and which
  * requirements block the most devices.
  *
- * @example
- * ```ts
- * import type { FleetSummary } from "@miotsec/maturity";
- * const s: Pick<FleetSummary, "count"> = { count: 0 };
- * ```
  * @since 0.1.0
  */
 export interface FleetSummary {
@@ -253,11 +238,6 @@ export function summarize(
 /**
  * A change of level between two reports.
  *
- * @example
- * ```ts
- * import type { LevelChange } from "@miotsec/maturity";
- * const c: LevelChange = { before: 1, after: 2, change: "improved" };
- * ```
  * @since 0.1.0
  */
 export interface LevelChange {
@@ -272,11 +252,6 @@ export interface LevelChange {
 /**
  * What changed between two reports of the same subject.
  *
- * @example
- * ```ts
- * import type { ReportComparison } from "@miotsec/maturity";
- * const c: Pick<ReportComparison, "improved" | "regressed"> = { improved: ["updates"], regressed: [] };
- * ```
  * @since 0.1.0
  */
 export interface ReportComparison {

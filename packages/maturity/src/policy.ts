@@ -30,11 +30,6 @@ export const policySchema = z.strictObject({
 /**
  * A scoring policy; see {@link policySchema}.
  *
- * @example
- * ```ts
- * import { type Policy, paperPolicy } from "@miotsec/maturity";
- * const lenient: Policy = { ...paperPolicy, partial: "met" };
- * ```
  * @since 0.1.0
  */
 export type Policy = z.infer<typeof policySchema>;

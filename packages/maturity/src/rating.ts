@@ -13,11 +13,6 @@ import type { Scratch } from "./scratch.js";
  * The levels of an assessment without the explanations: what a fleet dashboard needs. Every
  * number is the one {@link assess}'s full report gives.
  *
- * @example
- * ```ts
- * import type { MaturityRating } from "@miotsec/maturity";
- * const r: Pick<MaturityRating, "level" | "levelIfUnknownsMet"> = { level: 2, levelIfUnknownsMet: 4 };
- * ```
  * @since 0.1.0
  */
 export interface MaturityRating {

@@ -18,11 +18,6 @@ export const reportSchemaVersion = 1;
  * Whether a requirement is fulfilled under the policy, not fulfilled, or not known yet
  * (no answer, answered `unknown`, or its fact not given).
  *
- * @example
- * ```ts
- * import type { Outcome } from "@miotsec/maturity";
- * const o: Outcome = "unknown";
- * ```
  * @since 0.1.0
  */
 export type Outcome = "fulfilled" | "not-fulfilled" | "unknown";
@@ -31,11 +26,6 @@ export type Outcome = "fulfilled" | "not-fulfilled" | "unknown";
  * A requirement that stands between a scope and a level: what it is, how it was answered or
  * measured, and why it does not count, in one sentence.
  *
- * @example
- * ```ts
- * import type { Blocker } from "@miotsec/maturity";
- * const b: Blocker = { requirement: "updates.2.2", criterion: "updates", level: 2, outcome: "not-fulfilled", answer: "unmet", why: "Answered unmet." };
- * ```
  * @since 0.1.0
  */
 export interface Blocker {
@@ -63,11 +53,6 @@ export interface Blocker {
 /**
  * How many requirements of a scope have a known outcome.
  *
- * @example
- * ```ts
- * import type { Coverage } from "@miotsec/maturity";
- * const c: Coverage = { requirements: 81, known: 60, unknown: 21, fulfilled: 50, notFulfilled: 10, ratio: 60 / 81 };
- * ```
  * @since 0.1.0
  */
 export interface Coverage {
@@ -88,11 +73,6 @@ export interface Coverage {
 /**
  * The result for one criterion.
  *
- * @example
- * ```ts
- * import type { CriterionResult } from "@miotsec/maturity";
- * const r: Pick<CriterionResult, "id" | "level"> = { id: "updates", level: 2 };
- * ```
  * @since 0.1.0
  */
 export interface CriterionResult {
@@ -119,11 +99,6 @@ export interface CriterionResult {
 /**
  * The result for one dimension.
  *
- * @example
- * ```ts
- * import type { DimensionResult } from "@miotsec/maturity";
- * const d: Pick<DimensionResult, "id" | "level"> = { id: "process", level: 1 };
- * ```
  * @since 0.1.0
  */
 export interface DimensionResult {
@@ -142,11 +117,6 @@ export interface DimensionResult {
 /**
  * One requirement's outcome.
  *
- * @example
- * ```ts
- * import type { RequirementResult } from "@miotsec/maturity";
- * const r: RequirementResult = { id: "updates.1.1", criterion: "updates", level: 1, outcome: "fulfilled", answer: "met" };
- * ```
  * @since 0.1.0
  */
 export interface RequirementResult {
@@ -168,11 +138,6 @@ export interface RequirementResult {
  * The requirements to fulfil, in order, to reach one overall level, beyond those listed for
  * the levels below it.
  *
- * @example
- * ```ts
- * import type { RoadmapStage } from "@miotsec/maturity";
- * const stage: RoadmapStage = { level: 3, steps: [] };
- * ```
  * @since 0.1.0
  */
 export interface RoadmapStage {
@@ -185,13 +150,6 @@ export interface RoadmapStage {
 /**
  * A maturity report: the versioned JSON document `assess` returns.
  *
- * @example
- * ```ts
- * import { assess, type MaturityReport } from "@miotsec/maturity";
- * import { miotCatalog } from "@miotsec/criteria";
- * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
- * const report: MaturityReport | undefined = r.ok ? r.value : undefined;
- * ```
  * @since 0.1.0
  */
 export interface MaturityReport {

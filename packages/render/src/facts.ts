@@ -7,11 +7,6 @@ import { type QrSymbol, qrSymbol } from "./qr.js";
 /**
  * Options of {@link renderLabelSvg} and {@link renderLabelHtml}.
  *
- * @example
- * ```ts
- * import type { RenderOptions } from "@miotsec/render";
- * const options: RenderOptions = { asOf: "2026-11-28" };
- * ```
  * @since 0.1.0
  */
 export interface RenderOptions {

@@ -17,11 +17,6 @@ export const tiers = ["none", "affirming", "warning", "contraindicated"] as cons
 /**
  * One of {@link tiers}.
  *
- * @example
- * ```ts
- * import type { Tier } from "@miotsec/runtime-facts";
- * const t: Tier = "warning";
- * ```
  * @since 0.1.0
  */
 export type Tier = (typeof tiers)[number];
@@ -29,11 +24,6 @@ export type Tier = (typeof tiers)[number];
 /**
  * What a finding says about one metric, fact, service or version.
  *
- * @example
- * ```ts
- * import type { Verdict } from "@miotsec/runtime-facts";
- * const v: Verdict = "outside-failsafe";
- * ```
  * @since 0.1.0
  */
 export type Verdict =
@@ -120,11 +110,6 @@ export function within(value: number, range: Range): boolean {
  * an alert and a re-evaluation; a fail-safe breach starts the paper's reaction chain: pause
  * operation, isolate from the network, notify, require re-integration.
  *
- * @example
- * ```ts
- * import type { Action } from "@miotsec/runtime-facts";
- * const a: Action = { kind: "pause-operation", reason: "cpuPercent is 99 %, above the fail-safe maximum 95 %." };
- * ```
  * @since 0.1.0
  */
 export interface Action {

@@ -29,11 +29,6 @@ export const observationSchema = z.strictObject({
 /**
  * An observation; see {@link observationSchema}.
  *
- * @example
- * ```ts
- * import type { Observation } from "@miotsec/runtime-facts";
- * const o: Observation = { metrics: { bootSeconds: { value: 21, unit: "s" } } };
- * ```
  * @since 0.1.0
  */
 export type Observation = z.infer<typeof observationSchema>;
@@ -43,11 +38,6 @@ export type Observation = z.infer<typeof observationSchema>;
  * observed and expected, the verdict with its tier, the signed margin to the range (positive
  * inside), and a sentence.
  *
- * @example
- * ```ts
- * import type { Finding } from "@miotsec/runtime-facts";
- * const f: Finding = { metric: "cpuPercent", stage: "operating", observed: 35, expected: { max: 40 }, verdict: "within", tier: "affirming", margin: 5, explanation: "cpuPercent is 35 %, within the operating range." };
- * ```
  * @since 0.1.0
  */
 export interface Finding {
@@ -72,11 +62,6 @@ export interface Finding {
 /**
  * A stage of §V-A.
  *
- * @example
- * ```ts
- * import type { Stage } from "@miotsec/runtime-facts";
- * const s: Stage = "integration";
- * ```
  * @since 0.1.0
  */
 export type Stage = "integration" | "operating" | "failSafe";
@@ -85,11 +70,6 @@ export type Stage = "integration" | "operating" | "failSafe";
  * The result of appraising an observation against a profile, in the spirit of RATS: the
  * worst tier, the findings, and the actions (data, never executed).
  *
- * @example
- * ```ts
- * import type { Appraisal } from "@miotsec/runtime-facts";
- * const a: Appraisal = { status: "none", findings: [], actions: [] };
- * ```
  * @since 0.1.0
  */
 export interface Appraisal {
@@ -105,11 +85,6 @@ export interface Appraisal {
  * Options of {@link compareRuntimeFacts}: the stage to appraise, and for staleness the time of
  * the appraisal, `atMs` (milliseconds since 1970; the library never reads a clock).
  *
- * @example
- * ```ts
- * import type { CompareOptions } from "@miotsec/runtime-facts";
- * const o: CompareOptions = { stage: "operating", atMs: Date.UTC(2026, 10, 28) };
- * ```
  * @since 0.1.0
  */
 export interface CompareOptions {

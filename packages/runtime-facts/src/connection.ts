@@ -23,11 +23,6 @@ export const observedConnectionSchema = z.strictObject({
 /**
  * An observed connection; see {@link observedConnectionSchema}.
  *
- * @example
- * ```ts
- * import type { ObservedConnection } from "@miotsec/runtime-facts";
- * const c: ObservedConnection = { host: "firehose.eu-west-1.amazonaws.com", port: 443, tls: "1.2" };
- * ```
  * @since 0.1.0
  */
 export type ObservedConnection = z.infer<typeof observedConnectionSchema>;
@@ -35,11 +30,6 @@ export type ObservedConnection = z.infer<typeof observedConnectionSchema>;
 /**
  * A finding about network traffic.
  *
- * @example
- * ```ts
- * import type { EndpointFinding } from "@miotsec/runtime-facts";
- * const f: EndpointFinding = { kind: "undeclared-third-party", host: "api.segment.io", tier: "contraindicated", explanation: "..." };
- * ```
  * @since 0.1.0
  */
 export interface EndpointFinding {
@@ -64,11 +54,6 @@ export interface EndpointFinding {
  * Declared against observed endpoints: the worst tier, every finding, and a summary of hosts,
  * third parties and countries seen.
  *
- * @example
- * ```ts
- * import type { EndpointAppraisal } from "@miotsec/runtime-facts";
- * const a: Pick<EndpointAppraisal, "status"> = { status: "affirming" };
- * ```
  * @since 0.1.0
  */
 export interface EndpointAppraisal {

@@ -36,11 +36,6 @@ const harOptionsSchema = z.strictObject({
  * Options of {@link parseHar}: where servers are, by host name or IP address (a HAR file does
  * not say; a GeoIP lookup or the operator's statement does).
  *
- * @example
- * ```ts
- * import type { HarOptions } from "@miotsec/runtime-facts";
- * const o: HarOptions = { countries: { "api.segment.io": "US" } };
- * ```
  * @since 0.1.0
  */
 export interface HarOptions {

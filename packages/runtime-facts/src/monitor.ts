@@ -9,11 +9,6 @@ import { describeRange, failSafeWords, formatNumber, stageSentence } from "./sen
  * One metric sample from one device: the value, its unit, and when it was taken, in
  * milliseconds since 1970.
  *
- * @example
- * ```ts
- * import type { Sample } from "@miotsec/runtime-facts";
- * const s: Sample = { device: "us-17", metric: "cpuPercent", value: 35, unit: "%", at: 1_764_288_000_000 };
- * ```
  * @since 0.1.0
  */
 export interface Sample {
@@ -34,11 +29,6 @@ export interface Sample {
  * metric gone `stale`, or a sample it cannot use (`unknown-metric`, `unit-mismatch`, a value
  * that is not a number), with the actions it calls for.
  *
- * @example
- * ```ts
- * import type { MonitorEvent } from "@miotsec/runtime-facts";
- * const e: Pick<MonitorEvent, "kind" | "tier"> = { kind: "fired", tier: "contraindicated" };
- * ```
  * @since 0.1.0
  */
 export interface MonitorEvent {
@@ -65,11 +55,6 @@ export interface MonitorEvent {
 /**
  * Options of {@link createMonitor}.
  *
- * @example
- * ```ts
- * import type { MonitorOptions } from "@miotsec/runtime-facts";
- * const o: MonitorOptions = { stage: "operating", holdSeconds: 60, recovery: { cpuPercent: 5 } };
- * ```
  * @since 0.1.0
  */
 export interface MonitorOptions {
@@ -104,12 +89,6 @@ const monitorOptionsSchema = z.strictObject({
  * A running monitor. Its state is per device and per declared metric, a few numbers each, so
  * memory grows with the fleet, never with the number of samples.
  *
- * @example
- * ```ts
- * import type { Monitor } from "@miotsec/runtime-facts";
- * declare const monitor: Monitor;
- * monitor.update({ device: "us-17", metric: "cpuPercent", value: 97, unit: "%", at: 0 });
- * ```
  * @since 0.1.0
  */
 export interface Monitor {

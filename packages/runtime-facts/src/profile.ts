@@ -157,33 +157,18 @@ export const runtimeProfileSchema = z.strictObject({
 /**
  * A runtime profile; see {@link runtimeProfileSchema}.
  *
- * @example
- * ```ts
- * import type { RuntimeProfile } from "@miotsec/runtime-facts";
- * const p: Pick<RuntimeProfile, "endpoints"> = { endpoints: [] };
- * ```
  * @since 0.1.0
  */
 export type RuntimeProfile = z.infer<typeof runtimeProfileSchema>;
 /**
  * A declared endpoint; see {@link endpointSchema}.
  *
- * @example
- * ```ts
- * import type { DeclaredEndpoint } from "@miotsec/runtime-facts";
- * const e: DeclaredEndpoint = { host: "api.example", protocol: "https", purpose: "sync", operator: "Vendor", thirdParty: false, dataCategories: [] };
- * ```
  * @since 0.1.0
  */
 export type DeclaredEndpoint = z.infer<typeof endpointSchema>;
 /**
  * An inclusive range; see {@link rangeSchema}.
  *
- * @example
- * ```ts
- * import type { Range } from "@miotsec/runtime-facts";
- * const r: Range = { min: 0, max: 10 };
- * ```
  * @since 0.1.0
  */
 export type Range = z.infer<typeof rangeSchema>;
