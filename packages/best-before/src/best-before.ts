@@ -1,17 +1,5 @@
-import {
-  addMonths,
-  epochDay,
-  epochDayAfterMonths,
-  fail,
-  fromEpochDay,
-  type IsoDate,
-  type Issue,
-  isIsoDate,
-  issue,
-  ok,
-  parseWith,
-  type Result,
-} from "@miotsec/core";
+import { addMonths, fail, type IsoDate, type Issue, isIsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { epochDay, epochDayAfterMonths, fromEpochDay } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ComponentLifetime, componentLifetime } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";

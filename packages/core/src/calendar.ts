@@ -35,7 +35,8 @@ function daysInMonth(year: number, month: number): number {
  *
  * @example
  * ```ts
- * import { epochDay, unwrap, parseIsoDate } from "@miotsec/core";
+ * import { parseIsoDate, unwrap } from "@miotsec/core";
+ * import { epochDay } from "@miotsec/core/internal";
  * epochDay(unwrap(parseIsoDate("1970-01-02"))); // 1
  * ```
  * @since 0.1.0
@@ -61,7 +62,7 @@ function civilDay(y0: number, m: number, d: number): number {
  *
  * @example
  * ```ts
- * import { fromEpochDay } from "@miotsec/core";
+ * import { fromEpochDay } from "@miotsec/core/internal";
  * fromEpochDay(19782); // "2024-02-29"
  * ```
  * @since 0.1.0
@@ -119,7 +120,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
  *
  * @example
  * ```ts
- * import { epochDayAfterMonths, unwrap, parseIsoDate } from "@miotsec/core";
+ * import { parseIsoDate, unwrap } from "@miotsec/core";
+ * import { epochDayAfterMonths } from "@miotsec/core/internal";
  * epochDayAfterMonths(unwrap(parseIsoDate("2024-01-31")), 1); // 19782, the day of 2024-02-29
  * ```
  * @since 0.1.0

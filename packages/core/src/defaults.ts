@@ -13,7 +13,7 @@ import { ok, type Result } from "./result.js";
  * @example
  * ```ts
  * import * as z from "zod/mini";
- * import { defaultsResolver } from "@miotsec/core";
+ * import { defaultsResolver } from "@miotsec/core/internal";
  * const resolve = defaultsResolver(z.strictObject({ days: z.int() }), { days: 121 });
  * resolve({ days: 90 }, ["policy"]); // { ok: true, value: { days: 90 } }
  * resolve({ dayz: 90 }, ["policy"]); // { ok: false, issues: [{ path: ["policy", "dayz"], code: "unknown-key", ... }] }

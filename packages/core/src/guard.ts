@@ -191,7 +191,7 @@ function shapeOf(value: unknown, shapes: Map<object, readonly [number, number]>)
  *
  * @example
  * ```ts
- * import { readPlain } from "@miotsec/core";
+ * import { readPlain } from "@miotsec/core/internal";
  * readPlain({ a: [1, 2] }); // { ok: true, value: { a: [1, 2] } }
  * readPlain({ a: new Map() }); // { ok: false, issues: [{ path: ["a"], code: "not-plain-data", ... }] }
  * ```
@@ -328,7 +328,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
  *
  * @example
  * ```ts
- * import { inspectInput } from "@miotsec/core";
+ * import { inspectInput } from "@miotsec/core/internal";
  * inspectInput(JSON.parse('{"a": {"__proto__": {}}}'));
  * // [{ path: ["a", "__proto__"], code: "forbidden-key", ... }]
  * ```

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { ownValue } from "@miotsec/core";
+ * import { ownValue } from "@miotsec/core/internal";
  * ownValue({ cpu: 1 }, "cpu"); // 1
  * ownValue({ cpu: 1 }, "toString"); // undefined
  * ```

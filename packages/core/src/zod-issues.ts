@@ -52,7 +52,7 @@ function bound(raw: core.$ZodIssue & { code: "too_big" | "too_small" }): string 
  * @example
  * ```ts
  * import * as z from "zod/mini";
- * import { fromZodIssues } from "@miotsec/core";
+ * import { fromZodIssues } from "@miotsec/core/internal";
  * const r = z.strictObject({ a: z.number() }).safeParse({ a: "x" }, { reportInput: true });
  * if (!r.success) fromZodIssues(r.error.issues)[0]?.code; // "invalid-type"
  * ```

@@ -1,4 +1,5 @@
-import { forbiddenKeys, isoDateBetween, requirementLevelSchema } from "@miotsec/core";
+import { isoDateBetween, requirementLevelSchema } from "@miotsec/core";
+import { forbiddenKeys } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { catalogSchemaVersion } from "./schema-version.js";
 

@@ -1,15 +1,5 @@
-import {
-  canonicalJson,
-  fail,
-  issue,
-  ok,
-  parseWith,
-  prefixIssues,
-  type Result,
-  readPlain,
-  sha256Hex,
-  unwrap,
-} from "@miotsec/core";
+import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex, unwrap } from "@miotsec/core";
+import { readPlain } from "@miotsec/core/internal";
 import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";

@@ -1,4 +1,5 @@
-import { defaultsResolver, type Result } from "@miotsec/core";
+import type { Result } from "@miotsec/core";
+import { defaultsResolver } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 
 /**

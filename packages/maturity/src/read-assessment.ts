@@ -7,7 +7,6 @@
 import {
   describeValue,
   fail,
-  forbiddenKeys,
   formatPath,
   type IsoDate,
   type Issue,
@@ -19,6 +18,7 @@ import {
   parseWith,
   type Result,
 } from "@miotsec/core";
+import { forbiddenKeys } from "@miotsec/core/internal";
 import type { Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";

@@ -1,4 +1,5 @@
-import { describeValue, fail, type Issue, ok, ownValue, parseWith, type Result } from "@miotsec/core";
+import { describeValue, fail, type Issue, ok, parseWith, type Result } from "@miotsec/core";
+import { ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
 import { checkProfile, type Range, type RuntimeProfile } from "./profile.js";

@@ -5,10 +5,10 @@ import {
   type Issue,
   issue,
   ok,
-  ownValue,
   parseWith,
   type Result,
 } from "@miotsec/core";
+import { ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import type { ObservedConnection } from "./connection.js";
 

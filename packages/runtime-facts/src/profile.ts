@@ -1,4 +1,5 @@
-import { countryCodeSchema, fail, forbiddenKeys, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { countryCodeSchema, fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { forbiddenKeys } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 
 const name = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max));
