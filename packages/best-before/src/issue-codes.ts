@@ -1,8 +1,9 @@
 import { coreIssueCodes } from "@miotsec/core";
 
 /**
- * Every issue code that computeBestBefore, parseLifecycleFacts and resolveBestBeforePolicy answer with: `@miotsec/core`'s and these of
- * `@miotsec/best-before`. A program switches on these; they never change for the same problem.
+ * Every issue code that computeBestBefore, parseLifecycleFacts and resolveBestBeforePolicy answer
+ * with: `@miotsec/core`'s and these of `@miotsec/best-before`. A program switches on these; they
+ * never change for the same problem.
  *
  * @example
  * ```ts

@@ -9,13 +9,13 @@ import { fail, ok, type Result } from "./result.js";
  * ECMAScript writes them (`1e+21`, `1e-7`, `-0` as `0`) and strings with the escapes of
  * `JSON.stringify` (`\n`, `\u001f`, nothing else escaped).
  *
- * The value is read once, as {@link readPlain} reads it (so a key that could change a prototype,
- * `__proto__`, `constructor` or `prototype`, is a `forbidden-key` issue). Properties whose value is `undefined` are
- * left out, as `JSON.stringify` leaves them out. What JSON cannot hold is an issue at its path:
- * `NaN` and the infinities (`not-finite`), `undefined` elsewhere, functions, symbols and big
- * integers (`invalid-type`). A lone surrogate is outside I-JSON, which the RFC assumes; it is
- * written as its `\udxxx` escape, as `JSON.stringify` writes it, so that every string has one
- * canonical form.
+ * The value is read once, as `readPlain` (of `@miotsec/core/internal`) reads it, so that a key
+ * that could change a prototype (`__proto__`, `constructor`, `prototype`) is a `forbidden-key`
+ * issue. Properties whose value is `undefined` are left out, as `JSON.stringify` leaves them out.
+ * What JSON cannot hold is an issue at its path: `NaN` and the infinities (`not-finite`),
+ * `undefined` elsewhere, functions, symbols and big integers (`invalid-type`). A lone surrogate
+ * is outside I-JSON, which the RFC assumes; it is written as its `\udxxx` escape, as
+ * `JSON.stringify` writes it, so that every string has one canonical form.
  *
  * @example
  * ```ts
@@ -23,7 +23,7 @@ import { fail, ok, type Result } from "./result.js";
  * canonicalJson({ b: [1e21, 1e-7], a: "é" }); // { ok: true, value: '{"a":"é","b":[1e+21,1e-7]}' }
  * canonicalJson({ a: Number.NaN }).ok; // false
  * ```
- * @since 0.3.0
+ * @since 0.2.0
  */
 export function canonicalJson(value: unknown): Result<string> {
   const read = readPlain(value);

@@ -17,7 +17,7 @@ const entities: Readonly<Record<string, string>> = {
  * import { escapeMarkup } from "@miotsec/core";
  * escapeMarkup('<b title="x">Tom & Jerry</b>'); // "&lt;b title=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/b&gt;"
  * ```
- * @since 0.3.0
+ * @since 0.2.0
  */
 export function escapeMarkup(text: string): string {
   return String(text)

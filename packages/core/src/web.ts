@@ -12,7 +12,7 @@ import * as z from "zod/mini";
  * httpsUrlSchema().safeParse("https://labels.example/us-w1").success; // true
  * httpsUrlSchema().safeParse("http://labels.example").success; // false
  * ```
- * @since 0.3.0
+ * @since 0.2.0
  */
 export function httpsUrlSchema(message = "must be an https:// URL") {
   return z.pipe(
@@ -35,6 +35,6 @@ export function httpsUrlSchema(message = "must be an https:// URL") {
  * import { emailSchema } from "@miotsec/core";
  * emailSchema.safeParse("psirt@vendor.example").success; // true
  * ```
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const emailSchema = z.email({ error: "must be an email address" }).check(z.maxLength(320));

@@ -1,8 +1,9 @@
 import { coreIssueCodes } from "@miotsec/core";
 
 /**
- * Every issue code that parseCatalog, applyProfile and the other functions of this package answer with: `@miotsec/core`'s and these of
- * `@miotsec/criteria`. A program switches on these; they never change for the same problem.
+ * Every issue code that parseCatalog, applyProfile and the other functions of this package answer
+ * with: `@miotsec/core`'s and these of `@miotsec/criteria`. A program switches on these; they
+ * never change for the same problem.
  *
  * @example
  * ```ts

@@ -1,8 +1,9 @@
 import { runtimeFactsIssueCodes } from "@miotsec/runtime-facts";
 
 /**
- * Every issue code that parseLabel, migrateLabel and the exporters answer with: `@miotsec/runtime-facts`'s (a label's runtime profile is checked) and these of
- * `@miotsec/label`. A program switches on these; they never change for the same problem.
+ * Every issue code that parseLabel, migrateLabel and the exporters answer with:
+ * `@miotsec/runtime-facts`'s (a label's runtime profile is checked) and these of `@miotsec/label`.
+ * A program switches on these; they never change for the same problem.
  *
  * @example
  * ```ts

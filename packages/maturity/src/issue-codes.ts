@@ -1,7 +1,8 @@
 import { criteriaIssueCodes } from "@miotsec/criteria";
 
 /**
- * Every issue code that assess, assessLevels, assessMany and the exports of this package answer with: `@miotsec/criteria`'s (a catalog is checked when it is scored) and these of
+ * Every issue code that assess, assessLevels, assessMany and the exports of this package answer
+ * with: `@miotsec/criteria`'s (a catalog is checked when it is scored) and these of
  * `@miotsec/maturity`. A program switches on these; they never change for the same problem.
  *
  * @example

@@ -1,8 +1,9 @@
 import { labelIssueCodes } from "@miotsec/label";
 
 /**
- * Every issue code that the renderers answer with: `@miotsec/label`'s (a label is checked before it is drawn) and these of
- * `@miotsec/render`. A program switches on these; they never change for the same problem.
+ * Every issue code that the renderers answer with: `@miotsec/label`'s (a label is checked before
+ * it is drawn) and these of `@miotsec/render`. A program switches on these; they never change for
+ * the same problem.
  *
  * @example
  * ```ts

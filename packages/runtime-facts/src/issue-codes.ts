@@ -1,8 +1,9 @@
 import { coreIssueCodes } from "@miotsec/core";
 
 /**
- * Every issue code that parseRuntimeProfile, compareRuntimeFacts, createMonitor, parseHar and compareEndpoints answer with: `@miotsec/core`'s and these of
- * `@miotsec/runtime-facts`. A program switches on these; they never change for the same problem.
+ * Every issue code that parseRuntimeProfile, compareRuntimeFacts, createMonitor, parseHar and
+ * compareEndpoints answer with: `@miotsec/core`'s and these of `@miotsec/runtime-facts`. A program
+ * switches on these; they never change for the same problem.
  *
  * @example
  * ```ts
