@@ -2,6 +2,7 @@ import { fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/co
 import * as z from "zod/mini";
 import { type Action, actionsForReason, type Tier, type Verdict } from "./appraisal.js";
 import { appraiseMetric } from "./compare.js";
+import { DeviceTable, FAILSAFE, NORMAL, PENDING, WARNING } from "./device-table.js";
 import { checkProfile, type RuntimeProfile } from "./profile.js";
 import { describeRange, failSafeWords, formatNumber, stageSentence } from "./sentences.js";
 
@@ -122,11 +123,6 @@ export interface Monitor {
 }
 
 const needsReading = "A reading needs a device id (a string) or handle and its values (an array of numbers).";
-
-const NORMAL = 0;
-const PENDING = 1;
-const WARNING = 2;
-const FAILSAFE = 3;
 
 /** Why the fields of a sample do not make a {@link Sample} (device, metric and unit strings, a number value), or undefined. */
 function malformed(device: unknown, metric: unknown, unit: unknown, value: unknown): string | undefined {
@@ -257,28 +253,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   const finite = (x: number) => Math.min(Math.max(x, -Number.MAX_VALUE), Number.MAX_VALUE);
   const quietMin = Float64Array.from(byIndex, (m) => finite(Math.max(m.stageMin, m.failMin)));
   const quietMax = Float64Array.from(byIndex, (m) => finite(Math.min(m.stageMax, m.failMax)));
-  // The state of every device metric, in arrays shared by all devices: device slot k holds
-  // metric i at k * metricCount + i. Contiguous, so a fleet tick walks memory in order; the
-  // arrays double when full, so memory stays a few bytes per device metric.
-  //
-  // A metric's last sample time is the later of `lastAt` and its device's `allAt`, the time of
-  // the device's last reading that sampled every metric: such a reading, the usual one of a
-  // fleet, then writes one time per device instead of one per metric. `latestAt` is the latest
-  // time any metric of the device was sampled, and `staleCount` how many of its metrics are
-  // marked stale, so that a full reading clears the marks only when there are some.
-  const slots = new Map<string, number>();
-  const ids: string[] = [];
-  let capacity = 0;
-  let level = new Uint8Array(0);
-  let stale = new Uint8Array(0);
-  let since = new Float64Array(0);
-  let lastAt = new Float64Array(0);
-  let allAt = new Float64Array(0);
-  let latestAt = new Float64Array(0);
-  let staleCount = new Uint32Array(0);
-  // Per device, how many of its metrics are not NORMAL: a device with none needs no look at
-  // its metrics' levels while its values stay inside their quiet ranges.
-  let active = new Uint32Array(0);
+  // The state of every device metric (device-table.ts says how it is laid out).
+  const table = new DeviceTable(metricCount);
   const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const none: readonly MonitorEvent[] = Object.freeze([]);
 
@@ -372,57 +348,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
         ),
       ];
     }
-    const e = advance(slotOf(device), m, device, value, unit, at);
+    const e = advance(table.slotOf(device), m, device, value, unit, at);
     return e === undefined ? none : [e];
-  };
-
-  const grow = () => {
-    capacity = Math.max(16, capacity * 2);
-    const size = capacity * metricCount;
-    const next = {
-      level: new Uint8Array(size),
-      stale: new Uint8Array(size),
-      since: new Float64Array(size),
-      lastAt: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
-      allAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
-      latestAt: new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY),
-      staleCount: new Uint32Array(capacity),
-      active: new Uint32Array(capacity),
-    };
-    next.level.set(level);
-    next.stale.set(stale);
-    next.since.set(since);
-    next.lastAt.set(lastAt);
-    next.allAt.set(allAt);
-    next.latestAt.set(latestAt);
-    next.staleCount.set(staleCount);
-    next.active.set(active);
-    ({ level, stale, since, lastAt, allAt, latestAt, staleCount, active } = next);
-  };
-
-  /** When metric `k` (slot * metricCount + metric index) of device `slot` was last sampled. */
-  const lastOf = (slot: number, k: number): number => Math.max(lastAt[k] as number, allAt[slot] as number);
-
-  /** Records a sample of metric `k` of device `slot` at `at`, no earlier than its last one. */
-  const touch = (slot: number, k: number, at: number): void => {
-    lastAt[k] = at;
-    if (stale[k] !== 0) {
-      stale[k] = 0;
-      staleCount[slot] = (staleCount[slot] as number) - 1;
-    }
-    if (at > (latestAt[slot] as number)) latestAt[slot] = at;
-  };
-
-  // The slot of a device, made on its first sample.
-  const slotOf = (id: string): number => {
-    let slot = slots.get(id);
-    if (slot === undefined) {
-      slot = ids.length;
-      if (slot === capacity) grow();
-      ids.push(id);
-      slots.set(id, slot);
-    }
-    return slot;
   };
 
   /**
@@ -438,8 +365,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     at: number,
   ): MonitorEvent | undefined => {
     const i = slot * metricCount + m.index;
-    if (at < lastOf(slot, i)) return undefined;
-    touch(slot, i, at);
+    if (at < table.lastOf(slot, i)) return undefined;
+    table.touch(slot, i, at);
     return judge(slot, i, m, device, value, unit, at);
   };
 
@@ -462,25 +389,19 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
       const shown = typeof value === "number" ? value : undefined;
       return event("rejected", device, m.id, at, finding.verdict, "warning", finding.explanation, shown);
     }
-    const current = level[i] as number;
+    const current = table.level[i] as number;
     if (value < m.failMin || value > m.failMax) {
       if (current === FAILSAFE) return undefined;
-      if (current === NORMAL) active[slot] = (active[slot] as number) + 1;
-      level[i] = FAILSAFE;
-      since[i] = at;
+      table.breach(slot, i, FAILSAFE, at);
       // The sample's unit is the metric's here (checked above), as in the words joined once.
       const explanation = `${m.failSafeBefore}${formatNumber(value)}${m.failSafeAfter}`;
       return event("fired", device, m.id, at, "outside-failsafe", "contraindicated", explanation, value);
     }
     if (value < m.stageMin || value > m.stageMax) {
-      if (current === NORMAL) {
-        level[i] = PENDING;
-        active[slot] = (active[slot] as number) + 1;
-        since[i] = at;
-      }
-      const breachSince = since[i] as number;
-      if (level[i] === PENDING && at - breachSince >= m.holdMs) {
-        level[i] = WARNING;
+      if (current === NORMAL) table.breach(slot, i, PENDING, at);
+      const breachSince = table.since[i] as number;
+      if (table.level[i] === PENDING && at - breachSince >= m.holdMs) {
+        table.warn(i);
         const explanation = `${stageSentence(m.id, value, unit, stageName, m.stageText, false)} The breach has lasted ${formatNumber((at - breachSince) / 1000)} s.`;
         return event("fired", device, m.id, at, "outside-operating", "warning", explanation, value);
       }
@@ -488,15 +409,13 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     }
     // Within the stage range (or no stage range declared).
     if (current === PENDING) {
-      level[i] = NORMAL;
-      active[slot] = (active[slot] as number) - 1;
+      table.calm(slot, i);
       return undefined;
     }
     if (current >= WARNING) {
       const inside = Math.min(value - m.stageMin, m.stageMax - value);
       if (inside >= m.recovery) {
-        level[i] = NORMAL;
-        active[slot] = (active[slot] as number) - 1;
+        table.calm(slot, i);
         const explanation = `${m.backBefore}${formatNumber(value)}${m.backBetween}${formatNumber(inside)}.`;
         return event("resolved", device, m.id, at, "within", "affirming", explanation, value);
       }
@@ -521,27 +440,23 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   let readCount = 0;
 
   const byHandle = (handle: number, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
-    if (!(Number.isInteger(handle) && handle >= 0 && handle < ids.length))
+    if (!(Number.isInteger(handle) && handle >= 0 && handle < table.ids.length))
       return rejectReading("", Number.NaN, "missing", `${handle} is not a device handle of this monitor.`);
-    const device = ids[handle] as string;
+    const device = table.ids[handle] as string;
     const problem = readingProblem(device, at, values);
-    if (problem !== undefined) return problem;
-    const read = readValues;
-    return readCount === metricCount && at >= (latestAt[handle] as number)
-      ? fullReading(handle, device, at, read)
-      : reading(handle, device, at, read, readCount);
+    return problem ?? reading(handle, device, at, readValues, readCount);
   };
 
   const byId = (device: unknown, at: number, values: ArrayLike<number>): readonly MonitorEvent[] => {
     if (typeof device !== "string") return rejectReading("", Number.NaN, "missing", needsReading);
     const problem = readingProblem(device, at, values);
     if (problem !== undefined) return problem;
-    const read = readValues;
-    const count = readCount;
-    const slot = slots.get(device) ?? -1;
-    return slot >= 0 && count === metricCount && at >= (latestAt[slot] as number)
-      ? fullReading(slot, device, at, read)
-      : reading(slot, device, at, read, count);
+    const slot = table.find(device);
+    if (slot >= 0) return reading(slot, device, at, readValues, readCount);
+    // A device new to the monitor gets its slot from a reading that samples it (a value not NaN).
+    for (let i = 0; i < readCount; i++)
+      if (!Number.isNaN(readValues[i])) return reading(table.slotOf(device), device, at, readValues, readCount);
+    return none;
   };
 
   /**
@@ -589,14 +504,32 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   ];
 
   /**
-   * A reading of every metric of a known device, no earlier than any sample it has had: the
-   * fleet's usual reading. A value inside its quiet range changes nothing but the times, and
-   * those are written once for the device if no value is NaN.
+   * Value `value` of metric `i` in a reading of device `slot` at `at`, outside its quiet range or
+   * of a metric that is not NORMAL: the event it causes, if any. A value older than the metric's
+   * last sample changes nothing; a full reading is in time order by the test that chose it. Its
+   * time is written by the reading, after its loop.
    */
-  const fullReading = (slot: number, device: string, at: number, values: ArrayLike<number>) => {
+  const judgeRead = (slot: number, i: number, device: string, value: number, at: number, full: boolean) => {
+    const k = slot * metricCount + i;
+    if (!full && at < table.lastOf(slot, k)) return undefined;
+    const m = byIndex[i] as CompiledMetric;
+    return judge(slot, k, m, device, value, m.unit, at);
+  };
+
+  /**
+   * A reading of the first `count` metrics of a device (`slot` -1 if it has had no sample) at
+   * `at`. Each value is judged as `update` would judge its sample; a value inside its quiet
+   * range (inside both the stage and fail-safe ranges) of a NORMAL metric changes nothing but
+   * its time. A reading of every metric of a known device, no earlier than any sample it has
+   * had, is the fleet's usual one: its times are written once for the device (unless a value
+   * is NaN), and with every metric NORMAL a quiet value needs no look at its level.
+   */
+  const reading = (slot: number, device: string, at: number, values: ArrayLike<number>, count: number) => {
     const base = slot * metricCount;
-    // Held in locals for the loop: no reading of a known device grows the arrays.
-    const levels = level;
+    const full = count === metricCount && at >= (table.latestAt[slot] as number);
+    const calm = full && table.active[slot] === 0;
+    // Held in locals for the loop: a reading of a device that has its slot never grows the table.
+    const levels = table.level;
     const min = quietMin;
     const max = quietMax;
     // Most readings cause no event, and most of the rest one: the first is held on its own, an
@@ -604,10 +537,7 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     let first: MonitorEvent | undefined;
     let out: MonitorEvent[] | undefined;
     let skipped = false;
-    // With every metric NORMAL, a quiet value needs no look at its level; a breach on the way
-    // changes only its own metric's level.
-    const calm = active[slot] === 0;
-    for (let i = 0; i < metricCount; i++) {
+    for (let i = 0; i < count; i++) {
       const value = values[i] as number;
       // NaN fails both comparisons, as do infinities (the bounds are finite); a value that is
       // not a number at all (from a caller without types) is not compared, never coerced.
@@ -622,69 +552,23 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
         skipped = true;
         continue;
       }
-      // In time order by the test that chose this path; its time is recorded below, for the
-      // whole device.
-      const m = byIndex[i] as CompiledMetric;
-      const e = judge(slot, base + i, m, device, value, m.unit, at);
+      const e = judgeRead(slot, i, device, value, at, full);
       if (e === undefined) continue;
       if (first === undefined) first = e;
       else if (out === undefined) out = [first, e];
       else out.push(e);
     }
-    if (!skipped) {
-      allAt[slot] = at;
-      latestAt[slot] = at;
-      if (staleCount[slot] !== 0) {
-        stale.fill(0, base, base + metricCount);
-        staleCount[slot] = 0;
-      }
-    } else {
-      for (let i = 0; i < metricCount; i++) if (!Number.isNaN(values[i] as number)) touch(slot, base + i, at);
-    }
-    return out ?? (first === undefined ? none : [first]);
-  };
-
-  /** Any other reading: each sampled metric on its own, as `update` would take it. */
-  const reading = (known: number, device: string, at: number, values: ArrayLike<number>, count: number) => {
-    let slot = known;
-    // Events held as in fullReading.
-    let first: MonitorEvent | undefined;
-    let out: MonitorEvent[] | undefined;
-    for (let i = 0; i < count; i++) {
-      const value = values[i] as number;
-      if (Number.isNaN(value)) continue;
-      // Found on the first sampled value, so a reading of only NaN keeps no state.
-      if (slot < 0) slot = slotOf(device);
-      const k = slot * metricCount + i;
-      if (
-        typeof value === "number" &&
-        value >= (quietMin[i] as number) &&
-        value <= (quietMax[i] as number) &&
-        level[k] === NORMAL
-      ) {
-        if (at >= lastOf(slot, k)) touch(slot, k, at);
-        continue;
-      }
-      const m = byIndex[i] as CompiledMetric;
-      const e = advance(slot, m, device, value, m.unit, at);
-      if (e === undefined) continue;
-      if (first === undefined) first = e;
-      else if (out === undefined) out = [first, e];
-      else out.push(e);
-    }
+    if (full && !skipped) table.touchAll(slot, at);
+    else table.touchSampled(slot, at, values, count);
     return out ?? (first === undefined ? none : [first]);
   };
 
   const tick = (at: number): MonitorEvent[] => {
     const out: MonitorEvent[] = [];
-    for (let slot = 0; slot < ids.length; slot++) {
-      const device = ids[slot] as string;
+    for (let slot = 0; slot < table.ids.length; slot++) {
+      const device = table.ids[slot] as string;
       for (let i = 0; i < metricCount; i++) {
-        const k = slot * metricCount + i;
-        const last = lastOf(slot, k);
-        if (stale[k] === 0 && last !== Number.NEGATIVE_INFINITY && at - last > staleMs) {
-          stale[k] = 1;
-          staleCount[slot] = (staleCount[slot] as number) + 1;
+        if (table.markStale(slot, slot * metricCount + i, at, staleMs)) {
           const metric = byIndex[i]?.id ?? "";
           out.push(
             event(
@@ -719,7 +603,7 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   const metricIds = Object.freeze(byIndex.map((m) => m.id));
   const deviceHandle = (device: string): number => {
     if (typeof device !== "string") throw new TypeError("deviceHandle(): a device id is a string");
-    return slotOf(device);
+    return table.slotOf(device);
   };
   return {
     update,
@@ -729,6 +613,6 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     tick,
     run,
     transform,
-    devices: () => ids.length,
+    devices: () => table.ids.length,
   };
 }
