@@ -99,7 +99,7 @@ export class DeviceTable {
       if (!Number.isNaN(values[i]) && at >= this.lastOf(slot, base + i)) this.touch(slot, base + i, at);
   }
 
-  /** Moves cell `k` of device `slot` from NORMAL or PENDING to `to`, its breach beginning at `at`. */
+  /** Moves cell `k` of device `slot` from a level below `to` to `to`, its breach beginning at `at`. */
   breach(slot: number, k: number, to: typeof PENDING | typeof FAILSAFE, at: number): void {
     if (this.level[k] === NORMAL) this.active[slot] = (this.active[slot] as number) + 1;
     this.level[k] = to;

@@ -517,8 +517,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   };
 
   /**
-   * A reading of the first `count` metrics of a device (`slot` -1 if it has had no sample) at
-   * `at`. Each value is judged as `update` would judge its sample; a value inside its quiet
+   * A reading of the first `count` metrics of device `slot` (made by the caller for a new device)
+   * at `at`. Each value is judged as `update` would judge its sample; a value inside its quiet
    * range (inside both the stage and fail-safe ranges) of a NORMAL metric changes nothing but
    * its time. A reading of every metric of a known device, no earlier than any sample it has
    * had, is the fleet's usual one: its times are written once for the device (unless a value
