@@ -36,7 +36,7 @@ async function transcript(argv, { head = Number.POSITIVE_INFINITY } = {}) {
 const sections = [
   {
     command: "assess",
-    text: "Rates a facility or a device on the paper's maturity model. The sample hospital is at level 1: one partial answer (`updates.2.3`) keeps the update criterion at level 1, and the gated rule makes the weakest criterion the facility's level. A range such as `3-5` is the level reached and the best level the open answers still allow.",
+    text: "Rates a facility or a device on the paper's maturity model. The sample hospital is at level 1: one partial answer (`updates.2.3`) keeps the update criterion at level 1, and the gated rule makes the weakest criterion the facility's level. A range such as `3 (on the way) to 5 (mature)` is the level reached and the best level the open answers still allow; each blocker shows what the requirement says and why it does not count.",
     runs: [
       [["assess", "examples/assessments/hospital.assessment.yaml"]],
       [

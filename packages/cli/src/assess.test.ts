@@ -9,10 +9,20 @@ describe("miotsec assess", () => {
   it("rates the sample hospital: level, dimensions, criteria with their blockers, roadmap", async () => {
     const r = await miotsec("assess", hospital);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toContain("Level 1 (beginnings); 61 of 81 requirements known (75 %)");
-    expect(r.out).toMatch(/^updates +1 +updates\.2\.3: Answered partial; the policy counts only met\.$/mu);
-    expect(r.out).toMatch(/^malfunction-management +3-5 +malfunction-management\.4\.1: Not answered yet\.$/mu);
-    expect(r.out).toContain("to level 2 (first steps): 1 step, updates.2.3");
+    expect(r.out).toContain("on miot-maturity 1.0.0\nPolicy: the paper's policy.\nLevel 1 (beginnings)\n");
+    expect(r.out).toContain("61 of 81 requirements known (75 %)");
+    // Each criterion's first blocker with what the requirement says, and why it does not count.
+    expect(r.out).toMatch(
+      /^updates +1 \(beginnings\)\n +updates\.2\.3 {2}Restore secure state \(if update was not successful or occurred\)\n +Answered partial; the policy counts only met\.$/mu,
+    );
+    expect(r.out).toMatch(/^malfunction-management +3 \(on the way\) to 5 \(mature\)$/mu);
+    expect(r.out).toContain("to level 2 (first steps): 1 step\n    updates.2.3  Restore secure state");
+    // Long texts are shortened at a word, whole in Markdown; long stages point there.
+    expect(r.out).toContain(
+      "data-management.3.3  Utilize trusted platform modules (TPM) and hardware security modules…",
+    );
+    expect(r.out).toContain("and 9 more (--format markdown lists every step)");
+    expect(r.out).not.toMatch(/\(\+\d+\)/u);
   });
 
   it("writes JSON, Markdown and OSCAL, and the JSON is the library's report", async () => {

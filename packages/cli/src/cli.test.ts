@@ -165,7 +165,7 @@ describe("miotsec", () => {
   it("gives the best-before date, exit 1 once it has passed", async () => {
     const now = await miotsec("best-before", labelFile("infusion-pump-full"));
     expect(now.code).toBe(0);
-    expect(now.out).toContain("best before inspection 2028-05-07, valid (526 days), positive label");
+    expect(now.out).toContain("best before inspection 2028-05-07, valid (526 days left); positive label (supported");
     const later = await miotsec("best-before", labelFile("infusion-pump-full"), "--as-of", "2030-01-01", "--json");
     expect(later.code).toBe(1);
     expect(JSON.parse(later.out)).toMatchObject({ bestBefore: "2028-05-07", status: "expired" });
@@ -204,7 +204,7 @@ describe("miotsec", () => {
         encoding: "utf8",
         env: { ...process.env, TERM: "xterm", ...env },
       }).stdout;
-    expect(onTerminal({}, "best-before", label, "--as-of", "2026-11-28")).toContain("\u001b[33mdue-soon\u001b[39m");
+    expect(onTerminal({}, "best-before", label, "--as-of", "2026-11-28")).toContain("\u001b[33mdue soon\u001b[39m");
     expect(onTerminal({ NO_COLOR: "1" }, "best-before", label, "--as-of", "2026-11-28")).not.toContain("\u001b[");
     expect(onTerminal({}, "compare", label, samples)).toContain("100 %");
   });

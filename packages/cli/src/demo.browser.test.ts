@@ -49,4 +49,59 @@ describe.skipIf(chromiumPath === undefined)("the demo report in Chromium", () =>
     expect(requests).toEqual([]);
     await page.close();
   });
+
+  const pages = [
+    "index.html",
+    "labels/ultrasound-wifi.html",
+    "labels/ultrasound-usbc.html",
+    "labels/infusion-pump-full.html",
+  ];
+
+  it.each(pages)("%s fits a 390 px wide phone without scrolling sideways", async (file) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(join(out, file)).href, { waitUntil: "load" });
+    // Expressions run in the page, written as text: this package's types have no DOM.
+    const widths = (await page.evaluate(`({
+      page: document.documentElement.scrollWidth,
+      chart: document.querySelector(".chart svg")?.getBoundingClientRect().width ?? 0,
+    })`)) as { page: number; chart: number };
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.chart).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  // A PDF's pages are its objects of type /Page (not /Pages, the tree above them).
+  const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+  it.each(["Letter", "A4"])("prints a label on one %s page", async (format) => {
+    const page = await browser.newPage();
+    for (const file of pages.slice(1)) {
+      await page.goto(pathToFileURL(join(out, file)).href, { waitUntil: "load" });
+      expect(pageCount(await page.pdf({ format })), file).toBe(1);
+    }
+    await page.close();
+  });
+
+  it.each(["Letter", "A4"])("prints the report on %s with no blank page and no label split", async (format) => {
+    const page = await browser.newPage({ viewport: { width: 718, height: 900 } });
+    await page.goto(pathToFileURL(join(out, "index.html")).href, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    // Letter is the shorter page: 11 in less 2 x 12 mm of margin, at 96 px to the inch.
+    const usable = format === "Letter" ? 11 * 96 - (2 * 12 * 96) / 25.4 : ((297 - 24) * 96) / 25.4;
+    const layout = (await page.evaluate(`({
+      height: document.documentElement.scrollHeight,
+      figures: [...document.querySelectorAll("figure.label")].map((f) => f.getBoundingClientRect().height),
+      link: getComputedStyle(document.querySelector('a[href$=".json"]'), "::after").content,
+    })`)) as { height: number; figures: number[]; link: string };
+    expect(layout.figures.length).toBe(3);
+    // Each label fits a page, so avoiding a break inside it keeps it whole.
+    for (const h of layout.figures) expect(h).toBeLessThan(usable);
+    expect(layout.link).toContain(".json");
+    const count = pageCount(await page.pdf({ format, margin: { top: "12mm", bottom: "12mm" } }));
+    // No blank pages: at most the pages the content fills, plus one for each label moved whole
+    // to the next page.
+    expect(count).toBeGreaterThanOrEqual(Math.ceil(layout.height / usable));
+    expect(count).toBeLessThanOrEqual(Math.ceil(layout.height / usable) + layout.figures.length);
+    await page.close();
+  });
 });

@@ -4,6 +4,7 @@ import type { DeviceLabel } from "@miotsec/label";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { CompareSummary } from "./commands/compare.js";
+import { inWords, labelWords, statusWords } from "./words.js";
 
 /** One label of the demo with everything computed from it. */
 export interface DemoLabel {
@@ -18,6 +19,8 @@ export interface DemoLabel {
 export interface DemoResults {
   readonly asOf: string;
   readonly report: MaturityReport;
+  /** The report's catalog and policy in words (`describeCatalog`, `describePolicy` of `@miotsec/maturity`). */
+  readonly words: { readonly catalog: string; readonly policy: string };
   readonly labels: readonly DemoLabel[];
   readonly runtime: readonly { readonly file: string; readonly label: string; readonly summary: CompareSummary }[];
 }
@@ -35,7 +38,7 @@ const tierColour: Readonly<Record<string, string>> = {
 };
 const reactionChain = new Set(["pause-operation", "isolate-from-network", "notify", "require-re-integration"]);
 const badge = (word: string) =>
-  `<span class="badge" style="background:${tierColour[word] ?? "#444"}">${e(word)}</span>`;
+  `<span class="badge" style="background:${tierColour[word] ?? "#444"}">${e(inWords(statusWords, word))}</span>`;
 
 /** A horizontal bar chart of the criterion levels: reached (solid) and at best (outlined). */
 export function levelChart(report: DemoResults["report"]): string {
@@ -69,26 +72,35 @@ export function levelChart(report: DemoResults["report"]): string {
   return parts.join("");
 }
 
-function maturitySection(report: DemoResults["report"]): string {
+/** A requirement as a person reads it: the id, the catalog's whole text, and why it does not count. */
+const requirementItem = (b: MaturityReport["roadmap"][number]["steps"][number]) =>
+  `<code>${e(b.requirement)}</code> ${e(b.text)} <span class="why">${e(b.why)}</span>`;
+
+function maturitySection(report: DemoResults["report"], describeCatalog: string, describePolicy: string): string {
   const roadmap = report.roadmap
     .map(
       (stage) =>
-        `<li><strong>Level ${stage.level} (${e(levelWords[stage.level] ?? "")})</strong>: ${stage.steps
-          .slice(0, 6)
-          .map((b) => `<code>${e(b.requirement)}</code> ${e(b.why)}`)
-          .join("; ")}${stage.steps.length > 6 ? `; and ${stage.steps.length - 6} more` : ""}</li>`,
+        `<li><strong>Level ${stage.level} (${e(levelWords[stage.level] ?? "")})</strong>: ${
+          stage.steps.length === 0
+            ? "nothing more: the steps above reach this level too."
+            : `${stage.steps.length} step${stage.steps.length === 1 ? "" : "s"}<ul>${stage.steps.map((b) => `<li>${requirementItem(b)}</li>`).join("")}</ul>`
+        }</li>`,
     )
     .join("");
   const rows = report.criteria
-    .map(
-      (c) =>
-        `<tr><td>${e(c.title)}</td><td>${e(c.dimension)}</td><td>${c.level}</td><td>${c.levelIfUnknownsMet}</td><td>${c.blockers[0] ? `<code>${e(c.blockers[0].requirement)}</code> ${e(c.blockers[0].why)}` : "nothing: level 5"}</td></tr>`,
-    )
+    .map((c) => {
+      const others = c.blockers.length - 1;
+      const blocker = c.blockers[0]
+        ? `${requirementItem(c.blockers[0])}${others > 0 ? ` <span class="why">And ${others} more requirement${others === 1 ? "" : "s"} of level ${c.blockers[0].level}, in the roadmap.</span>` : ""}`
+        : "nothing: level 5";
+      return `<tr><td>${e(c.title)}</td><td>${e(c.dimension)}</td><td>${c.level}</td><td>${c.levelIfUnknownsMet}</td><td>${blocker}</td></tr>`;
+    })
     .join("");
   return `<section id="maturity">
 <h2>Maturity: ${e(report.assessment.subject?.name ?? "the sample hospital")}</h2>
 <p class="big">Level ${report.level}, <em>${e(report.levelName)}</em>${report.levelIfUnknownsMet > report.level ? `; at best ${report.levelIfUnknownsMet} once the open answers are in` : ""}. ${report.coverage.known} of ${report.coverage.requirements} requirements are known. Under the paper's gated rule a criterion reaches a level only when every requirement up to it is fulfilled, and the facility's level is that of its weakest criterion.</p>
-${levelChart(report)}
+<p class="note">Catalog: ${e(describeCatalog)}. Policy: ${e(describePolicy)}. Levels run from 0 (not reached) to 5 (mature).</p>
+<div class="chart">${levelChart(report)}</div>
 <p class="note">Solid: the level reached. Dashed: the best level the unanswered requirements still allow.</p>
 <table><thead><tr><th>Criterion</th><th>Dimension</th><th>Level</th><th>At best</th><th>What blocks the next level</th></tr></thead><tbody>${rows}</tbody></table>
 <h3>Roadmap</h3><ol>${roadmap}</ol>
@@ -102,7 +114,7 @@ function labelsSection(labels: DemoResults["labels"]): string {
       const base = l.file.replace(/^.*[\\/]/, "").replace(/\.label\.json$/, "");
       const b = l.bestBefore;
       return `<figure class="label" id="label-${e(base)}" data-label-id="${e(l.label.id)}">${l.svg}
-<figcaption><strong>${e(l.label.identity.product)}</strong><br>${b ? `Best before inspection ${e(b.bestBefore)} ${badge(b.status)}, ${b.daysRemaining} days; ${e(b.label)} label` : "No lifecycle facts disclosed"}<br><a href="labels/${e(base)}.svg">SVG</a> · <a href="labels/${e(base)}.html">HTML</a> · <a href="labels/${e(base)}.cdx.json">CycloneDX</a> · <a href="labels/${e(base)}.mud.json">MUD</a></figcaption></figure>`;
+<figcaption><strong>${e(l.label.identity.product)}</strong><br>${b ? `Best before inspection ${e(b.bestBefore)} ${badge(b.status)}, ${b.daysRemaining} days; ${e(inWords(labelWords, b.label))}` : "No lifecycle facts disclosed"}<br><a href="labels/${e(base)}.svg">SVG</a> · <a href="labels/${e(base)}.html">HTML</a> · <a href="labels/${e(base)}.cdx.json">CycloneDX</a> · <a href="labels/${e(base)}.mud.json">MUD</a></figcaption></figure>`;
     })
     .join("\n");
   return `<section id="labels"><h2>IoT Components Facts labels</h2><p>Each label's QR code opens its online label; scan it from the screen.</p><div class="labels">${figures}</div></section>`;
@@ -161,11 +173,15 @@ code{font-size:.88em}td code{white-space:nowrap}.big{font-size:1.15rem}.note{col
 .badge{color:#fff;border-radius:3px;padding:0 .4em;font-size:.85em;white-space:nowrap}
 .labels{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.label{margin:0;padding:12px;background:#fff}
 .chain span{background:#8a4b00;color:#fff;padding:.1em .4em;border-radius:3px;white-space:nowrap}
-span.react{background:#b00020}ul{margin:.2rem 0;padding-left:1.2rem}
+span.react{background:#b00020}ul{margin:.2rem 0;padding-left:1.2rem}.why{color:#444}
+.chart svg{max-width:100%;height:auto}.labels svg{max-width:100%;height:auto}.chain{display:flex;flex-wrap:wrap;gap:.2em}
+@media (max-width:600px){body{padding:.75rem}table{display:block;overflow-x:auto;font-size:.85rem}td code{white-space:normal;overflow-wrap:anywhere}}
+@media print{@page{margin:12mm}body{max-width:none;padding:0}nav{display:none}.labels svg{width:auto;max-height:215mm}h2{break-after:avoid}figure.label,tr{break-inside:avoid}
+a[href]::after{content:" (" attr(href) ")";font-size:.85em;color:#444}a[href^="#"]::after{content:""}}
 </style></head><body>
 <header><h1>miotsec demo report</h1><p>As of ${e(results.asOf)}. Everything on this page was computed by <code>miotsec demo</code> from the files in <code>examples/</code>, with the model and the labeling approach of “Improving IT Security of Medical IoT Devices: A Maturity Evaluation and a Labeling Approach”.</p>
 <nav><a href="#maturity">Maturity</a> · <a href="#labels">Labels</a> · <a href="#runtime">Runtime facts</a> · <a href="#traffic">Traffic</a></nav></header>
-${maturitySection(results.report)}
+${maturitySection(results.report, results.words.catalog, results.words.policy)}
 ${labelsSection(results.labels)}
 ${runtimeSection(results.runtime)}
 ${trafficSection(results.labels)}

@@ -47,3 +47,19 @@ export function oneLine(text: string): string {
 export function escapeForTerminal(document: string, format: "json" | "markup"): string {
   return document.replace(unsafeInDocument, (c) => (format === "json" ? `\\u${hex4(c)}` : `&#x${hex4(c)};`));
 }
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Text shortened for a terminal column: at most `max` characters as people count them
+ * (graphemes, so an emoji or an accented letter is never cut in half), cut at the last space
+ * when there is one in the second half, and ended with "…" when shortened.
+ */
+export function shorten(text: string, max: number): string {
+  const parts = Array.from(graphemes.segment(text), (s) => s.segment);
+  if (parts.length <= max) return text;
+  let end = max - 1;
+  const space = parts.lastIndexOf(" ", end);
+  if (space > max / 2) end = space;
+  return `${parts.slice(0, end).join("").trimEnd()}…`;
+}

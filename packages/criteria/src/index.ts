@@ -11,6 +11,8 @@ export { type CatalogDiff, diffCatalogs, type RequirementChange } from "./diff.j
 export { type CriteriaIssueCode, criteriaIssueCodes } from "./issue-codes.js";
 export { miotCatalog } from "./miot-catalog.js";
 export {
+  type AppliedProfile,
+  appliedProfileSchema,
   type Catalog,
   type Criterion,
   catalogSchema,

@@ -305,6 +305,23 @@ export const provenanceEntrySchema = z.strictObject({
 });
 
 /**
+ * A profile that tailored a catalog, as {@link applyProfile} records it in the catalog it
+ * returns, so that a report made on that catalog can say which tailoring it was made under.
+ *
+ * @example
+ * ```ts
+ * import { appliedProfileSchema } from "@miotsec/criteria";
+ * appliedProfileSchema.parse({ id: "clinic-a", version: "2", title: "Clinic A counts events differently" });
+ * ```
+ * @since 0.2.0
+ */
+export const appliedProfileSchema = z.strictObject({
+  id: idSchema,
+  version: z.optional(text(100)),
+  title: text(500),
+});
+
+/**
  * The bibliographic source of a catalog.
  *
  * @example
@@ -356,6 +373,11 @@ export const catalogSchema = z.strictObject({
   parameters: z.array(parameterSchema).check(z.maxLength(100_000)),
   views: z.array(viewSchema).check(z.maxLength(100)),
   provenance: z.array(provenanceEntrySchema).check(z.maxLength(1_000_000)),
+  /**
+   * The profiles that tailored this catalog, in the order they were applied; absent on a
+   * catalog as published. @since 0.2.0
+   */
+  profiles: z.optional(z.array(appliedProfileSchema).check(z.maxLength(100))),
 });
 
 /**
@@ -407,6 +429,12 @@ export type Rule = z.infer<typeof ruleSchema>;
  * @since 0.1.0
  */
 export type View = z.infer<typeof viewSchema>;
+/**
+ * A profile recorded in a tailored {@link Catalog}; see {@link appliedProfileSchema}.
+ *
+ * @since 0.2.0
+ */
+export type AppliedProfile = z.infer<typeof appliedProfileSchema>;
 /**
  * A provenance entry of a tailored {@link Catalog}.
  *

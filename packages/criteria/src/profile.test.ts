@@ -11,8 +11,27 @@ const catalogAndProfile = catalogArbitrary.chain((catalog) =>
 );
 
 describe("applyProfile: properties", () => {
-  test.prop([catalogArbitrary])("applying an empty profile changes nothing", (catalog) => {
-    expect(applyProfile(catalog, base)).toEqual({ ok: true, value: catalog });
+  test.prop([catalogArbitrary])("an empty profile changes nothing but the record of profiles", (catalog) => {
+    expect(applyProfile(catalog, base)).toEqual({
+      ok: true,
+      value: { ...catalog, profiles: [{ id: "clinic-a", title: "Clinic A" }] },
+    });
+  });
+
+  test.prop([catalogAndProfile])("records every profile applied, in order", ([catalog, profile]) => {
+    const first = applyProfile(catalog, profile);
+    if (!first.ok) return;
+    const second = applyProfile(first.value, { ...base, version: "2" });
+    if (!second.ok) throw new Error("an empty profile failed");
+    const recorded = (p: { id: string; title: string; version?: string }) => ({
+      id: p.id,
+      title: p.title,
+      ...(p.version === undefined ? {} : { version: p.version }),
+    });
+    expect(second.value.profiles).toEqual([
+      recorded(profile as { id: string; title: string }),
+      { id: "clinic-a", version: "2", title: "Clinic A" },
+    ]);
   });
 
   test.prop([catalogAndProfile])(

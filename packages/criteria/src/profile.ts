@@ -110,7 +110,8 @@ function selects(r: Requirement, selector: CompiledSelector): boolean {
 
 /**
  * Tailors a catalog with a profile and returns a new catalog (the input is not changed). Every
- * change is recorded in the result's `provenance` with the profile's id. The result always
+ * change is recorded in the result's `provenance` with the profile's id, and the profile itself
+ * (id, version, title) in its `profiles`, which reports copy. The result always
  * passes {@link parseCatalog}; a profile that would break it (a criterion left without a
  * level-1 requirement, a duplicate id, a threshold of the wrong type) fails with issues.
  *
@@ -345,6 +346,14 @@ export function applyProfile(catalogInput: Catalog, profileInput: unknown): Resu
     parameters: parameters.filter((p) => !droppedParameters.has(p.id)),
     views,
     provenance: [...catalog.provenance, ...provenance],
+    profiles: [
+      ...(catalog.profiles ?? []),
+      {
+        id: profile.id,
+        ...(profile.version === undefined ? {} : { version: profile.version }),
+        title: profile.title,
+      },
+    ],
   };
   return parseCatalog(tailored);
 }

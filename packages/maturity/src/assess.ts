@@ -76,6 +76,7 @@ export function score(
     const value = r.rule && code !== NA ? factValue(r.rule, read) : undefined;
     const result: { -readonly [K in keyof RequirementResult]: RequirementResult[K] } = {
       id: r.requirement.id,
+      text: r.requirement.text,
       criterion: r.requirement.criterion,
       level: r.level,
       outcome: outcomeNames[outcomes[r.index] ?? UNKNOWN] ?? "unknown",
@@ -87,7 +88,11 @@ export function score(
   const progress = progressToward(compiled, all, l.overall, outcomes, read);
   return {
     schemaVersion: reportSchemaVersion,
-    catalog: { id: compiled.catalog.id, version: compiled.catalog.version },
+    catalog: {
+      id: compiled.catalog.id,
+      version: compiled.catalog.version,
+      ...(compiled.catalog.profiles === undefined ? {} : { profiles: compiled.catalog.profiles }),
+    },
     assessment: {
       ...(read.id === undefined ? {} : { id: read.id }),
       ...(read.subject === undefined ? {} : { subject: read.subject }),

@@ -32,6 +32,7 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
     const need = `${comparatorWords[r.rule.comparator]} ${r.rule.thresholdValue}`;
     return {
       requirement: requirement.id,
+      text: requirement.text,
       criterion: requirement.criterion,
       level: r.level,
       outcome: state,
@@ -47,9 +48,17 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
   }
   const why = attestedWhy[status ?? "none"] as string;
   return status === undefined
-    ? { requirement: requirement.id, criterion: requirement.criterion, level: r.level, outcome: state, why }
+    ? {
+        requirement: requirement.id,
+        text: requirement.text,
+        criterion: requirement.criterion,
+        level: r.level,
+        outcome: state,
+        why,
+      }
     : {
         requirement: requirement.id,
+        text: requirement.text,
         criterion: requirement.criterion,
         level: r.level,
         outcome: state,

@@ -35,7 +35,15 @@ export {
 export { type MaturityIssueCode, maturityIssueCodes } from "./issue-codes.js";
 export { toMarkdown } from "./markdown.js";
 export { toOscalAssessmentResults } from "./oscal.js";
-export { isPaperPolicy, type Policy, paperPolicy, policySchema, resolvePolicy } from "./policy.js";
+export {
+  describeCatalog,
+  describePolicy,
+  isPaperPolicy,
+  type Policy,
+  paperPolicy,
+  policySchema,
+  resolvePolicy,
+} from "./policy.js";
 export { assessLevels, type MaturityRating } from "./rating.js";
 export {
   type Blocker,

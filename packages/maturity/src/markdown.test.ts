@@ -1,9 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
-import { miotCatalog } from "@miotsec/criteria";
+import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { describe, expect, it } from "vitest";
 import { assessmentArbitrary } from "./arbitraries.test-support.js";
 import { assess } from "./assess.js";
 import { toMarkdown } from "./markdown.js";
+import { toOscalAssessmentResults } from "./oscal.js";
 
 describe("toMarkdown", () => {
   it("shows the level, the table, the blockers and the roadmap", () => {
@@ -18,9 +19,39 @@ describe("toMarkdown", () => {
     expect(md).toMatch(/^# Maturity report: Scanner \\\| ward 3, 2026-11-28\n/);
     expect(md).toContain("**Level 0 (not reached)**");
     expect(md).toContain("| | Updates | 0 | 0 |");
-    expect(md).toContain("- `updates.1.1` (level 1, not fulfilled): Answered unmet.");
+    expect(md).toContain(
+      "- `updates.1.1` Regular updates of security measures of all Medical IoT devices (level 1, not fulfilled): Answered unmet.",
+    );
+    expect(md).toContain("Catalog: miot-maturity 1.0.0. Policy: the paper's policy.");
     expect(md).toContain("### To reach level 1");
     expect(md.endsWith("\n")).toBe(true);
+  });
+
+  it("names the profile a report was made under, and a policy's differences from the paper's", () => {
+    const tailored = applyProfile(miotCatalog, { schemaVersion: 1, id: "clinic-a", version: "2", title: "Clinic A" });
+    if (!tailored.ok) throw new Error("fixture");
+    const r = assess(
+      tailored.value,
+      { schemaVersion: 1, asOf: "2026-11-28", answers: {} },
+      { policy: { partial: "met" } },
+    );
+    if (!r.ok) throw new Error("fixture");
+    expect(r.value.catalog).toEqual({
+      id: "miot-maturity",
+      version: "1.0.0",
+      profiles: [{ id: "clinic-a", version: "2", title: "Clinic A" }],
+    });
+    const md = toMarkdown(r.value);
+    expect(md).toContain(
+      "Catalog: miot-maturity 1.0.0, tailored by the profile clinic-a 2 (Clinic A). Policy: not the paper's policy: a partial answer counts as met.",
+    );
+    const oscal = JSON.stringify(toOscalAssessmentResults(r.value));
+    expect(oscal).toContain('"name":"profile","ns":"https://github.com/miotsec/miotsec/ns/oscal","value":"clinic-a 2"');
+    expect(oscal).toContain("tailored by the profile clinic-a 2 (Clinic A)");
+    expect(oscal).toContain("a partial answer counts as met");
+    expect(oscal).toContain(
+      "Requirement updates.1.1 (level 1): Regular updates of security measures of all Medical IoT devices",
+    );
   });
 
   test.prop([assessmentArbitrary])("is deterministic and names every criterion", (a) => {

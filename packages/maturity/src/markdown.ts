@@ -1,3 +1,4 @@
+import { describeCatalog, describePolicy } from "./policy.js";
 import type { Blocker, MaturityReport } from "./report.js";
 
 // Text from a document as one line of Markdown: characters Markdown reads as markup are
@@ -9,7 +10,7 @@ const inline = (text: string) =>
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 function step(b: Blocker): string {
-  return `- \`${b.requirement}\` (level ${b.level}, ${b.outcome === "unknown" ? "unknown" : "not fulfilled"}): ${inline(b.why)}`;
+  return `- \`${b.requirement}\` ${inline(b.text)} (level ${b.level}, ${b.outcome === "unknown" ? "not known yet" : "not fulfilled"}): ${inline(b.why)}`;
 }
 
 /**
@@ -31,7 +32,7 @@ export function toMarkdown(report: MaturityReport): string {
   const lines = [
     `# Maturity report: ${subject}${report.assessment.asOf}`,
     "",
-    `Catalog \`${report.catalog.id}\` ${report.catalog.version}; policy: ${report.policy.paper ? "the paper's (gated, only met fulfils)" : `partial ${report.policy.partial}, na ${report.policy.na}, evidence ${report.policy.evidence}, roll-up ${report.policy.rollUp}`}.`,
+    `Catalog: ${inline(describeCatalog(report.catalog))}. Policy: ${describePolicy(report.policy)}.`,
     "",
     `**Level ${report.level} (${report.levelName})**, score ${report.score.toFixed(2)}; at most level ${report.levelIfUnknownsMet} once every unknown is known.`,
     `Known outcomes: ${report.coverage.known} of ${report.coverage.requirements} requirements (${percent(report.coverage.ratio)}).`,

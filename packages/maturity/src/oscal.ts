@@ -1,5 +1,6 @@
 import { canonicalJson, unwrap, uuidV5 } from "@miotsec/core";
 import { oscalNamespace, oscalVersion } from "@miotsec/criteria";
+import { describeCatalog, describePolicy } from "./policy.js";
 import type { MaturityReport, RequirementResult } from "./report.js";
 
 type Json = Record<string, unknown>;
@@ -23,7 +24,7 @@ function finding(
     : (why ?? (r.outcome === "unknown" ? "Not known yet." : "Not fulfilled."));
   return {
     uuid: uuidV5(`${resultUuid}/finding/${r.id}`),
-    title: `Requirement ${r.id} (level ${r.level})`,
+    title: line(`Requirement ${r.id} (level ${r.level}): ${r.text}`),
     description,
     props: [prop("requirement", r.id), prop("level", r.level), prop("outcome", r.outcome)],
     target: {
@@ -94,6 +95,9 @@ export function toOscalAssessmentResults(report: MaturityReport): { "assessment-
         props: [
           prop("catalog-id", report.catalog.id),
           prop("catalog-version", report.catalog.version),
+          ...(report.catalog.profiles ?? []).map((p) =>
+            prop("profile", `${p.id}${p.version === undefined ? "" : ` ${p.version}`}`),
+          ),
           ...(report.assessment.id ? [prop("assessment-id", report.assessment.id)] : []),
           ...(subject
             ? [prop("subject-kind", subject.kind), ...(subject.id ? [prop("subject-id", subject.id)] : [])]
@@ -102,13 +106,15 @@ export function toOscalAssessmentResults(report: MaturityReport): { "assessment-
       },
       "import-ap": {
         href: `urn:miotsec:assessment-plan:${report.catalog.id}:${report.catalog.version}`,
-        remarks: "No separate assessment plan: every requirement of the catalog is in scope.",
+        remarks: line(
+          `No separate assessment plan: every requirement of the catalog is in scope. Catalog: ${describeCatalog(report.catalog)}.`,
+        ),
       },
       results: [
         {
           uuid: resultUuid,
           title: line(`Maturity level ${report.level} (${report.levelName})`),
-          description: `Level ${report.level} (${report.levelName}); at most level ${report.levelIfUnknownsMet} once every unknown is known. ${report.coverage.known} of ${report.coverage.requirements} requirements have a known outcome.`,
+          description: `Level ${report.level} (${report.levelName}); at most level ${report.levelIfUnknownsMet} once every unknown is known. ${report.coverage.known} of ${report.coverage.requirements} requirements have a known outcome. Policy: ${describePolicy(report.policy)}.`,
           start: at,
           end: at,
           props: [

@@ -1,6 +1,8 @@
 import type { Result } from "@miotsec/core";
-import { defaultsResolver } from "@miotsec/core/internal";
+import { isPlainObject } from "@miotsec/core";
+import { defaultsResolver, readPlain } from "@miotsec/core/internal";
 import * as z from "zod/mini";
+import type { MaturityReport } from "./report.js";
 
 /**
  * How answers count and levels roll up.
@@ -72,7 +74,19 @@ export function resolvePolicy(policy?: unknown): Result<Policy> {
 }
 
 /**
- * Whether a policy is the paper's.
+ * The four fields of a policy, read once into a plain copy, or undefined when a value is not a
+ * policy's. Other keys (a report's `paper`) are ignored.
+ */
+function readPolicy(value: unknown): Policy | undefined {
+  const copy = readPlain(value);
+  if (!copy.ok || !isPlainObject(copy.value)) return undefined;
+  const { partial, na, evidence, rollUp } = copy.value;
+  const checked = resolvePolicy({ partial, na, evidence, rollUp });
+  return checked.ok ? checked.value : undefined;
+}
+
+/**
+ * Whether a policy is the paper's. A value that is not a policy is not the paper's.
  *
  * @example
  * ```ts
@@ -82,10 +96,70 @@ export function resolvePolicy(policy?: unknown): Result<Policy> {
  * @since 0.1.0
  */
 export function isPaperPolicy(policy: Policy): boolean {
+  const p = readPolicy(policy);
+  if (p === undefined) return false;
   return (
-    policy.partial === paperPolicy.partial &&
-    policy.na === paperPolicy.na &&
-    policy.evidence === paperPolicy.evidence &&
-    policy.rollUp === paperPolicy.rollUp
+    p.partial === paperPolicy.partial &&
+    p.na === paperPolicy.na &&
+    p.evidence === paperPolicy.evidence &&
+    p.rollUp === paperPolicy.rollUp
   );
+}
+
+/** What each policy value that is not the paper's means, in words for people. */
+const differences: Readonly<Record<string, string>> = {
+  "partial:met": "a partial answer counts as met",
+  "na:unmet": "a not-applicable answer counts as unmet",
+  "evidence:ignore": "a met answer counts without the evidence a requirement asks for",
+  "rollUp:mean": "dimensions and the overall level are the mean of their criteria, not the lowest",
+};
+
+/**
+ * The policy in words for people: "the paper's policy", or what differs from it ("not the
+ * paper's policy: a partial answer counts as met"). A value that is not a policy gives
+ * "an unknown policy".
+ *
+ * @example
+ * ```ts
+ * import { describePolicy } from "@miotsec/maturity";
+ * describePolicy({ partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum" });
+ * // "not the paper's policy: a partial answer counts as met"
+ * ```
+ * @since 0.2.0
+ */
+export function describePolicy(policy: Policy): string {
+  const p = readPolicy(policy);
+  if (p === undefined) return "an unknown policy";
+  const changed = (["partial", "na", "evidence", "rollUp"] as const)
+    .filter((key) => p[key] !== paperPolicy[key])
+    .map((key) => differences[`${key}:${p[key]}`]);
+  return changed.length === 0 ? "the paper's policy" : `not the paper's policy: ${changed.join("; ")}`;
+}
+
+/**
+ * The catalog a report was made on, in words for people: its id and version, and the profiles
+ * that tailored it with their versions and titles ("miot-maturity 1.0.0, tailored by the
+ * profile clinic-a 2 (Clinic A counts events differently)"). Text comes from documents: escape
+ * it for the format it goes into. A value that is not a report's catalog gives "an unknown
+ * catalog".
+ *
+ * @example
+ * ```ts
+ * import { describeCatalog } from "@miotsec/maturity";
+ * describeCatalog({ id: "miot-maturity", version: "1.0.0" }); // "miot-maturity 1.0.0"
+ * ```
+ * @since 0.2.0
+ */
+export function describeCatalog(catalog: MaturityReport["catalog"]): string {
+  const copy = readPlain(catalog);
+  if (!copy.ok || !isPlainObject(copy.value)) return "an unknown catalog";
+  const { id, version, profiles } = copy.value;
+  if (typeof id !== "string" || typeof version !== "string") return "an unknown catalog";
+  const applied = (Array.isArray(profiles) ? profiles : []).filter(isPlainObject).map((p) => {
+    const words = [p.id, p.version].filter((w) => typeof w === "string").join(" ");
+    return typeof p.title === "string" ? `${words} (${p.title})` : words;
+  });
+  return applied.length === 0
+    ? `${id} ${version}`
+    : `${id} ${version}, tailored by the profile ${applied.join(", then by the profile ")}`;
 }

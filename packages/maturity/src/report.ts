@@ -31,6 +31,12 @@ export type Outcome = "fulfilled" | "not-fulfilled" | "unknown";
 export interface Blocker {
   /** The requirement's id. */
   readonly requirement: string;
+  /**
+   * What the requirement asks, as the catalog words it.
+   *
+   * @since 0.2.0
+   */
+  readonly text: string;
   /** The requirement's criterion. */
   readonly criterion: string;
   /** The requirement's level. */
@@ -122,6 +128,12 @@ export interface DimensionResult {
 export interface RequirementResult {
   /** The requirement's id. */
   readonly id: string;
+  /**
+   * What the requirement asks, as the catalog words it.
+   *
+   * @since 0.2.0
+   */
+  readonly text: string;
   /** The requirement's criterion. */
   readonly criterion: string;
   /** The requirement's level. */
@@ -155,8 +167,19 @@ export interface RoadmapStage {
 export interface MaturityReport {
   /** The report format's version. */
   readonly schemaVersion: typeof reportSchemaVersion;
-  /** The catalog assessed against. */
-  readonly catalog: { readonly id: string; readonly version: string };
+  /**
+   * The catalog assessed against, and the profiles that tailored it (id, version, title), in
+   * the order they were applied; `profiles` is absent for a catalog as published.
+   */
+  readonly catalog: {
+    readonly id: string;
+    readonly version: string;
+    readonly profiles?: readonly {
+      readonly id: string;
+      readonly version?: string | undefined;
+      readonly title: string;
+    }[];
+  };
   /** Which assessment this is, and its date. */
   readonly assessment: {
     readonly id?: string;

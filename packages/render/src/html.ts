@@ -1,6 +1,6 @@
 import { ok, type Result, escapeMarkup as x } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { statusLine } from "./text.js";
+import { statusLine, supportLine } from "./text.js";
 
 const STYLE = `
 body { margin: 0; padding: 1rem; background: #fff; color: #000; }
@@ -22,6 +22,16 @@ body { margin: 0; padding: 1rem; background: #fff; color: #000; }
 .miotsec-label .qr svg { flex: none; max-width: 100%; height: auto; }
 .miotsec-label .qr p { flex: 1 1 12rem; margin: 0; }
 .miotsec-label code { font-size: 0.75rem; overflow-wrap: anywhere; }
+@media print {
+  @page { margin: 10mm; }
+  body { padding: 0; }
+  .miotsec-label { max-width: none; font-size: 7.5pt; line-height: 1.2; break-inside: avoid; page-break-inside: avoid; }
+  .miotsec-label h1 { font-size: 16pt; }
+  .miotsec-label .date { font-size: 18pt; }
+  .miotsec-label section h2, .miotsec-label .product { font-size: 9pt; }
+  .miotsec-label dl div { grid-template-columns: 8rem 1fr; padding: 0.1rem 0; }
+  .miotsec-label a[href]::after { content: " (" attr(href) ")"; }
+}
 `.trim();
 
 /** The label as an HTML `<article>`, from its facts. */
@@ -42,7 +52,7 @@ export function articleOf(facts: LabelFacts): string {
       : [
           `<p class="date"><time datetime="${bb.bestBefore}">${bb.bestBefore}</time></p>`,
           `<p>${x(statusLine(bb.status, bb.daysRemaining))} (as of <time datetime="${bb.asOf}">${bb.asOf}</time>)</p>`,
-          `<p>Label: ${bb.label} · stage: ${bb.stage}</p>`,
+          `<p>${x(supportLine(bb.label))}</p>`,
         ].join("\n"),
     "</div>",
   ];

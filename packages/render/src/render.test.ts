@@ -144,6 +144,13 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     expect(html.match(/<dd>/gu)).toHaveLength(25);
   });
 
+  test.prop([example, asOf])("say the best-before status and label in words, never as enum values", (doc, day) => {
+    for (const out of [unwrap(renderLabelHtml(doc, { asOf: day })), unwrap(renderLabelSvg(doc, { asOf: day }))]) {
+      expect(out).not.toMatch(/due-soon|limited-support|end-of-support|stage:|Label: (?:positive|limited|negative)/u);
+      expect(out).toMatch(/Positive label: supported|Limited support: |Negative label: /u);
+    }
+  });
+
   test.prop([example, asOf])("load nothing: no scripts, links, fonts or external images", (doc, day) => {
     for (const render of renderers) {
       const out = unwrap(render(doc, { asOf: day }));

@@ -1,6 +1,6 @@
 import { ok, type Result, escapeMarkup as x } from "@miotsec/core";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
-import { statusLine, wrap } from "./text.js";
+import { statusLine, statusWord, supportLine, wrap } from "./text.js";
 
 const WIDTH = 420;
 const PAD = 12;
@@ -55,7 +55,7 @@ export function svgOf(facts: LabelFacts): string {
     y += 17;
     text(PAD, 12, "normal", `${statusLine(bb.status, bb.daysRemaining)} (as of ${bb.asOf})`);
     y += 15;
-    text(PAD, 12, "normal", `Label: ${bb.label} · stage: ${bb.stage}`);
+    text(PAD, 12, "normal", supportLine(bb.label));
   }
   y += 8;
   rule(8);
@@ -105,7 +105,7 @@ export function svgOf(facts: LabelFacts): string {
   const desc =
     bb === undefined
       ? `Security label of ${facts.product} by ${facts.manufacturer}. Best before inspection: not disclosed.`
-      : `Security label of ${facts.product} by ${facts.manufacturer}. Best before inspection: ${bb.bestBefore}, ${bb.status}, ${bb.label} label.`;
+      : `Security label of ${facts.product} by ${facts.manufacturer}. Best before inspection: ${bb.bestBefore}, ${statusWord(bb.status)}. ${supportLine(bb.label)}.`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${y}" viewBox="0 0 ${WIDTH} ${y}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${x(title)}</title>`,

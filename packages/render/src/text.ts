@@ -54,3 +54,19 @@ export function statusLine(status: "valid" | "due-soon" | "expired", days: numbe
   const left = `${count} day${days === 1 ? "" : "s"} left`;
   return status === "due-soon" ? `Due soon: ${left}` : `Valid: ${left}`;
 }
+
+const supportWords = {
+  positive: "Positive label: supported, security updates on record",
+  limited: "Limited support: sale ended, an end is near or no update on record",
+  negative: "Negative label: support or security updates have ended",
+} as const;
+
+/** A best-before label in words, e.g. "Positive label: supported, security updates on record". */
+export function supportLine(label: "positive" | "limited" | "negative"): string {
+  return supportWords[label];
+}
+
+/** A best-before status in words: "valid", "due soon", "expired". */
+export function statusWord(status: "valid" | "due-soon" | "expired"): string {
+  return status === "due-soon" ? "due soon" : status;
+}

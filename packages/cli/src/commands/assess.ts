@@ -1,10 +1,11 @@
+import type { Level } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
-import type { MaturityReport } from "@miotsec/maturity";
+import type { Blocker, MaturityReport } from "@miotsec/maturity";
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import type { Style } from "../style.js";
-import { oneLine } from "../terminal.js";
+import { oneLine, shorten } from "../terminal.js";
 import { json } from "./shared.js";
 
 /** `--policy partial=met --policy na=unmet` as a partial policy object; the scorer checks the values. */
@@ -71,50 +72,59 @@ export async function assessCommand(context: Context): Promise<number> {
 
 const percent = (ratio: number) => `${Math.floor(ratio * 100)} %`;
 
+/** How many characters of a requirement's text a line of the terminal report shows. */
+const textWidth = 72;
+/** How many steps of a roadmap stage the terminal report lists; `--format markdown` lists all. */
+const stepsShown = 5;
+
 /** The report for a terminal: the level, dimensions, criteria with their first blocker, the roadmap. */
 export async function reportText(report: MaturityReport, s: Style): Promise<string> {
   const { levelNames } = await import("@miotsec/core");
+  const { describeCatalog, describePolicy } = await import("@miotsec/maturity");
   const { assessment, coverage } = report;
+  const named = (level: Level) => `${level} (${levelNames[level]})`;
+  const range = (level: Level, atBest: Level) =>
+    atBest > level ? `${named(level)} to ${named(atBest)}` : named(level);
   const lines: string[] = [];
   const subject = oneLine(assessment.subject?.name ?? assessment.id ?? "the assessment");
-  const policy = report.policy.paper ? "the paper's policy" : "a policy that is not the paper's";
   lines.push(
-    `${s.bold(subject)}, as of ${assessment.asOf}, on ${oneLine(report.catalog.id)} ${oneLine(report.catalog.version)} (${policy})`,
+    `${s.bold(subject)}, as of ${assessment.asOf}, on ${oneLine(describeCatalog(report.catalog))}`,
+    `Policy: ${describePolicy(report.policy)}.`,
   );
   const atBest =
     report.levelIfUnknownsMet > report.level
-      ? `, at best ${report.levelIfUnknownsMet} once the open answers are in`
+      ? `; at best ${named(report.levelIfUnknownsMet)} once the open answers are in`
       : "";
   lines.push(
-    `Level ${s.bold(`${report.level} (${report.levelName})`)}${atBest}; ${coverage.known} of ${coverage.requirements} requirements known (${percent(coverage.ratio)})`,
+    `Level ${s.bold(named(report.level))}${atBest}`,
+    `${coverage.known} of ${coverage.requirements} requirements known (${percent(coverage.ratio)})`,
     "",
   );
-  // Ids come from the catalog, which a file may give: each is made safe for the terminal once.
+  // Ids and texts come from the catalog, which a file may give: each is made safe for the terminal once.
   const id = (text: string) => oneLine(text);
+  const what = (b: Blocker) => `${id(b.requirement)}  ${oneLine(shorten(b.text, textWidth))}`;
   const width = Math.max(9, ...report.criteria.map((c) => id(c.id).length));
-  lines.push(s.dim(`${"dimension".padEnd(width)}  level`));
-  for (const d of report.dimensions)
-    lines.push(`${id(d.id).padEnd(width)}  ${d.level} ${levelNames[d.level]}${range(d.level, d.levelIfUnknownsMet)}`);
-  lines.push("", s.dim(`${"criterion".padEnd(width)}  level  what blocks the next level`));
+  lines.push(s.dim(`${"dimension".padEnd(width)}  level (at best, once the open answers are in)`));
+  for (const d of report.dimensions) lines.push(`${id(d.id).padEnd(width)}  ${range(d.level, d.levelIfUnknownsMet)}`);
+  lines.push("", s.dim(`${"criterion".padEnd(width)}  level, and what blocks the next one`));
   for (const c of report.criteria) {
+    lines.push(`${id(c.id).padEnd(width)}  ${range(c.level, c.levelIfUnknownsMet)}`);
     const blocker = c.blockers[0];
-    const why =
-      blocker === undefined
-        ? s.good("nothing: level 5")
-        : `${id(blocker.requirement)}: ${oneLine(blocker.why)}${c.blockers.length > 1 ? s.dim(` (+${c.blockers.length - 1})`) : ""}`;
-    lines.push(`${id(c.id).padEnd(width)}  ${`${c.level}${range(c.level, c.levelIfUnknownsMet)}`.padEnd(5)}  ${why}`);
+    if (blocker === undefined) continue;
+    const others = c.blockers.length - 1;
+    lines.push(
+      `${" ".repeat(width)}    ${what(blocker)}`,
+      `${" ".repeat(width)}    ${s.dim(`${oneLine(blocker.why)}${others > 0 ? ` And ${others} more requirement${others === 1 ? "" : "s"} of level ${blocker.level}.` : ""}`)}`,
+    );
   }
   if (report.roadmap.length > 0) {
     lines.push("", "Roadmap:");
     for (const stage of report.roadmap) {
-      const first = stage.steps.slice(0, 3).map((b) => id(b.requirement));
-      const more = stage.steps.length > 3 ? ` and ${stage.steps.length - 3} more` : "";
-      lines.push(
-        `  to level ${stage.level} (${levelNames[stage.level]}): ${stage.steps.length} step${stage.steps.length === 1 ? "" : "s"}, ${first.join(", ")}${more}`,
-      );
+      const n = stage.steps.length;
+      lines.push(`  to level ${named(stage.level)}: ${n === 0 ? "nothing more" : `${n} step${n === 1 ? "" : "s"}`}`);
+      for (const b of stage.steps.slice(0, stepsShown)) lines.push(`    ${what(b)}`);
+      if (n > stepsShown) lines.push(s.dim(`    and ${n - stepsShown} more (--format markdown lists every step)`));
     }
   }
   return `${lines.join("\n")}\n`;
 }
-
-const range = (level: number, atBest: number) => (atBest > level ? `-${atBest}` : "");

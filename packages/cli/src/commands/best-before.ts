@@ -3,6 +3,7 @@ import { positional } from "../context.js";
 import { issueLine, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
+import { inWords, labelWords, statusWords } from "../words.js";
 import { json, readLabel } from "./shared.js";
 
 /** `miotsec best-before <label>`: the date, its status, and every factor that moved it. */
@@ -18,10 +19,12 @@ export async function bestBeforeCommand(context: Context): Promise<number> {
   const b = r.value;
   if (context.options.json) io.out(json(b));
   else {
-    const status = tierStyle(style, b.status)(b.status);
+    const status = tierStyle(style, b.status)(inWords(statusWords, b.status));
+    const days = b.daysRemaining >= 0 ? `${b.daysRemaining} days left` : `${-b.daysRemaining} days ago`;
     io.out(
-      `${oneLine(file)}: best before inspection ${style.bold(b.bestBefore)}, ${status} (${b.daysRemaining} days), ${b.label} label\n`,
+      `${oneLine(file)}: best before inspection ${style.bold(b.bestBefore)}, ${status} (${days}); ${inWords(labelWords, b.label)}\n`,
     );
+    for (const reason of b.labelReasons) io.out(`  ${oneLine(reason)}\n`);
     for (const c of b.contributions)
       io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${oneLine(c.explanation)}\n`);
   }

@@ -7,6 +7,7 @@ import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
+import { inWords, statusWords } from "../words.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
 import { compareSamples } from "./compare.js";
@@ -158,7 +159,7 @@ async function report(context: Context, examples: string, staging: string, out: 
         : await checkTraffic(label, file, join(examples, capture), join(examples, "traffic", "countries.json"));
     demoLabels.push({ file, label, svg: svg.value, ...(bestBefore && { bestBefore }), ...(traffic && { traffic }) });
     const date = bestBefore
-      ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(bestBefore.status)}`
+      ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(inWords(statusWords, bestBefore.status))}`
       : "no lifecycle facts";
     line("label", `${oneLine(base)}: ${date}`);
     if (traffic)
@@ -191,7 +192,8 @@ async function report(context: Context, examples: string, staging: string, out: 
   }
   write("runtime.json", json(runtime));
 
-  write("index.html", demoPage({ asOf, report, labels: demoLabels, runtime }));
+  const words = { catalog: maturity.describeCatalog(report.catalog), policy: maturity.describePolicy(report.policy) };
+  write("index.html", demoPage({ asOf, report, words, labels: demoLabels, runtime }));
   if (options.json)
     io.out(
       json({

@@ -1,0 +1,21 @@
+// Words for people in place of the enum values documents carry: what a report prints where a
+// person reads it. JSON output keeps the values.
+
+/** A best-before status in words. */
+export const statusWords: Readonly<Record<string, string>> = {
+  valid: "valid",
+  "due-soon": "due soon",
+  expired: "expired",
+};
+
+/** A best-before label in words, with what it means. */
+export const labelWords: Readonly<Record<string, string>> = {
+  positive: "positive label (supported, security updates on record, no end in sight)",
+  limited: "limited support (sale ended, an end is near, or no security update on record)",
+  negative: "negative label (support, security updates or service life have ended)",
+};
+
+/** An enum value in words: the entry of `words`, else the value with its hyphens as spaces. */
+export function inWords(words: Readonly<Record<string, string>>, value: string): string {
+  return Object.hasOwn(words, value) ? (words[value] as string) : value.replace(/-/g, " ");
+}
