@@ -55,7 +55,23 @@ const sections = [
           join(scratchDir, "oscal.json"),
         ],
       ],
+      [["assess", "--template", "--as-of", "2026-11-28"], { head: 24 }],
     ],
+  },
+  {
+    command: "catalog",
+    text: "The catalog's requirements by criterion, each with its level, kind and what it says: what a report's ids stand for. `--profile` shows a tailored catalog.",
+    runs: [[["catalog", "--criterion", "updates"]], [["catalog", "show", "updates.2.3"]]],
+  },
+  {
+    command: "catalog show",
+    text: "One requirement whole, with its source in the paper and its note.",
+    runs: [[["catalog", "show", "security-costs.2.1"]]],
+  },
+  {
+    command: "label",
+    text: "The label's subcommands; `miotsec label` alone prints this on standard error.",
+    runs: [],
   },
   {
     command: "label validate",
@@ -97,6 +113,18 @@ const sections = [
         ],
       ],
       [["label", "export", "examples/labels/ultrasound-wifi.label.json", "--format", "cta-2120"]],
+      [
+        [
+          "label",
+          "export",
+          "examples/labels/ultrasound-wifi.label.json",
+          "--format",
+          "cta-2120",
+          "--certification",
+          "examples/certification/ultrasound-wifi.certification.yaml",
+        ],
+        { head: 16 },
+      ],
     ],
   },
   {
@@ -157,6 +185,16 @@ const sections = [
     text: "Everything above on `examples/`, and a report page. `pnpm demo` in the repository runs it into `./demo-report`.",
     runs: [[["demo", "--out", join(scratchDir, "demo-report"), "--as-of", "2026-11-28"]]],
   },
+  {
+    command: "help",
+    text: "The same help as `--help`, for miotsec or for any command.",
+    runs: [[["help", "label"]]],
+  },
+  {
+    command: "version",
+    text: "The version, as `--version` and `-V` print it.",
+    runs: [],
+  },
 ];
 
 const parts = [
@@ -174,7 +212,15 @@ Conventions:
 - Documents are JSON, or YAML (1.2, no aliases, unique keys) when the file ends in \`.yaml\` or
   \`.yml\`. A byte-order mark is ignored.
 - \`--json\` prints machine-readable output. Colour is used only when standard output is a
-  terminal and \`NO_COLOR\` is not set; \`--json\` is never coloured.
+  terminal and \`NO_COLOR\` is not set, or when \`FORCE_COLOR\` is set (and not \`0\`), which wins
+  over both, as in Node; \`--json\` is never coloured.
+- An unknown command, subcommand or option, or an option the command does not take, is refused
+  with exit 2 and one line, with a "did you mean" where one is close. Bare \`miotsec\` prints the
+  usage on standard error (exit 2); \`miotsec help [command]\` and \`--help\` print it on standard
+  output.
+- Output into a pipe that closes early (\`miotsec schema label | head -c 50\`) ends quietly with
+  exit code 141 (128 + SIGPIPE), as a program the pipe has ended does.
+- A document may carry a \`$schema\` key (to point an editor at its JSON Schema); it is ignored.
 - \`--out\` files are written atomically: to a temporary file beside the target, then renamed.
 - \`--as-of\` defaults to today; it is the only place the command reads the clock.
 
@@ -200,10 +246,14 @@ ${s.text}
 ${(await printed([...s.command.split(" "), "--help"])).replace(/\n$/u, "")}
 \`\`\`
 
-\`\`\`text
+${
+  outputs.length === 0
+    ? ""
+    : `\`\`\`text
 ${outputs.join("\n\n").replaceAll(scratchDir, "/tmp/out")}
 \`\`\`
-`);
+`
+}`);
 }
 const errors = [];
 for (const argv of [
@@ -212,6 +262,12 @@ for (const argv of [
   ["assess", "examples/traffic/README.md"],
   ["compare", "examples/labels/ultrasound-wifi.label.json", "examples/traffic/countries.json"],
   ["assess", "examples/assessments/hospital.assessment.yaml", "--policy", "partial=sometimes"],
+  ["asess", "examples/assessments/hospital.assessment.yaml"],
+  ["label", "valdate", "examples/labels/ultrasound-wifi.label.json"],
+  ["assess", "examples/assessments/hospital.assessment.yaml", "--formt", "json"],
+  ["label", "validate", "examples/labels/ultrasound-wifi.label.json", "--out", "x.json"],
+  ["compare", "examples/labels/ultrasound-wifi.label.json", "examples/runtime/ward-3.samples.ndjson", "--hold", "-5"],
+  ["assess", "examples/assessments/hospital.assessment.yaml", "--min-level", "3"],
 ])
   errors.push(await transcript(argv));
 parts.push(`## Errors

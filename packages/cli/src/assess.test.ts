@@ -49,7 +49,7 @@ describe("miotsec assess", () => {
     expect(met.level).toBe(2);
     const bad = await miotsec("assess", hospital, "--policy", "partial=maybe");
     expect(bad).toMatchObject({ code: 2, out: "" });
-    expect(bad.err).toBe('miotsec: --policy: $.policy.partial: $.policy.partial must be one of "unmet", "met".\n');
+    expect(bad.err).toBe('miotsec: --policy: $.policy.partial must be one of "unmet", "met".\n');
     expect((await miotsec("assess", hospital, "--policy", "partial")).err).toContain("KEY=VALUE");
     expect((await miotsec("assess", hospital, "--policy", "__proto__=met")).code).toBe(2);
     expect(({} as Record<string, unknown>).met).toBeUndefined();

@@ -13,13 +13,26 @@ const today = () => {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${String(now.getFullYear()).padStart(4, "0")}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
+// FORCE_COLOR as Node reads it: set to anything but 0 or false, it turns colour on even when
+// piped and wins over NO_COLOR; set to 0 or false, it turns colour off.
+const force = process.env.FORCE_COLOR;
+const forced = force === undefined ? undefined : force !== "0" && force !== "false";
 const noColor = (process.env.NO_COLOR ?? "") !== "";
+const color = forced ?? (process.stdout.isTTY === true && !noColor && process.env.TERM !== "dumb");
+
+// A reader that stops reading (`miotsec schema label | head -c 50`) closes the pipe: end quietly
+// as a program the pipe has ended does, with 128 + SIGPIPE (13), never with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(141);
+    throw error;
+  });
 
 process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   today,
   version,
-  color: process.stdout.isTTY === true && !noColor && process.env.TERM !== "dumb",
+  color,
   progress: process.stderr.isTTY === true,
 });

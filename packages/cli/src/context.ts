@@ -17,7 +17,10 @@ export interface Io {
   readonly today: () => string;
   /** The version `--version` prints. */
   readonly version: string;
-  /** Whether output may be coloured: standard output is a terminal and `NO_COLOR` is unset. Default false. */
+  /**
+   * Whether output may be coloured: `FORCE_COLOR` is set (not 0 or false), or standard output is a
+   * terminal and `NO_COLOR` is unset. Default false.
+   */
   readonly color?: boolean;
   /** Whether standard error is a terminal, where `compare` draws its progress bar. Default false. */
   readonly progress?: boolean;
@@ -35,6 +38,9 @@ export interface Options {
   readonly profile?: string;
   readonly policy?: string[];
   readonly "min-level"?: string;
+  readonly template?: boolean;
+  readonly criterion?: string;
+  readonly level?: string;
   readonly certification?: string;
   readonly stage?: string;
   readonly hold?: string;

@@ -3,6 +3,8 @@ export const usage = `Usage: miotsec <command> [options]
 
 Commands:
   assess <assessment.(json|yaml)>          rate a facility or device on the maturity model
+  assess --template                        write a questionnaire to fill in and assess
+  catalog [show ID]                        the catalog's requirements, or one with its source
   label validate <label>                   check a label document
   label render <label>                     draw a label as SVG or HTML
   label export <label> --format F          CycloneDX, CTA-2120 (Cyber Trust Mark), MUD
@@ -11,15 +13,17 @@ Commands:
   check-traffic <label> <capture.har>      observed network traffic against the declared endpoints
   schema <name>                            print a JSON Schema
   demo [--out DIR]                         run everything on the examples; write an HTML report
+  help [command]                           help for miotsec or for a command
+  version                                  print the version
 
 Options:
-  --help, -h      help for miotsec or for a command
-  --version, -v   print the version
-  --json          machine-readable output on standard output
+  --help, -h          help for miotsec or for a command
+  --version, -V, -v   print the version
+  --json              machine-readable output on standard output
 
 Documents are JSON, or YAML when the file ends in .yaml or .yml, in UTF-8.
 --as-of YYYY-MM-DD defaults to today's date in your time zone.
-Colour only on a terminal, never with NO_COLOR set.
+Colour only on a terminal and never with NO_COLOR set, unless FORCE_COLOR is set (not 0).
 Exit codes: 0 ok, 1 findings, 2 bad input or usage.
 Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
 `;
@@ -28,14 +32,54 @@ Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
 export const commandHelp: Readonly<Record<string, string>> = {
   assess: `Usage: miotsec assess <assessment.(json|yaml)> [--catalog FILE] [--profile FILE]
                       [--policy KEY=VALUE ...] [--format text|json|markdown|oscal]
-                      [--min-level N] [--out FILE]
+                      [--min-level N] [--out FILE] [--json]
+       miotsec assess --template [--catalog FILE] [--profile FILE] [--out FILE]
 
 Rates a facility or a device on the maturity model (the paper's catalog, or --catalog, tailored
 by --profile): the level with the best level its unknown answers still allow, each dimension and
-criterion, what blocks the next level, and the roadmap. --policy deviates from the paper's
-policy (partial=met, na=unmet, evidence=ignore, rollUp=mean), repeatable. --format oscal writes
-OSCAL assessment results. Exits 1 when the level is below --min-level.
+criterion, what blocks the next level with what the requirement says, and the roadmap. --policy
+deviates from the paper's policy (partial=met, na=unmet, evidence=ignore, rollUp=mean),
+repeatable. --format oscal writes OSCAL assessment results. Exits 1, saying why on standard
+error, when the level is below --min-level. --template writes a questionnaire instead: an
+assessment in YAML with every attested requirement's text as a comment above an empty answer,
+and every fact with its unit, ready to fill in and assess.
 Example: miotsec assess examples/assessments/hospital.assessment.yaml --policy partial=met
+`,
+  catalog: `Usage: miotsec catalog [--criterion ID] [--level N] [--catalog FILE] [--profile FILE] [--json]
+       miotsec catalog show <requirement> [--catalog FILE] [--profile FILE] [--json]
+
+Lists the catalog's requirements (the paper's, or --catalog, tailored by --profile) by
+criterion: id, level, kind (attested: someone answers it; measured: computed from a fact) and
+what it says. --criterion and --level narrow the list. "catalog show" prints one requirement
+whole: its text, where it comes from in the paper, its note, what answers it allows, and its
+mappings to other standards.
+Example: miotsec catalog show updates.2.3
+`,
+  "catalog show": `Usage: miotsec catalog show <requirement> [--catalog FILE] [--profile FILE] [--json]
+
+Prints one requirement whole: its text, where it comes from in the paper (table, row, column,
+bullet), its note, what answers it allows, and its mappings to other standards.
+Example: miotsec catalog show updates.2.3
+`,
+  label: `Usage: miotsec label <subcommand> <label> [options]
+
+Subcommands:
+  validate <label>                 check a label document
+  render <label>                   draw a label as SVG or HTML
+  export <label> --format F        CycloneDX, CTA-2120 (Cyber Trust Mark), MUD, JSON Schema
+
+miotsec label <subcommand> --help tells more.
+Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
+`,
+  help: `Usage: miotsec help [command]
+
+Prints the help of miotsec, or of a command ("miotsec help label render").
+Example: miotsec help assess
+`,
+  version: `Usage: miotsec version
+
+Prints the version of miotsec, like --version and -V.
+Example: miotsec version
 `,
   "label validate": `Usage: miotsec label validate <label> [--json]
 
@@ -54,8 +98,10 @@ Example: miotsec label render examples/labels/ultrasound-wifi.label.json --forma
                             [--certification FILE] [--out FILE]
 
 Exports a label: a CycloneDX 1.6 BOM, the US Cyber Trust Mark registry and label data
-(CTA-2120; what only certification knows - authorizationDate, authorizedBy, testedBy, created,
-modified - comes from --certification), an RFC 8520 MUD file, or the label's JSON Schema.
+(CTA-2120; what only certification knows comes from --certification, a JSON or YAML file:
+{ authorizationDate, authorizedBy: { name, contact }, testedBy: { name, contact }, created,
+modified }, dates as YYYY-MM-DD or date-times with a zone), an RFC 8520 MUD file, or the
+label's JSON Schema.
 Example: miotsec label export examples/labels/ultrasound-usbc.label.json --format cyclonedx --out bom.json
 `,
   "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--json]

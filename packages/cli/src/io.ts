@@ -142,7 +142,10 @@ export async function issueLine(file: string, issues: readonly Issue[], more = "
   const [first] = issues;
   const path = formatPath(first?.path ?? []);
   const rest = issues.length > 1 ? ` (and ${issues.length - 1} ${more})` : "";
-  return `${file}: ${path}: ${first?.message ?? "invalid"}${rest}`;
+  const message = first?.message ?? "invalid";
+  // Most messages name their path already ("$.facts.nope is not a fact ..."): a path is said once.
+  const where = message.includes(path) ? "" : `${path}: `;
+  return `${file}: ${where}${message}${rest}`;
 }
 
 /** What {@link writeAtomic} writes: one text, or its pieces in order (a large JSON document). */

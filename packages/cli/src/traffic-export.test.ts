@@ -96,7 +96,35 @@ describe("miotsec label export", () => {
       "--certification",
       file("c2.json", "{}"),
     );
-    expect(partial.err).toContain("$.authorizationDate: $.authorizationDate is required but missing.");
+    expect(partial.err).toContain(": $.authorizationDate is required but missing.");
+    // The example's certification file works; broken ones are refused with exit 2 and the path.
+    const shipped = example("certification/ultrasound-wifi.certification.yaml");
+    const exported = await miotsec("label", "export", wifi, "--format", "cta-2120", "--certification", shipped);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out).authorized_by).toEqual({
+      name: "Example Cybersecurity Label Administrator",
+      contact: "cla@example.org",
+    });
+    const good = {
+      authorizationDate: "2026-10-20",
+      authorizedBy: { name: "CLA", contact: "cla@example.org" },
+      testedBy: { name: "Lab", contact: "lab@example.org" },
+      created: "2026-10-20T09:00:00Z",
+      modified: "2026-11-02T14:30:00+01:00",
+    };
+    for (const [bad, path] of [
+      [{ ...good, authorizedBy: "CLA" }, "$.authorizedBy"],
+      [{ ...good, testedBy: null }, "$.testedBy"],
+      [{ ...good, created: "2026-10-20T09:00:00" }, "$.created"],
+      [null, "$"],
+    ] as const) {
+      const certificate = file("bad.certification.json", JSON.stringify(bad));
+      const r = await miotsec("label", "export", wifi, "--format", "cta-2120", "--certification", certificate);
+      expect(r.code, path).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.startsWith(`miotsec: ${certificate}: ${path} `), r.err).toBe(true);
+      expect(r.err.split("\n")).toHaveLength(2);
+    }
     expect((await miotsec("label", "export", wifi)).err).toContain("needs --format");
     expect((await miotsec("label", "export", wifi, "--format", "spdx")).code).toBe(2);
   });

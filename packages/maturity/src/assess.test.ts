@@ -112,6 +112,30 @@ describe("assess: properties of the gated rule", () => {
     expect(report({ ...a, answers: Object.fromEntries(shuffled) })).toEqual(report(a));
   });
 
+  test.prop([assessmentArbitrary, fc.array(fc.constantFrom(...miotCatalog.requirements.map((r) => r.id)))])(
+    "a null answer or a null fact is no answer: the report is that of the assessment without it",
+    (a, ids) => {
+      const withNulls = {
+        ...a,
+        answers: {
+          ...a.answers,
+          ...Object.fromEntries(ids.filter((id) => !(id in a.answers)).map((id) => [id, null])),
+        },
+        facts: { ...(a.facts ?? {}), securityEventsLastYear: null, maxDowntimeHours: null },
+      };
+      const without = { ...a, facts: { ...(a.facts ?? {}) } };
+      delete without.facts.securityEventsLastYear;
+      delete without.facts.maxDowntimeHours;
+      expect(report(withNulls)).toEqual(report(without));
+    },
+  );
+
+  it("a null answer must still name a requirement of the catalog", () => {
+    const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: { "updates.9.9": null } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: "unknown-requirement", path: ["answers", "updates.9.9"] });
+  });
+
   test.prop([assessmentArbitrary])("level <= levelIfUnknownsMet everywhere, equal when nothing is unknown", (a) => {
     const r = report(a);
     expect(r.level).toBeLessThanOrEqual(r.levelIfUnknownsMet);

@@ -81,11 +81,13 @@ export const answerObjectSchema = z.strictObject({
  */
 export const answerSchema = z.union([answerStatusSchema, answerObjectSchema]);
 
-const factValue = z.union([z.number(), z.string().check(z.maxLength(100))]);
+// null is a fact not known yet, as an empty entry of a questionnaire reads. @since 0.2.0
+const factValue = z.nullable(z.union([z.number(), z.string().check(z.maxLength(100))]));
 
 /**
  * The facts measured requirements are evaluated on: a name, or a name with one level of
- * sub-names, for example `{ securityBudgetShare: 0.03, maxDowntimeHours: { low: 12 } }`.
+ * sub-names, for example `{ securityBudgetShare: 0.03, maxDowntimeHours: { low: 12 } }`; `null`
+ * is a fact not known yet.
  * Which names exist, and their ranges, is the catalog's to say; `assess` checks them.
  *
  * @example
@@ -118,9 +120,9 @@ export const subjectSchema = z.strictObject({
 
 /**
  * An assessment document: what was assessed, on which date (`asOf`), against which catalog,
- * the answers to attested requirements keyed by requirement id, and the facts for measured
- * ones. This schema is the shape; {@link assess} also checks the answers and facts against the
- * catalog.
+ * the answers to attested requirements keyed by requirement id (`null` is not answered yet), and
+ * the facts for measured ones. This schema is the shape; {@link assess} also checks the answers
+ * and facts against the catalog.
  *
  * @example
  * ```ts
@@ -142,7 +144,9 @@ export const assessmentSchema = z.strictObject({
     z.strictObject({ id: z.string().check(z.maxLength(100)), version: z.optional(z.string().check(z.maxLength(100))) }),
   ),
   asOf: asOfSchema,
-  answers: z.record(z.string().check(z.maxLength(100)), answerSchema),
+  // null is "not answered yet": what YAML reads from `updates.2.3:` with nothing after it, as
+  // the questionnaire of `miotsec assess --template` is written. @since 0.2.0
+  answers: z.record(z.string().check(z.maxLength(100)), z.nullable(answerSchema)),
   facts: z.optional(factsSchema),
 });
 

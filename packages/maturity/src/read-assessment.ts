@@ -95,8 +95,12 @@ function factIssue(fact: Fact, value: unknown, path: PathSegment[]): Issue {
   return issue("invalid-value", `${at} must be a whole number.`, path);
 }
 
-/** Puts a value the fact accepts into the fact's slot; false when the fact refuses it. */
+/**
+ * Puts a value the fact accepts into the fact's slot; false when the fact refuses it. `null` is
+ * a fact not known yet (an empty entry of a questionnaire): accepted, and the slot stays empty.
+ */
 function record(f: CompiledFact, value: unknown, scratch: Pick<Scratch, "factValues" | "factGiven">): boolean {
+  if (value === null) return true;
   const v = accepted(f, value);
   if (Number.isNaN(v)) return false;
   scratch.factValues[f.slot] = v;
@@ -133,6 +137,7 @@ function checkFacts(
     } else {
       const branchFacts = node as ReadonlyMap<string, CompiledFact>;
       const branch = facts[key];
+      if (branch === null) continue;
       if (!isPlainObject(branch)) {
         issues.push(
           issue(
@@ -292,6 +297,18 @@ function read(
       let code: number;
       let justification: string | undefined;
       let evidenced = false;
+      if (raw === null) {
+        // Not answered yet (an empty answer of a questionnaire); the id must still be the catalog's.
+        if (index === undefined)
+          issues.push(
+            issue(
+              "unknown-requirement",
+              `${formatPath(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
+              ["answers", id],
+            ),
+          );
+        continue;
+      }
       if (typeof raw === "string") {
         code = statusCode(raw);
         if (code === NO_ANSWER) {

@@ -38,8 +38,25 @@ export async function catalogOf(catalogFile: string | undefined, profileFile: st
 
 /** `miotsec assess <assessment>`: levels, blockers and roadmap in text, JSON, Markdown or OSCAL. */
 export async function assessCommand(context: Context): Promise<number> {
-  const [file] = positional(context, "an assessment file") as [string];
   const { options } = context;
+  if (options.template) {
+    if (context.args.length > 0)
+      throw new UsageError("assess --template writes a new questionnaire and reads no file (miotsec assess --help)");
+    for (const option of ["format", "json", "policy", "min-level"] as const)
+      if (options[option] !== undefined) throw new UsageError(`assess --template does not take --${option}`);
+    const catalog = await catalogOf(options.catalog, options.profile);
+    const { describeCatalog } = await import("@miotsec/maturity");
+    const words = describeCatalog({
+      id: catalog.id,
+      version: catalog.version,
+      ...(catalog.profiles === undefined ? {} : { profiles: catalog.profiles }),
+    });
+    await emit(context, questionnaire(catalog, words, context.asOf));
+    return 0;
+  }
+  if (options["as-of"] !== undefined)
+    throw new UsageError("assess takes its date from the assessment's asOf; --as-of goes with --template");
+  const [file] = positional(context, "an assessment file") as [string];
   const format = choice(
     "format",
     options.json ? "json" : options.format,
@@ -58,6 +75,8 @@ export async function assessCommand(context: Context): Promise<number> {
   const r = maturity.assess(catalog, assessment, { policy: policy.value });
   if (!r.ok) throw new UsageError(await issueLine(file, r.issues));
   const report = r.value;
+  if (report.level < minLevel)
+    context.io.err(`miotsec: ${oneLine(file)}: level ${report.level} is below --min-level ${minLevel}; exit code 1\n`);
   const text =
     format === "json"
       ? json(report)
@@ -68,6 +87,69 @@ export async function assessCommand(context: Context): Promise<number> {
           : await reportText(report, context.style);
   await emit(context, text, format === "markdown" ? "markup" : "text");
   return report.level < minLevel ? 1 : 0;
+}
+
+/** Text as YAML comment lines, each starting with `prefix` and "# "; line breaks in the text start new ones. */
+const comment = (text: string, prefix = "") =>
+  text
+    .split(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/u)
+    .map((line) => `${prefix}# ${line}`.trimEnd())
+    .join("\n");
+
+/**
+ * The questionnaire of `assess --template`: an assessment in YAML with every attested
+ * requirement's text as a comment above its empty answer (`null`, not answered yet), and every
+ * fact with its title and unit, by criterion. It assesses as it is (everything unknown).
+ */
+export function questionnaire(catalog: Catalog, catalogWords: string, asOf: string): string {
+  const lines = [
+    comment(`A questionnaire on ${catalog.title}`),
+    comment(`(${catalogWords}).`),
+    "# Answer each requirement: met, partial, unmet or unknown; na only where it says so. An",
+    "# answer may also be an object: { status: met, evidence: [{ href: ..., method: examine }] },",
+    "# or { status: na, justification: ... }. An empty answer is not answered yet.",
+    "# Then: miotsec assess <this file>",
+    "schemaVersion: 1",
+    `asOf: "${asOf}"`,
+    "# subject:",
+    "#   kind: facility  # or device, product-family, other",
+    "#   name: The facility or device assessed",
+    `catalog: { id: ${catalog.id}, version: "${catalog.version}" }`,
+    "answers:",
+  ];
+  for (const criterion of catalog.criteria) {
+    const attested = catalog.requirements.filter((r) => r.criterion === criterion.id && r.kind === "attested");
+    if (attested.length === 0) continue;
+    lines.push("", comment(`${criterion.title.toUpperCase()}`, "  "));
+    for (const r of attested) {
+      const na = r.naAllowed ? (r.naJustificationRequired ? "; na allowed, with a justification" : "; na allowed") : "";
+      const evidence = r.evidenceRequired ? "; met counts only with evidence" : "";
+      lines.push(comment(`Level ${r.level}: ${r.text}${na}${evidence}`, "  "), `  ${r.id}:`);
+    }
+  }
+  if (catalog.facts.length > 0) {
+    lines.push("", "# Facts for the measured requirements (Table IV). Empty is not known yet.", "facts:");
+    const branches = new Map<string, typeof catalog.facts>();
+    for (const f of catalog.facts) {
+      const [head] = f.id.split(".") as [string];
+      branches.set(head, [...(branches.get(head) ?? []), f]);
+    }
+    for (const [head, facts] of branches) {
+      const nested = facts.some((f) => f.id.includes("."));
+      if (nested) lines.push(`  ${head}:`);
+      for (const f of facts) {
+        const what =
+          f.kind === "ordinal"
+            ? `one of ${f.values.join(", ")}`
+            : (f.unit ?? (f.integer ? "a whole number" : "a number"));
+        lines.push(
+          comment(`${f.title}: ${what}`, nested ? "    " : "  "),
+          nested ? `    ${f.id.slice(head.length + 1)}:` : `  ${f.id}:`,
+        );
+      }
+    }
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 const percent = (ratio: number) => `${Math.floor(ratio * 100)} %`;

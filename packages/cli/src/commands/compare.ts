@@ -115,7 +115,7 @@ export async function compareCommand(context: Context): Promise<number> {
   const stage = choice("stage", options.stage, ["operating", "integration"], "operating");
   const holdSeconds = options.hold === undefined ? 0 : Number(options.hold);
   if (!/^\d+(\.\d+)?$/.test(options.hold ?? "0") || !Number.isFinite(holdSeconds))
-    throw new UsageError(`--hold must be a number of seconds, not "${options.hold}"`);
+    throw new UsageError(`--hold must be a number of seconds, 0 or more (such as 120), not "${options.hold}"`);
   const label = await readLabel(labelFile);
   const bar = io.progress === true ? progressBar(io.err) : undefined;
   let summary: CompareSummary;
