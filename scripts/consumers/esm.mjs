@@ -15,7 +15,7 @@ assert.ok(label.ok);
 assert.equal(isIsoDate("2024-02-29"), true);
 assert.equal(typeof parseWith, "function");
 assert.ok(parseCatalog(miotCatalog).ok);
-assert.ok(toOscalCatalog(miotCatalog).catalog);
+assert.ok(toOscalCatalog(miotCatalog).value.catalog);
 const report = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
 assert.ok(report.ok);
 assert.equal(report.value.level, 0);

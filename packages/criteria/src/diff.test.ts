@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
 import { catalogArbitrary, profileArbitrary } from "./arbitraries.test-support.js";
 import { diffCatalogs } from "./diff.js";
@@ -7,7 +8,7 @@ import { applyProfile } from "./profile.js";
 
 describe("diffCatalogs", () => {
   test.prop([catalogArbitrary])("a catalog differs from itself in nothing", (catalog) => {
-    const d = diffCatalogs(catalog, catalog);
+    const d = unwrap(diffCatalogs(catalog, catalog));
     expect(d).toMatchObject({
       added: [],
       removed: [],
@@ -22,10 +23,10 @@ describe("diffCatalogs", () => {
     ([catalog, profile]) => {
       const r = applyProfile(catalog, profile);
       if (!r.ok) return;
-      const d = diffCatalogs(catalog, r.value);
+      const d = unwrap(diffCatalogs(catalog, r.value));
       expect(d.removed.length + d.changed.length + d.unchanged).toBe(catalog.requirements.length);
       expect(d.added.length + d.changed.length + d.unchanged).toBe(r.value.requirements.length);
-      const reversed = diffCatalogs(r.value, catalog);
+      const reversed = unwrap(diffCatalogs(r.value, catalog));
       expect(reversed.added.map((q) => q.id)).toEqual(d.removed.map((q) => q.id));
     },
   );
@@ -40,7 +41,7 @@ describe("diffCatalogs", () => {
       setParameters: { "threats.5.1.threshold": 3 },
     });
     if (!r.ok) throw new Error("fixture");
-    const d = diffCatalogs(miotCatalog, r.value);
+    const d = unwrap(diffCatalogs(miotCatalog, r.value));
     expect(d.removed.map((q) => q.id)).toEqual([
       "usability.1.1",
       "usability.2.1",
@@ -53,5 +54,16 @@ describe("diffCatalogs", () => {
       { id: "threats.5.1.threshold", before: { value: 5 }, after: { value: 3 } },
     ]);
     expect(d.from).toEqual({ id: "miot-maturity", version: "1.0.0" });
+  });
+});
+
+describe("diffCatalogs: bad input", () => {
+  test.prop([fc.anything()])("answers anything that is not a catalog with issues under from or to", (x) => {
+    const to = diffCatalogs(miotCatalog, x as never);
+    const from = diffCatalogs(x as never, miotCatalog);
+    expect(to.ok).toBe(false);
+    expect(from.ok).toBe(false);
+    if (!to.ok) for (const i of to.issues) expect(i.path[0]).toBe("to");
+    if (!from.ok) for (const i of from.issues) expect(i.path[0]).toBe("from");
   });
 });

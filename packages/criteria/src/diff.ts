@@ -1,4 +1,6 @@
+import { fail, issuesOf, ok, prefixIssues, type Result } from "@miotsec/core";
 import type { Catalog, Parameter, Requirement } from "./model.js";
+import { parseCatalog } from "./parse-catalog.js";
 
 /**
  * A requirement present in both catalogs whose content differs, with the names of the fields
@@ -69,17 +71,24 @@ function same(a: unknown, b: unknown): boolean {
 
 /**
  * Compares two catalogs, for migrating assessments from one catalog version (or tailoring) to
- * another.
+ * another. Both are checked first ({@link parseCatalog}); issues are under `from` or `to`.
  *
  * @example
  * ```ts
  * import { applyProfile, diffCatalogs, miotCatalog } from "@miotsec/criteria";
  * const tailored = applyProfile(miotCatalog, { schemaVersion: 1, id: "p", title: "P", remove: ["usability"] });
- * if (tailored.ok) diffCatalogs(miotCatalog, tailored.value).removed.length; // 5
+ * const diff = tailored.ok ? diffCatalogs(miotCatalog, tailored.value) : tailored;
+ * if (diff.ok) diff.value.removed.length; // 5
  * ```
  * @since 0.1.0
  */
-export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
+export function diffCatalogs(fromInput: Catalog, toInput: Catalog): Result<CatalogDiff> {
+  const first = parseCatalog(fromInput);
+  const second = parseCatalog(toInput);
+  if (!first.ok || !second.ok)
+    return fail([...prefixIssues(["from"], issuesOf(first)), ...prefixIssues(["to"], issuesOf(second))]);
+  const from = first.value;
+  const to = second.value;
   const before = new Map(from.requirements.map((r) => [r.id, r] as const));
   const after = new Map(to.requirements.map((r) => [r.id, r] as const));
   const added: Requirement[] = [];
@@ -101,7 +110,7 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     const old = oldParameters.get(p.id);
     return old && !same(old, p) ? [{ id: p.id, before: old, after: p }] : [];
   });
-  return {
+  return ok({
     from: { id: from.id, version: from.version },
     to: { id: to.id, version: to.version },
     added,
@@ -109,5 +118,5 @@ export function diffCatalogs(from: Catalog, to: Catalog): CatalogDiff {
     changed,
     changedParameters,
     unchanged,
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { test } from "@fast-check/vitest";
+import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -20,7 +21,7 @@ const valid = (doc: unknown) => {
 
 describe("toOscalCatalog", () => {
   it("exports the paper's catalog valid against NIST's OSCAL catalog schema", () => {
-    expect(valid(toOscalCatalog(miotCatalog))).toBe(true);
+    expect(valid(unwrap(toOscalCatalog(miotCatalog)))).toBe(true);
   });
 
   it("exports a tailored catalog, with its provenance as remarks", () => {
@@ -32,13 +33,13 @@ describe("toOscalCatalog", () => {
       setParameters: { "threats.1.1.threshold": 30 },
     });
     if (!r.ok) throw new Error("fixture");
-    const doc = toOscalCatalog(r.value);
+    const doc = unwrap(toOscalCatalog(r.value));
     expect(valid(doc)).toBe(true);
     expect(JSON.stringify(doc)).toContain("set-parameter");
   });
 
   test.prop([catalogArbitrary])("is total over valid catalogs: every export is valid OSCAL", (catalog) => {
-    expect(valid(toOscalCatalog(catalog))).toBe(true);
+    expect(valid(unwrap(toOscalCatalog(catalog)))).toBe(true);
   });
 
   // Every object of the catalog with its keys in the reverse order: the same catalog.
@@ -53,21 +54,21 @@ describe("toOscalCatalog", () => {
           )
         : v;
   test.prop([catalogArbitrary])("has the same uuids whatever the order of the catalog's keys", (catalog) => {
-    expect(JSON.stringify(toOscalCatalog(reversed(catalog) as typeof catalog))).toBe(
-      JSON.stringify(toOscalCatalog(catalog)),
+    expect(JSON.stringify(unwrap(toOscalCatalog(reversed(catalog) as typeof catalog)))).toBe(
+      JSON.stringify(unwrap(toOscalCatalog(catalog))),
     );
   });
   it("has the same uuid for the paper's catalog with its keys in another order", () => {
-    const uuid = (c: typeof miotCatalog) => toOscalCatalog(c).catalog.uuid;
+    const uuid = (c: typeof miotCatalog) => unwrap(toOscalCatalog(c)).catalog.uuid;
     expect(uuid(reversed(miotCatalog) as typeof miotCatalog)).toBe(uuid(miotCatalog));
   });
 
   test.prop([catalogArbitrary])("is deterministic, byte for byte", (catalog) => {
-    expect(JSON.stringify(toOscalCatalog(catalog))).toBe(JSON.stringify(toOscalCatalog(catalog)));
+    expect(JSON.stringify(unwrap(toOscalCatalog(catalog)))).toBe(JSON.stringify(unwrap(toOscalCatalog(catalog))));
   });
 
   it("maps dimensions and criteria to groups, requirements to controls with level and kind", () => {
-    const doc = toOscalCatalog(miotCatalog).catalog as {
+    const doc = unwrap(toOscalCatalog(miotCatalog)).catalog as {
       groups: Array<{
         id: string;
         groups: Array<{
@@ -91,5 +92,12 @@ describe("toOscalCatalog", () => {
       ]),
     );
     expect(first?.params).toMatchObject([{ id: "threats.1.1.threshold", values: ["25"] }]);
+  });
+});
+
+describe("toOscalCatalog: bad input", () => {
+  test.prop([fc.anything()])("answers anything that is not a catalog with issues", (x) => {
+    const r = toOscalCatalog(x as never);
+    expect(r.ok).toBe(false);
   });
 });

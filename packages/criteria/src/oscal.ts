@@ -1,5 +1,6 @@
-import { canonicalJson, unwrap, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
 import type { Catalog, Parameter, Requirement } from "./model.js";
+import { parseCatalog } from "./parse-catalog.js";
 
 /**
  * The OSCAL version the exported documents are written against.
@@ -115,17 +116,21 @@ function group(
  * their text as the statement part, any note as guidance, and a measured requirement's
  * threshold as a control parameter. Identifiers are name-based UUIDs of the catalog's canonical
  * JSON (RFC 8785, `canonicalJson` of `@miotsec/core`), so the same catalog always exports byte
- * for byte the same document, whatever the order of its keys.
+ * for byte the same document, whatever the order of its keys. The catalog is checked first
+ * ({@link parseCatalog}): anything else is answered with issues.
  *
  * @example
  * ```ts
  * import { miotCatalog, toOscalCatalog } from "@miotsec/criteria";
  * const oscal = toOscalCatalog(miotCatalog);
- * JSON.stringify(oscal).length > 0;
+ * if (oscal.ok) JSON.stringify(oscal.value).length > 0;
  * ```
  * @since 0.1.0
  */
-export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unknown> } {
+export function toOscalCatalog(catalogInput: Catalog): Result<{ catalog: Record<string, unknown> }> {
+  const checked = parseCatalog(catalogInput);
+  if (!checked.ok) return checked;
+  const catalog = checked.value;
   const parameters = new Map(catalog.parameters.map((p) => [p.id, p] as const));
   // Ids of the content's canonical JSON (RFC 8785): the same catalog, whatever the order of its
   // keys, has the same ids. A catalog is JSON through and through; one that is not is a
@@ -153,7 +158,7 @@ export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unkn
   ]
     .filter((part) => part !== undefined && part !== "")
     .join(". ");
-  return {
+  return ok({
     catalog: {
       uuid: identity,
       metadata: {
@@ -179,5 +184,5 @@ export function toOscalCatalog(catalog: Catalog): { catalog: Record<string, unkn
         ],
       },
     },
-  };
+  });
 }

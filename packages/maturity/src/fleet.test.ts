@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { miotCatalog } from "@miotsec/criteria";
 import { describe, expect, it } from "vitest";
 import { assessmentArbitrary } from "./arbitraries.test-support.js";
@@ -66,7 +67,7 @@ describe("summarize", () => {
     "counts every report once per distribution",
     (assessments) => {
       const reports = assessments.map(reportOf);
-      const s = summarize(reports);
+      const s = unwrap(summarize(reports));
       expect(s.count).toBe(reports.length);
       expect(s.levels.reduce((a, b) => a + b, 0)).toBe(reports.length);
       for (const c of s.criteria) expect(c.levels.reduce((a, b) => a + b, 0)).toBe(reports.length);
@@ -81,10 +82,10 @@ describe("summarize", () => {
       asOf: "2026-11-28",
       answers: { "updates.1.1": "unmet", "organisation.1.1": "unmet" },
     });
-    const s = summarize([a, b], { topBlockers: 3 });
+    const s = unwrap(summarize([a, b], { topBlockers: 3 }));
     expect(s.commonBlockers[0]).toEqual({ requirement: "authentication.1.1", reports: 2, share: 1 });
     expect(s.commonBlockers.every((x, i, all) => i === 0 || (all[i - 1]?.reports ?? 0) >= x.reports)).toBe(true);
-    expect(summarize([])).toMatchObject({ count: 0, meanScore: 0, levels: [0, 0, 0, 0, 0, 0] });
+    expect(unwrap(summarize([]))).toMatchObject({ count: 0, meanScore: 0, levels: [0, 0, 0, 0, 0, 0] });
   });
 });
 
@@ -100,7 +101,7 @@ describe("compareReports", () => {
       asOf: "2026-11-28",
       answers: { "updates.1.1": "met", "updates.1.2": "unmet", "usability.1.1": "met" },
     });
-    const c = compareReports(before, after);
+    const c = unwrap(compareReports(before, after));
     expect(c.improved).toEqual(["usability"]);
     expect(c.regressed).toEqual(["organisation", "updates"]);
     expect(c.newlyFulfilled).toEqual(["usability.1.1"]);
@@ -110,7 +111,7 @@ describe("compareReports", () => {
 
   test.prop([assessmentArbitrary])("a report compared with itself changed nothing", (a) => {
     const r = reportOf(a);
-    const c = compareReports(r, r);
+    const c = unwrap(compareReports(r, r));
     expect(c).toMatchObject({
       improved: [],
       regressed: [],

@@ -1,9 +1,23 @@
-import { andThen, type Failure, fail, issue, type Level, type Result } from "@miotsec/core";
+import {
+  andThen,
+  describeValue,
+  type Failure,
+  fail,
+  issue,
+  issuesOf,
+  type Level,
+  ok,
+  parseWith,
+  prefixIssues,
+  type Result,
+} from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
+import * as z from "zod/mini";
 import { type AssessOptions, score } from "./assess.js";
 import { readAssessManyOptions } from "./options.js";
 import { type MaturityRating, rate } from "./rating.js";
 import type { MaturityReport } from "./report.js";
+import { parseReport } from "./report-schema.js";
 import { scorer } from "./scorer.js";
 
 /**
@@ -180,22 +194,44 @@ export interface FleetSummary {
   }[];
 }
 
+const summarizeOptionsSchema = z.strictObject({ topBlockers: z.optional(z.int().check(z.gte(0), z.lte(100_000))) });
+
+/** `summarize`'s options, read once; `topBlockers` defaults to 10. */
+function readTopBlockers(options: unknown): Result<number> {
+  const read = parseWith(summarizeOptionsSchema, options ?? {}, { path: ["options"] });
+  return read.ok ? ok(read.value.topBlockers ?? 10) : read;
+}
+
 /**
- * Summarises reports, streaming: it reads each report once and keeps only counters.
+ * Summarises reports, streaming: it reads each report once and keeps only counters. Each report
+ * is checked first ({@link parseReport}); a report that is not one, an iterable that is not one,
+ * or options out of range are answered with issues.
  *
  * @example
  * ```ts
  * import { miotCatalog } from "@miotsec/criteria";
  * import { assess, summarize } from "@miotsec/maturity";
  * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
- * if (r.ok) summarize([r.value]).levels; // [1, 0, 0, 0, 0, 0]
+ * if (r.ok) unwrap(summarize([r.value])).levels; // [1, 0, 0, 0, 0, 0]
  * ```
  * @since 0.1.0
  */
 export function summarize(
   reports: Iterable<MaturityReport>,
   options: { readonly topBlockers?: number } = {},
-): FleetSummary {
+): Result<FleetSummary> {
+  const top = readTopBlockers(options);
+  if (!top.ok) return top;
+  let iterator: Iterator<unknown>;
+  try {
+    iterator = (reports as Iterable<unknown>)[Symbol.iterator]();
+  } catch {
+    iterator = undefined as never;
+  }
+  if (typeof iterator?.next !== "function")
+    return fail([
+      issue("invalid-type", `The reports must be an iterable of reports, got ${describeValue(reports)}.`, ["reports"]),
+    ]);
   const levels: LevelDistribution = [0, 0, 0, 0, 0, 0];
   const levelsIfUnknownsMet: LevelDistribution = [0, 0, 0, 0, 0, 0];
   const criteria = new Map<string, LevelDistribution>();
@@ -203,7 +239,19 @@ export function summarize(
   let count = 0;
   let scoreSum = 0;
   let coverageSum = 0;
-  for (const report of reports) {
+  for (;;) {
+    let step: IteratorResult<unknown>;
+    try {
+      step = iterator.next();
+    } catch {
+      return fail([
+        issue("unreadable-input", `Report ${count} could not be read: the iterable threw.`, ["reports", count]),
+      ]);
+    }
+    if (step.done) break;
+    const checked = parseReport(step.value);
+    if (!checked.ok) return fail(prefixIssues(["reports", count], checked.issues));
+    const report = checked.value;
     count++;
     levels[report.level]++;
     levelsIfUnknownsMet[report.levelIfUnknownsMet]++;
@@ -219,12 +267,11 @@ export function summarize(
       for (const b of c.blockers) blockers.set(b.requirement, (blockers.get(b.requirement) ?? 0) + 1);
     }
   }
-  const top = options.topBlockers ?? 10;
   const commonBlockers = [...blockers]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, top)
+    .slice(0, top.value)
     .map(([requirement, n]) => ({ requirement, reports: n, share: n / count }));
-  return {
+  return ok({
     count,
     levels,
     levelsIfUnknownsMet,
@@ -232,7 +279,7 @@ export function summarize(
     meanCoverage: count === 0 ? 0 : coverageSum / count,
     criteria: [...criteria].map(([id, d]) => ({ id, levels: d })),
     commonBlockers,
-  };
+  });
 }
 
 /**
@@ -278,7 +325,8 @@ function change(before: Level, after: Level): LevelChange {
 }
 
 /**
- * Compares two reports, for example of a device before and after a remediation.
+ * Compares two reports, for example of a device before and after a remediation. Both are
+ * checked first ({@link parseReport}); issues are under `before` or `after`.
  *
  * @example
  * ```ts
@@ -286,11 +334,17 @@ function change(before: Level, after: Level): LevelChange {
  * import { assess, compareReports } from "@miotsec/maturity";
  * const before = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-01-10", answers: {} });
  * const after = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: { "updates.1.1": "met" } });
- * if (before.ok && after.ok) compareReports(before.value, after.value).newlyFulfilled; // ["updates.1.1"]
+ * if (before.ok && after.ok) unwrap(compareReports(before.value, after.value)).newlyFulfilled; // ["updates.1.1"]
  * ```
  * @since 0.1.0
  */
-export function compareReports(before: MaturityReport, after: MaturityReport): ReportComparison {
+export function compareReports(beforeInput: MaturityReport, afterInput: MaturityReport): Result<ReportComparison> {
+  const first = parseReport(beforeInput);
+  const second = parseReport(afterInput);
+  if (!first.ok || !second.ok)
+    return fail([...prefixIssues(["before"], issuesOf(first)), ...prefixIssues(["after"], issuesOf(second))]);
+  const before = first.value;
+  const after = second.value;
   const earlier = new Map(before.criteria.map((c) => [c.id, c] as const));
   const later = new Set(after.criteria.map((c) => c.id));
   const criteria = after.criteria.flatMap((c) => {
@@ -299,7 +353,7 @@ export function compareReports(before: MaturityReport, after: MaturityReport): R
   });
   const wasFulfilled = new Set(before.requirements.filter((r) => r.outcome === "fulfilled").map((r) => r.id));
   const isFulfilled = new Set(after.requirements.filter((r) => r.outcome === "fulfilled").map((r) => r.id));
-  return {
+  return ok({
     overall: change(before.level, after.level),
     criteria,
     improved: criteria.filter((c) => c.change === "improved").map((c) => c.id),
@@ -312,5 +366,5 @@ export function compareReports(before: MaturityReport, after: MaturityReport): R
       .map((r) => r.id),
     onlyBefore: before.criteria.filter((c) => !later.has(c.id)).map((c) => c.id),
     onlyAfter: after.criteria.filter((c) => !earlier.has(c.id)).map((c) => c.id),
-  };
+  });
 }

@@ -56,3 +56,4 @@ export {
   type RoadmapStage,
   reportSchemaVersion,
 } from "./report.js";
+export { maturityReportSchema, parseReport } from "./report-schema.js";

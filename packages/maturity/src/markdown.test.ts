@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { describe, expect, it } from "vitest";
 import { assessmentArbitrary } from "./arbitraries.test-support.js";
@@ -15,7 +16,7 @@ describe("toMarkdown", () => {
       answers: { "organisation.1.1": "met", "updates.1.1": "unmet" },
     });
     if (!r.ok) throw new Error("fixture");
-    const md = toMarkdown(r.value);
+    const md = unwrap(toMarkdown(r.value));
     expect(md).toMatch(/^# Maturity report: Scanner \\\| ward 3, 2026-11-28\n/);
     expect(md).toContain("**Level 0 (not reached)**");
     expect(md).toContain("| | Updates | 0 | 0 |");
@@ -41,11 +42,11 @@ describe("toMarkdown", () => {
       version: "1.0.0",
       profiles: [{ id: "clinic-a", version: "2", title: "Clinic A" }],
     });
-    const md = toMarkdown(r.value);
+    const md = unwrap(toMarkdown(r.value));
     expect(md).toContain(
       "Catalog: miot-maturity 1.0.0, tailored by the profile clinic-a 2 (Clinic A). Policy: not the paper's policy: a partial answer counts as met.",
     );
-    const oscal = JSON.stringify(toOscalAssessmentResults(r.value));
+    const oscal = JSON.stringify(unwrap(toOscalAssessmentResults(r.value)));
     expect(oscal).toContain('"name":"profile","ns":"https://github.com/miotsec/miotsec/ns/oscal","value":"clinic-a 2"');
     expect(oscal).toContain("tailored by the profile clinic-a 2 (Clinic A)");
     expect(oscal).toContain("a partial answer counts as met");
@@ -57,8 +58,8 @@ describe("toMarkdown", () => {
   test.prop([assessmentArbitrary])("is deterministic and names every criterion", (a) => {
     const r = assess(miotCatalog, a);
     if (!r.ok) throw new Error("fixture");
-    const md = toMarkdown(r.value);
-    expect(toMarkdown(r.value)).toBe(md);
+    const md = unwrap(toMarkdown(r.value));
+    expect(unwrap(toMarkdown(r.value))).toBe(md);
     for (const c of miotCatalog.criteria) expect(md).toContain(`| | ${c.title} |`);
   });
 
@@ -79,7 +80,7 @@ describe("toMarkdown", () => {
     if (!r.ok) return;
     const plain = assess(miotCatalog, { ...doc, subject: { kind: "device", name: "x" } });
     if (!plain.ok) throw new Error("fixture");
-    const lines = toMarkdown(r.value).split(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/u);
-    expect(lines.length).toBe(toMarkdown(plain.value).split("\n").length);
+    const lines = unwrap(toMarkdown(r.value)).split(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/u);
+    expect(lines.length).toBe(unwrap(toMarkdown(plain.value)).split("\n").length);
   });
 });

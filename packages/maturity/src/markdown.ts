@@ -1,5 +1,7 @@
+import { ok, type Result } from "@miotsec/core";
 import { describeCatalog, describePolicy } from "./policy.js";
 import type { Blocker, MaturityReport } from "./report.js";
+import { parseReport } from "./report-schema.js";
 
 // Text from a document as one line of Markdown: characters Markdown reads as markup are
 // escaped, and every line terminator (CR, LF, CRLF, NEL, U+2028, U+2029, and the vertical tab
@@ -16,18 +18,23 @@ function step(b: Blocker): string {
 /**
  * The report as Markdown for people: the overall level and what the evidence still allows,
  * coverage, a table of dimensions and criteria, what blocks each criterion's next level, and
- * the roadmap. Deterministic: the same report gives the same text.
+ * the roadmap. Deterministic: the same report gives the same text. The report is checked
+ * first ({@link parseReport}): anything else is answered with issues.
  *
  * @example
  * ```ts
  * import { miotCatalog } from "@miotsec/criteria";
+ * import { unwrap } from "@miotsec/core";
  * import { assess, toMarkdown } from "@miotsec/maturity";
  * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
- * if (r.ok) console.log(toMarkdown(r.value));
+ * if (r.ok) console.log(unwrap(toMarkdown(r.value)));
  * ```
  * @since 0.1.0
  */
-export function toMarkdown(report: MaturityReport): string {
+export function toMarkdown(reportInput: MaturityReport): Result<string> {
+  const checked = parseReport(reportInput);
+  if (!checked.ok) return checked;
+  const report = checked.value;
   const subject = report.assessment.subject ? `${inline(report.assessment.subject.name)}, ` : "";
   const lines = [
     `# Maturity report: ${subject}${report.assessment.asOf}`,
@@ -67,5 +74,5 @@ export function toMarkdown(report: MaturityReport): string {
     }
     lines.pop();
   }
-  return `${lines.join("\n")}\n`;
+  return ok(`${lines.join("\n")}\n`);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { miotCatalog } from "@miotsec/criteria";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
@@ -29,13 +30,13 @@ describe("toOscalAssessmentResults", () => {
     assessmentArbitrary,
     fc.constantFrom(undefined, { kind: "device" as const, id: "us-17", name: "Ultrasound scanner\nward 3" }),
   ])("is valid against NIST's OSCAL assessment-results schema for every report", (a, subject) => {
-    expect(valid(toOscalAssessmentResults(report(subject ? { ...a, subject } : a)))).toBe(true);
+    expect(valid(unwrap(toOscalAssessmentResults(report(subject ? { ...a, subject } : a))))).toBe(true);
   });
 
   test.prop([assessmentArbitrary])("is deterministic, byte for byte", (a) => {
     const r = report(a);
-    expect(JSON.stringify(toOscalAssessmentResults(r))).toBe(
-      JSON.stringify(toOscalAssessmentResults(structuredClone(r))),
+    expect(JSON.stringify(unwrap(toOscalAssessmentResults(r)))).toBe(
+      JSON.stringify(unwrap(toOscalAssessmentResults(structuredClone(r)))),
     );
   });
 
@@ -46,7 +47,7 @@ describe("toOscalAssessmentResults", () => {
       answers: { "organisation.1.1": "met", "updates.1.1": "unmet" },
       facts: { securityEventsLastYear: 3 },
     });
-    const doc = toOscalAssessmentResults(r)["assessment-results"] as {
+    const doc = unwrap(toOscalAssessmentResults(r))["assessment-results"] as {
       results: Array<{
         findings: Array<{
           target: { "target-id": string; status: { state: string; reason: string } };

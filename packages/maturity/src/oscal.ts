@@ -1,7 +1,8 @@
-import { canonicalJson, unwrap, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
 import { oscalNamespace, oscalVersion } from "@miotsec/criteria";
 import { describeCatalog, describePolicy } from "./policy.js";
 import type { MaturityReport, RequirementResult } from "./report.js";
+import { parseReport } from "./report-schema.js";
 
 type Json = Record<string, unknown>;
 
@@ -48,18 +49,25 @@ function finding(
  * `toOscalCatalog` from `@miotsec/criteria` writes (`<id>_smt`): `satisfied` when fulfilled,
  * otherwise `not-satisfied` with the reason in the description. Identifiers are name-based
  * UUIDs of the report's canonical JSON (RFC 8785), so the same report always exports the same
- * document, whatever the order of its keys.
+ * document, whatever the order of its keys. The report is checked first ({@link parseReport}):
+ * anything else is answered with issues.
  *
  * @example
  * ```ts
  * import { miotCatalog } from "@miotsec/criteria";
+ * import { unwrap } from "@miotsec/core";
  * import { assess, toOscalAssessmentResults } from "@miotsec/maturity";
  * const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: { "organisation.1.1": "met" } });
- * if (r.ok) JSON.stringify(toOscalAssessmentResults(r.value));
+ * if (r.ok) JSON.stringify(unwrap(toOscalAssessmentResults(r.value)));
  * ```
  * @since 0.1.0
  */
-export function toOscalAssessmentResults(report: MaturityReport): { "assessment-results": Record<string, unknown> } {
+export function toOscalAssessmentResults(
+  reportInput: MaturityReport,
+): Result<{ "assessment-results": Record<string, unknown> }> {
+  const checked = parseReport(reportInput);
+  if (!checked.ok) return checked;
+  const report = checked.value;
   // An id of the report's canonical JSON (RFC 8785): a report is JSON through and through.
   const identity = uuidV5(`oscal-assessment-results:${unwrap(canonicalJson(report))}`);
   const resultUuid = uuidV5(`${identity}/result`);
@@ -84,7 +92,7 @@ export function toOscalAssessmentResults(report: MaturityReport): { "assessment-
     });
   }
   const policy = report.policy;
-  return {
+  return ok({
     "assessment-results": {
       uuid: identity,
       metadata: {
@@ -136,5 +144,5 @@ export function toOscalAssessmentResults(report: MaturityReport): { "assessment-
         },
       ],
     },
-  };
+  });
 }

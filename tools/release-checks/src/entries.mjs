@@ -21,7 +21,7 @@ import {
   toCycloneDx,
   toMud,
 } from "@miotsec/label";
-import { assess, assessMany, summarize, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
+import { assess, assessMany, compareReports, summarize, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import { compareRuntimeFacts, createMonitor, parseHar } from "@miotsec/runtime-facts";
 import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
@@ -78,8 +78,15 @@ export const entries = {
     return diffCatalogs(miotCatalog, value(tailored));
   },
   assess: () => [assess(miotCatalog, hospital), assess(miotCatalog, { ...hospital, asOf: "2026-02-30" })],
-  toMarkdown: () => toMarkdown(value(assess(miotCatalog, hospital))),
-  toOscalAssessmentResults: () => toOscalAssessmentResults(value(assess(miotCatalog, hospital))),
+  toMarkdown: () => [toMarkdown(value(assess(miotCatalog, hospital))), toMarkdown(null)],
+  toOscalAssessmentResults: () => [
+    toOscalAssessmentResults(value(assess(miotCatalog, hospital))),
+    toOscalAssessmentResults(null),
+  ],
+  compareReports: () => [
+    compareReports(value(assess(miotCatalog, { ...hospital, answers: {} })), value(assess(miotCatalog, hospital))),
+    compareReports(null, null),
+  ],
   assessMany: () => [...assessMany(miotCatalog, [hospital, { ...hospital, answers: {} }], { detail: "levels" })],
   summarize: () =>
     summarize([value(assess(miotCatalog, hospital)), value(assess(miotCatalog, { ...hospital, answers: {} }))]),

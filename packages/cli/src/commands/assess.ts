@@ -75,15 +75,16 @@ export async function assessCommand(context: Context): Promise<number> {
   const r = maturity.assess(catalog, assessment, { policy: policy.value });
   if (!r.ok) throw new UsageError(await issueLine(file, r.issues));
   const report = r.value;
+  const { unwrap } = await import("@miotsec/core");
   if (report.level < minLevel)
     context.io.err(`miotsec: ${oneLine(file)}: level ${report.level} is below --min-level ${minLevel}; exit code 1\n`);
   const text =
     format === "json"
       ? json(report)
       : format === "markdown"
-        ? maturity.toMarkdown(report)
+        ? unwrap(maturity.toMarkdown(report))
         : format === "oscal"
-          ? json(maturity.toOscalAssessmentResults(report))
+          ? json(unwrap(maturity.toOscalAssessmentResults(report)))
           : await reportText(report, context.style);
   await emit(context, text, format === "markdown" ? "markup" : "text");
   return report.level < minLevel ? 1 : 0;

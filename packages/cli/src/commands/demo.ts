@@ -116,8 +116,10 @@ async function report(context: Context, examples: string, staging: string, out: 
   if (!assessed.ok) throw new UsageError(await issueLine(assessmentFile, assessed.issues));
   const report = assessed.value;
   write("assessment.json", json(report));
-  write("assessment.md", maturity.toMarkdown(report));
-  write("assessment.oscal.json", json(maturity.toOscalAssessmentResults(report)));
+  // The report is assess's own: these cannot fail, and unwrap would say so if they did.
+  const { unwrap } = await import("@miotsec/core");
+  write("assessment.md", unwrap(maturity.toMarkdown(report)));
+  write("assessment.oscal.json", json(unwrap(maturity.toOscalAssessmentResults(report))));
   const next = report.roadmap[0];
   line(
     "assess",
