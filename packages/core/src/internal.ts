@@ -19,4 +19,5 @@ export {
   readPlain,
 } from "./guard.js";
 export { ownValue } from "./own.js";
+export { schemaKey, withoutSchemaKey } from "./schema-key.js";
 export { fromZodIssues } from "./zod-issues.js";

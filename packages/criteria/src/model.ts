@@ -1,5 +1,5 @@
 import { isoDateBetween, requirementLevelSchema } from "@miotsec/core";
-import { forbiddenKeys } from "@miotsec/core/internal";
+import { forbiddenKeys, schemaKey } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { catalogSchemaVersion } from "./schema-version.js";
 
@@ -359,6 +359,7 @@ const semver = z.string().check(
  * @since 0.1.0
  */
 export const catalogSchema = z.strictObject({
+  $schema: schemaKey,
   schemaVersion: z.literal(catalogSchemaVersion),
   id: idSchema,
   title: text(500),

@@ -1,4 +1,5 @@
 import { deepFreeze, fail, ok, parseWith, type Result } from "@miotsec/core";
+import { withoutSchemaKey } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { checkCatalog } from "./check-catalog.js";
 import { type Catalog, catalogSchema } from "./model.js";
@@ -29,7 +30,7 @@ export function parseCatalog(input: unknown): Result<Catalog> {
   const parsed = parseWith(catalogSchema, input);
   if (!parsed.ok) return parsed;
   const issues = checkCatalog(parsed.value);
-  return issues.length > 0 ? fail(issues) : ok(deepFreeze(parsed.value));
+  return issues.length > 0 ? fail(issues) : ok(deepFreeze(withoutSchemaKey(parsed.value)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { fail, type Issue, issue, type PathSegment, parseWith, type Result } from "@miotsec/core";
+import { schemaKey, withoutSchemaKey } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import {
   type Catalog,
@@ -46,6 +47,7 @@ const addedRequirementSchema = z.strictObject({
  * @since 0.1.0
  */
 export const profileSchema = z.strictObject({
+  $schema: schemaKey,
   schemaVersion: z.literal(1),
   id: idSchema,
   title: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -151,7 +153,7 @@ export function applyProfile(catalogInput: Catalog, profileInput: unknown): Resu
   const catalog = base.value;
   const parsed = parseWith(profileSchema, profileInput);
   if (!parsed.ok) return parsed;
-  const profile = parsed.value;
+  const profile = withoutSchemaKey(parsed.value);
   const issues: Issue[] = [];
   const provenance: ProvenanceEntry[] = [];
   const record = (operation: ProvenanceEntry["operation"], target: string, detail?: string) =>

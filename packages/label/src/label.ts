@@ -1,5 +1,6 @@
 import { lifecycleFactsSchema } from "@miotsec/best-before";
 import { countryCodeSchema, emailSchema, httpsUrlSchema } from "@miotsec/core";
+import { schemaKey } from "@miotsec/core/internal";
 import { runtimeProfileSchema } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { onLayer } from "./layers.js";
@@ -64,6 +65,7 @@ export const labelSchemaVersion = 1;
  * @since 0.1.0
  */
 export const deviceLabelSchema = z.strictObject({
+  $schema: schemaKey,
   schemaVersion: z.literal(labelSchemaVersion),
   id: onLayer(
     z

@@ -1,5 +1,5 @@
 import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex, unwrap } from "@miotsec/core";
-import { readPlain } from "@miotsec/core/internal";
+import { readPlain, withoutSchemaKey } from "@miotsec/core/internal";
 import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
@@ -24,7 +24,7 @@ export function parseLabel(input: unknown): Result<DeviceLabel> {
   if (!parsed.ok) return parsed;
   const runtime = parsed.value.runtime;
   const envelope = typeof runtime === "object" ? envelopeIssues(runtime) : [];
-  return envelope.length > 0 ? fail(prefixIssues(["runtime"], envelope)) : ok(parsed.value);
+  return envelope.length > 0 ? fail(prefixIssues(["runtime"], envelope)) : ok(withoutSchemaKey(parsed.value));
 }
 
 /** A schema version as the message shows it: a number or a short string as JSON, anything else by its kind. */

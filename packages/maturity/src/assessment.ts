@@ -1,4 +1,5 @@
 import { isoDateBetween, isoDateSchema } from "@miotsec/core";
+import { schemaKey } from "@miotsec/core/internal";
 import { answerStatuses } from "@miotsec/criteria";
 import * as z from "zod/mini";
 
@@ -137,6 +138,7 @@ export const subjectSchema = z.strictObject({
  * @since 0.1.0
  */
 export const assessmentSchema = z.strictObject({
+  $schema: schemaKey,
   schemaVersion: z.literal(assessmentSchemaVersion),
   id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   subject: z.optional(subjectSchema),

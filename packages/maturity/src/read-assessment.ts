@@ -18,7 +18,7 @@ import {
   parseWith,
   type Result,
 } from "@miotsec/core";
-import { forbiddenKeys } from "@miotsec/core/internal";
+import { forbiddenKeys, schemaKey } from "@miotsec/core/internal";
 import type { Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
@@ -209,6 +209,7 @@ function read(
   let assessmentId: unknown;
   let subjectInput: unknown;
   let catalogInput: unknown;
+  let schemaKeyInput: unknown;
   let facts: unknown;
   let answers: unknown;
   for (const key in input) {
@@ -220,6 +221,7 @@ function read(
     else if (key === "id") assessmentId = input[key];
     else if (key === "subject") subjectInput = input[key];
     else if (key === "catalog") catalogInput = input[key];
+    else if (key === "$schema") schemaKeyInput = input[key];
     else if (forbiddenKeys.has(key)) issues.push(forbidden([key]));
     else
       issues.push(
@@ -245,6 +247,11 @@ function read(
     );
   } else if (asOf < earliestAsOf || asOf > latestAsOf) {
     issues.push(issue("invalid-date", "$.asOf must be a date from 1900 to 2999.", ["asOf"]));
+  }
+  if (schemaKeyInput !== undefined) {
+    // Where an editor finds the assessment's JSON Schema: checked, and otherwise ignored.
+    const r = parseWith(schemaKey, schemaKeyInput, { path: ["$schema"] });
+    if (!r.ok) issues.push(...r.issues);
   }
   if (assessmentId !== undefined) {
     const r = parseWith(idSchema, assessmentId, { path: ["id"] });

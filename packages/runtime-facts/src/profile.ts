@@ -1,5 +1,5 @@
 import { countryCodeSchema, fail, type Issue, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { forbiddenKeys } from "@miotsec/core/internal";
+import { forbiddenKeys, schemaKey, withoutSchemaKey } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 
 const name = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -136,6 +136,7 @@ export const runtimeProfileSchemaVersion = 1;
  * @since 0.1.0
  */
 export const runtimeProfileSchema = z.strictObject({
+  $schema: schemaKey,
   schemaVersion: z.literal(runtimeProfileSchemaVersion),
   identity: z.strictObject({
     id: z.optional(name(200)),
@@ -202,7 +203,7 @@ export function parseRuntimeProfile(input: unknown): Result<RuntimeProfile> {
   const parsed = parseWith(runtimeProfileSchema, input);
   if (!parsed.ok) return parsed;
   const issues = envelopeIssues(parsed.value);
-  return issues.length > 0 ? fail(issues) : ok(parsed.value);
+  return issues.length > 0 ? fail(issues) : ok(withoutSchemaKey(parsed.value));
 }
 
 /**
