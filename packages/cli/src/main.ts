@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { closest, distance } from "fastest-levenshtein";
 import type { Context, Io, Options } from "./context.js";
 import { UsageError } from "./errors.js";
 import { commandHelp, usage } from "./help.js";
 import { style } from "./style.js";
+import { didYouMean } from "./suggest.js";
 import { oneLine } from "./terminal.js";
 
 /**
@@ -55,7 +55,10 @@ const allOptions = {
 
 type OptionName = keyof typeof allOptions;
 
-/** A command: what runs it (loaded only when it runs, so `--version` and `--help` stay fast) and the options it takes. */
+/**
+ * A command: what runs it (loaded only when it runs, so that `--version` and `--help` stay
+ * fast) and the options it takes.
+ */
 interface Command {
   readonly run: (context: Context) => Promise<number>;
   readonly options: readonly OptionName[];
@@ -121,14 +124,6 @@ const groups: Readonly<Record<string, readonly string[]>> = {
 
 /** The names people type first: commands and groups. */
 const firstWords = [...new Set(Object.keys(commands).map((name) => name.split(" ")[0] as string))];
-
-/** " (did you mean X?)" when one of `candidates` is close to `typed`, else "". */
-function didYouMean(typed: string, candidates: readonly string[], prefix = ""): string {
-  if (candidates.length === 0) return "";
-  const best = closest(typed, [...candidates]);
-  // Close means two edits ("shwo": two letters swapped), or a third of a longer word.
-  return distance(typed, best) <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean ${prefix}${best}?` : "";
-}
 
 /** `miotsec help [command]`: the usage, or one command's help. */
 function helpCommand(context: Context): number {

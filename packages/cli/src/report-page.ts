@@ -72,7 +72,7 @@ export function levelChart(report: DemoResults["report"]): string {
   return parts.join("");
 }
 
-/** A requirement as a person reads it: the id, the catalog's whole text, and why it does not count. */
+/** A requirement as a person reads it: its id, its whole text, and why it does not count. */
 const requirementItem = (b: MaturityReport["roadmap"][number]["steps"][number]) =>
   `<code>${e(b.requirement)}</code> ${e(b.text)} <span class="why">${e(b.why)}</span>`;
 

@@ -90,7 +90,7 @@ export async function assessCommand(context: Context): Promise<number> {
   return report.level < minLevel ? 1 : 0;
 }
 
-/** Text as YAML comment lines, each starting with `prefix` and "# "; line breaks in the text start new ones. */
+/** Text as YAML comment lines, each starting with `prefix` and "# "; a line break starts a new one. */
 const comment = (text: string, prefix = "") =>
   text
     .split(/\r\n|[\n\v\f\r\u0085\u2028\u2029]/u)

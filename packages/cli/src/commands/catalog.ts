@@ -1,13 +1,10 @@
 import type { Catalog, Requirement } from "@miotsec/criteria";
-import { closest, distance } from "fastest-levenshtein";
 import type { Context } from "../context.js";
 import { UsageError } from "../io.js";
+import { didYouMean } from "../suggest.js";
 import { oneLine } from "../terminal.js";
 import { catalogOf } from "./assess.js";
 import { json } from "./shared.js";
-
-/** The kind of a requirement in words: who or what decides it. */
-const kindWords = { attested: "attested", measured: "measured" } as const;
 
 /** A rule's comparator in words. */
 const comparatorWords = {
@@ -29,16 +26,16 @@ function levelOption(text: string | undefined): number | undefined {
 function selected(catalog: Catalog, criterion: string | undefined, level: number | undefined): Requirement[] {
   if (criterion !== undefined && !catalog.criteria.some((c) => c.id === criterion)) {
     const ids = catalog.criteria.map((c) => c.id);
-    const best = closest(criterion, ids);
-    const hint = distance(criterion, best) <= Math.max(1, Math.floor(best.length / 3)) ? `; did you mean ${best}?` : "";
-    throw new UsageError(`--criterion: the catalog has no criterion "${criterion}"${hint} (it has ${ids.join(", ")})`);
+    throw new UsageError(
+      `--criterion: the catalog has no criterion "${criterion}"${didYouMean(criterion, ids)} (it has ${ids.join(", ")})`,
+    );
   }
   return catalog.requirements.filter(
     (r) => (criterion === undefined || r.criterion === criterion) && (level === undefined || r.level === level),
   );
 }
 
-/** `miotsec catalog`: the catalog's criteria and requirements, each with its level, kind and text. */
+/** `miotsec catalog`: the criteria and requirements, each with its level, kind and text. */
 export async function catalogCommand(context: Context): Promise<number> {
   const { io, options, style: s } = context;
   if (context.args.length > 0)
@@ -83,9 +80,7 @@ export async function catalogCommand(context: Context): Promise<number> {
       `${s.bold(oneLine(criterion.title))} ${s.dim(`(${oneLine(criterion.id)}, ${oneLine(dimension?.title ?? criterion.dimension)})`)}`,
     );
     for (const r of own)
-      lines.push(
-        `  ${oneLine(r.id).padEnd(width)}  level ${r.level}  ${kindWords[r.kind].padEnd(8)}  ${oneLine(r.text)}`,
-      );
+      lines.push(`  ${oneLine(r.id).padEnd(width)}  level ${r.level}  ${r.kind.padEnd(8)}  ${oneLine(r.text)}`);
   }
   lines.push(
     "",
@@ -95,7 +90,7 @@ export async function catalogCommand(context: Context): Promise<number> {
   return 0;
 }
 
-/** Where a requirement comes from in its source, in words: "Table III, row 2 (level 2), column Updates, bullet 3". */
+/** Where a requirement comes from, in words: 'Table III, row 2, column "Updates", bullet 3'. */
 function sourceWords(r: Requirement): string | undefined {
   const src = r.source;
   if (src === undefined) return undefined;
@@ -110,7 +105,7 @@ function sourceWords(r: Requirement): string | undefined {
     .join(", ");
 }
 
-/** `miotsec catalog show ID`: one requirement whole, with its source, note, answers and mappings. */
+/** `miotsec catalog show ID`: one requirement whole: source, note, answers and mappings. */
 export async function showCommand(context: Context): Promise<number> {
   const { io, options, style: s } = context;
   if (context.args.length !== 1)
@@ -119,11 +114,10 @@ export async function showCommand(context: Context): Promise<number> {
   const catalog = await catalogOf(options.catalog, options.profile);
   const r = catalog.requirements.find((x) => x.id === id);
   if (r === undefined) {
-    const best = closest(
+    const hint = didYouMean(
       id,
       catalog.requirements.map((x) => x.id),
     );
-    const hint = distance(id, best) <= 3 ? `; did you mean ${best}?` : "";
     throw new UsageError(`the catalog has no requirement "${id}"${hint} (miotsec catalog lists them)`);
   }
   if (options.json) {
