@@ -6,7 +6,7 @@ import { factValue } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
 import { levels } from "./gating.js";
 import { readAssessOptions } from "./options.js";
-import { isPaperPolicy, type Policy } from "./policy.js";
+import { isPaper, type Policy } from "./policy.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import { type Coverage, type MaturityReport, type RequirementResult, reportSchemaVersion } from "./report.js";
 import { scorer } from "./scorer.js";
@@ -98,7 +98,7 @@ export function score(
       ...(read.subject === undefined ? {} : { subject: read.subject }),
       asOf: read.asOf,
     },
-    policy: { ...policy, paper: isPaperPolicy(policy) },
+    policy: { ...policy, paper: isPaper(policy) },
     level: l.overall,
     levelName: levelNames[l.overall],
     levelIfUnknownsMet: l.overallIfUnknownsMet,

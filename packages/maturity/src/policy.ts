@@ -97,7 +97,11 @@ function readPolicy(value: unknown): Policy | undefined {
  */
 export function isPaperPolicy(policy: Policy): boolean {
   const p = readPolicy(policy);
-  if (p === undefined) return false;
+  return p !== undefined && isPaper(p);
+}
+
+/** Whether a policy already checked (the one `assess` resolved) is the paper's. */
+export function isPaper(p: Policy): boolean {
   return (
     p.partial === paperPolicy.partial &&
     p.na === paperPolicy.na &&
