@@ -225,3 +225,25 @@ describe("miotsec assess --template", () => {
     refused(await miotsec("assess", "--template", "--format", "json"), "assess --template does not take --format");
   });
 });
+
+describe("the questionnaire of a catalog of one's own", () => {
+  it("keeps every id a key, even one YAML would read as null", async () => {
+    const { miotCatalog } = await import("@miotsec/criteria");
+    const first = miotCatalog.requirements[0];
+    if (first === undefined) throw new Error("fixture");
+    const catalog = {
+      ...miotCatalog,
+      dimensions: [{ id: "structure", title: "Structure" }],
+      criteria: [{ id: "nothing", dimension: "structure", title: "Nothing" }],
+      requirements: [{ ...first, id: "null", criterion: "nothing", level: 1 }],
+      facts: [],
+      parameters: [],
+      views: [],
+    };
+    const out = join(scratch(), "q.yaml");
+    const file1 = file("null.catalog.json", JSON.stringify(catalog));
+    expect((await miotsec("assess", "--template", "--catalog", file1, "--out", out)).err).toBe("");
+    expect(Object.keys(parse(readFileSync(out, "utf8")).answers)).toEqual(["null"]);
+    expect((await miotsec("assess", out, "--catalog", file1)).code).toBe(0);
+  });
+});

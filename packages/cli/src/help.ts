@@ -33,7 +33,7 @@ export const commandHelp: Readonly<Record<string, string>> = {
   assess: `Usage: miotsec assess <assessment.(json|yaml)> [--catalog FILE] [--profile FILE]
                       [--policy KEY=VALUE ...] [--format text|json|markdown|oscal]
                       [--min-level N] [--out FILE] [--json]
-       miotsec assess --template [--catalog FILE] [--profile FILE] [--out FILE]
+       miotsec assess --template [--catalog FILE] [--profile FILE] [--as-of YYYY-MM-DD] [--out FILE]
 
 Rates a facility or a device on the maturity model (the paper's catalog, or --catalog, tailored
 by --profile): the level with the best level its unknown answers still allow, each dimension and

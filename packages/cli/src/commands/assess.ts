@@ -98,6 +98,12 @@ const comment = (text: string, prefix = "") =>
     .join("\n");
 
 /**
+ * An id as a YAML key. Requirement and fact ids are letters, digits, dots and hyphens, starting
+ * with a letter: plain YAML, but for `null`, which YAML reads as an empty key.
+ */
+const yamlKey = (id: string) => (id === "null" ? '"null"' : id);
+
+/**
  * The questionnaire of `assess --template`: an assessment in YAML with every attested
  * requirement's text as a comment above its empty answer (`null`, not answered yet), and every
  * fact with its title and unit, by criterion. It assesses as it is (everything unknown).
@@ -125,7 +131,7 @@ export function questionnaire(catalog: Catalog, catalogWords: string, asOf: stri
     for (const r of attested) {
       const na = r.naAllowed ? (r.naJustificationRequired ? "; na allowed, with a justification" : "; na allowed") : "";
       const evidence = r.evidenceRequired ? "; met counts only with evidence" : "";
-      lines.push(comment(`Level ${r.level}: ${r.text}${na}${evidence}`, "  "), `  ${r.id}:`);
+      lines.push(comment(`Level ${r.level}: ${r.text}${na}${evidence}`, "  "), `  ${yamlKey(r.id)}:`);
     }
   }
   if (catalog.facts.length > 0) {
@@ -137,7 +143,7 @@ export function questionnaire(catalog: Catalog, catalogWords: string, asOf: stri
     }
     for (const [head, facts] of branches) {
       const nested = facts.some((f) => f.id.includes("."));
-      if (nested) lines.push(`  ${head}:`);
+      if (nested) lines.push(`  ${yamlKey(head)}:`);
       for (const f of facts) {
         const what =
           f.kind === "ordinal"
@@ -145,7 +151,7 @@ export function questionnaire(catalog: Catalog, catalogWords: string, asOf: stri
             : (f.unit ?? (f.integer ? "a whole number" : "a number"));
         lines.push(
           comment(`${f.title}: ${what}`, nested ? "    " : "  "),
-          nested ? `    ${f.id.slice(head.length + 1)}:` : `  ${f.id}:`,
+          nested ? `    ${yamlKey(f.id.slice(head.length + 1))}:` : `  ${yamlKey(f.id)}:`,
         );
       }
     }
