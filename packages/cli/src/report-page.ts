@@ -76,7 +76,7 @@ export function levelChart(report: DemoResults["report"]): string {
 const requirementItem = (b: MaturityReport["roadmap"][number]["steps"][number]) =>
   `<code>${e(b.requirement)}</code> ${e(b.text)} <span class="why">${e(b.why)}</span>`;
 
-function maturitySection(report: DemoResults["report"], describeCatalog: string, describePolicy: string): string {
+function maturitySection(report: DemoResults["report"], catalogWords: string, policyWords: string): string {
   const roadmap = report.roadmap
     .map(
       (stage) =>
@@ -99,7 +99,7 @@ function maturitySection(report: DemoResults["report"], describeCatalog: string,
   return `<section id="maturity">
 <h2>Maturity: ${e(report.assessment.subject?.name ?? "the sample hospital")}</h2>
 <p class="big">Level ${report.level}, <em>${e(report.levelName)}</em>${report.levelIfUnknownsMet > report.level ? `; at best ${report.levelIfUnknownsMet} once the open answers are in` : ""}. ${report.coverage.known} of ${report.coverage.requirements} requirements are known. Under the paper's gated rule a criterion reaches a level only when every requirement up to it is fulfilled, and the facility's level is that of its weakest criterion.</p>
-<p class="note">Catalog: ${e(describeCatalog)}. Policy: ${e(describePolicy)}. Levels run from 0 (not reached) to 5 (mature).</p>
+<p class="note">Catalog: ${e(catalogWords)}. Policy: ${e(policyWords)}. Levels run from 0 (not reached) to 5 (mature).</p>
 <div class="chart">${levelChart(report)}</div>
 <p class="note">Solid: the level reached. Dashed: the best level the unanswered requirements still allow.</p>
 <table><thead><tr><th>Criterion</th><th>Dimension</th><th>Level</th><th>At best</th><th>What blocks the next level</th></tr></thead><tbody>${rows}</tbody></table>

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { escapeForTerminal, oneLine } from "./terminal.js";
+import { escapeForTerminal, oneLine, shorten } from "./terminal.js";
 
 /** Every character a terminal obeys instead of showing, and the line separators. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these tests are about control characters
@@ -61,5 +61,32 @@ describe("escapeForTerminal", () => {
     const escaped = escapeForTerminal(text, "markup");
     expect(escaped).not.toMatch(unsafeInDocument);
     expect(escaped.replace(/&#x([0-9a-f]{4});/gu, (_, h) => String.fromCharCode(Number.parseInt(h, 16)))).toBe(text);
+  });
+});
+
+describe("shorten", () => {
+  // String.prototype.isWellFormed (ES2024) is in Node 20; the compiler's library here is older.
+  const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+  const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+  const count = (s: string) => [...segmenter.segment(s)].length;
+  test.prop([fc.string({ unit: "grapheme", maxLength: 120 }), fc.integer({ min: 2, max: 100 })])(
+    "keeps text that fits, else cuts between graphemes to at most max and ends with …",
+    (text, max) => {
+      const short = shorten(text, max);
+      if (count(text) <= max) {
+        expect(short).toBe(text);
+        return;
+      }
+      expect(short.endsWith("…")).toBe(true);
+      expect(count(short)).toBeLessThanOrEqual(max);
+      expect(wellFormed(short)).toBe(true);
+      expect(text.startsWith(short.slice(0, -1))).toBe(true);
+    },
+  );
+
+  it("cuts at a word where one ends in the second half", () => {
+    expect(shorten("Utilize trusted platform modules (TPM) and hardware security modules", 40)).toBe(
+      "Utilize trusted platform modules (TPM)…",
+    );
   });
 });
