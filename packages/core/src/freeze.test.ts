@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deepFreeze, isDeepFrozen } from "./freeze.js";
+import { isPlainObject } from "./guard.js";
 
 /** Every object and array inside a value, the value included. */
 function containers(value: unknown, out: object[] = []): object[] {
@@ -58,4 +59,21 @@ it("never calls a getter, and does not take a value with one, or a Proxy that th
     },
   });
   expect(isDeepFrozen(trap)).toBe(false);
+});
+
+describe("deepFreeze and isPlainObject with a Proxy whose traps throw", () => {
+  const trap = () => {
+    throw new Error("trap");
+  };
+  const trapping = () =>
+    new Proxy({}, { get: trap, ownKeys: trap, getPrototypeOf: trap, isExtensible: trap, preventExtensions: trap });
+  it("leaves it as it is and freezes the rest, without throwing", () => {
+    const value = { inner: { a: 1 }, proxy: trapping() };
+    expect(deepFreeze(value)).toBe(value);
+    expect(Object.isFrozen(value.inner)).toBe(true);
+  });
+  it("is not plain data", () => {
+    expect(isPlainObject(trapping())).toBe(false);
+    expect(isPlainObject({ a: 1 })).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Freezes a value and every object and array inside it, and returns it. Values that are
- * already frozen are not walked again, so a shared or cyclic structure is frozen once.
+ * already frozen are not walked again, so a shared or cyclic structure is frozen once. A Proxy
+ * whose traps throw cannot be frozen or read and is left as it is; nothing is thrown.
  *
  * @example
  * ```ts
@@ -14,9 +15,14 @@ export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null || typeof v !== "object" || Object.isFrozen(v)) continue;
-    Object.freeze(v);
-    for (const child of Object.values(v)) stack.push(child);
+    if (v === null || typeof v !== "object") continue;
+    try {
+      if (Object.isFrozen(v)) continue;
+      Object.freeze(v);
+      for (const child of Object.values(v)) stack.push(child);
+    } catch {
+      // A Proxy whose traps throw: it cannot be frozen or read, and is left as it is.
+    }
   }
   return value;
 }

@@ -74,7 +74,7 @@ export const defaultMaxValues = 16_000_000;
 /**
  * Whether a value is a plain object: made by an object literal, `JSON.parse` or
  * `Object.create(null)`, in this realm or another. Arrays, `Map`s, `Date`s, regular
- * expressions and class instances are not.
+ * expressions and class instances are not, and neither is a Proxy whose traps throw.
  *
  * @example
  * ```ts
@@ -85,6 +85,19 @@ export const defaultMaxValues = 16_000_000;
  * @since 0.1.0
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  try {
+    return plainObject(value);
+  } catch {
+    // A Proxy whose traps throw (or a revoked one): what it is cannot be known, so not plain data.
+    return false;
+  }
+}
+
+/**
+ * {@link isPlainObject}, letting a Proxy trap's exception through: `readPlain` answers that
+ * with `unreadable-input` at the value's path, which says more than "not plain data".
+ */
+function plainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) return true;
@@ -255,7 +268,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
     copies.set(value, inProgress);
     let copy: unknown;
     if (Array.isArray(value)) copy = visitArray(value, depth);
-    else if (isPlainObject(value)) copy = visitObject(value, depth);
+    else if (plainObject(value)) copy = visitObject(value, depth);
     else
       problem(
         "not-plain-data",

@@ -30,6 +30,14 @@ export const throwsByDesign: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Functions whose contract is to change their argument, with where they are tested instead:
+ * called on the generator's values, they would change what fast-check goes on to use.
+ */
+export const changesItsArgument: Readonly<Record<string, string>> = {
+  "@miotsec/core#deepFreeze": "freezes its argument; freeze.test.ts gives it Proxies whose traps throw",
+};
+
+/**
  * Functions that still throw for some bad arguments: helpers that take values typed as checked
  * (an `IsoDate`, a `Result`, issues, bytes) and return plain values, not Results. Listed in
  * docs/reliability.md; the test below fails once one of them stops throwing, so that the list
@@ -38,17 +46,11 @@ export const throwsByDesign: Readonly<Record<string, string>> = {
 export const notYetTotal: readonly string[] = [
   "@miotsec/core#addDays",
   "@miotsec/core#addMonths",
-  "@miotsec/core#andThen",
   "@miotsec/core#daysBetween",
-  "@miotsec/core#deepFreeze",
   "@miotsec/core#escapeMarkup",
-  "@miotsec/core#fail",
   "@miotsec/core#formatPath",
-  "@miotsec/core#isPlainObject",
   "@miotsec/core#isoDateBetween",
   "@miotsec/core#issue",
-  "@miotsec/core#issuesOf",
-  "@miotsec/core#mapResult",
   "@miotsec/core#maxDate",
   "@miotsec/core#minDate",
   "@miotsec/core#parseWith",
@@ -70,7 +72,9 @@ const functions = Object.entries(entryPoints).flatMap(([entry, module]) =>
     .filter(([, value]) => typeof value === "function")
     .map(([name, fn]) => ({ id: `${entry}#${name}`, fn: fn as (...args: unknown[]) => unknown })),
 );
-const total = functions.filter((f) => !(f.id in throwsByDesign) && !notYetTotal.includes(f.id));
+const total = functions.filter(
+  (f) => !(f.id in throwsByDesign) && !(f.id in changesItsArgument) && !notYetTotal.includes(f.id),
+);
 
 /** Calls a function and whatever it hands back to be called on: a promise, an iterator. */
 async function call(fn: (...args: unknown[]) => unknown, args: readonly unknown[]): Promise<unknown> {
@@ -102,7 +106,8 @@ describe("every export", () => {
   it("is found: the entry points export functions, and every list names real ones", () => {
     expect(total.length).toBeGreaterThan(40);
     const ids = new Set(functions.map((f) => f.id));
-    for (const id of [...Object.keys(throwsByDesign), ...notYetTotal]) expect(ids.has(id), id).toBe(true);
+    for (const id of [...Object.keys(throwsByDesign), ...Object.keys(changesItsArgument), ...notYetTotal])
+      expect(ids.has(id), id).toBe(true);
   });
 
   for (const { id, fn } of total) {
@@ -117,8 +122,17 @@ describe("every export", () => {
         const result = await (pending as Promise<unknown>).catch((error: unknown) => {
           throw new Error(`${id} rejected: ${(error as Error)?.stack ?? String(error)}`);
         });
-        // A failed Result says where; answered checks its issues' shape.
-        answered(id, () => result);
+        // A failed Result says where; answered checks its issues' shape. A function may hand back
+        // its argument (deepFreeze does), and a hostile argument may not be readable: only a
+        // failure that can be read is checked.
+        let failure: unknown;
+        try {
+          const r = result as { ok?: unknown; issues?: unknown } | null;
+          if (r !== null && typeof r === "object" && r.ok === false) failure = { ok: false, issues: r.issues };
+        } catch {
+          failure = undefined;
+        }
+        answered(id, () => failure);
       },
     );
   }
