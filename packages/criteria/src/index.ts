@@ -18,6 +18,7 @@ export {
   catalogSchema,
   catalogSourceSchema,
   comparatorSchema,
+  comparatorWords,
   criterionSchema,
   type Dimension,
   dimensionSchema,

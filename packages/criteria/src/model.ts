@@ -95,6 +95,25 @@ export const mappingSchema = z.strictObject({
  */
 export const comparatorSchema = z.enum(["lt", "lte", "gt", "gte", "at-least"]);
 
+/**
+ * A rule's comparator in words for people, as reports and the command say what a level needs
+ * ("at most 24").
+ *
+ * @example
+ * ```ts
+ * import { comparatorWords } from "@miotsec/criteria";
+ * comparatorWords["at-least"]; // "at least as good as"
+ * ```
+ * @since 0.2.0
+ */
+export const comparatorWords: Readonly<Record<z.infer<typeof comparatorSchema>, string>> = Object.freeze({
+  lt: "below",
+  lte: "at most",
+  gt: "above",
+  gte: "at least",
+  "at-least": "at least as good as",
+});
+
 const factIdSchema = z.string().check(
   z.minLength(1),
   z.maxLength(maxIdLength),

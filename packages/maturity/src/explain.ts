@@ -1,17 +1,10 @@
 import type { Level } from "@miotsec/core";
+import { comparatorWords } from "@miotsec/criteria";
 import { FULFILLED, type Outcomes, PARTIAL, statusNames, UNKNOWN } from "./codes.js";
 import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
 import { factValue } from "./evaluate.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
-
-const comparatorWords = {
-  lt: "below",
-  lte: "at most",
-  gt: "above",
-  gte: "at least",
-  "at-least": "at least as good as",
-} as const;
 
 const attestedWhy: Readonly<Record<string, string>> = {
   none: "Not answered yet.",

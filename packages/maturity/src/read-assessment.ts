@@ -164,6 +164,15 @@ function checkFacts(
   }
 }
 
+/** The issue of an answer to a requirement the catalog does not have. */
+function unknownRequirement(compiled: CompiledCatalog, id: string): Issue {
+  return issue(
+    "unknown-requirement",
+    `${formatPath(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
+    ["answers", id],
+  );
+}
+
 /**
  * Checks an assessment against the shape of `assessmentSchema` and against the catalog, and
  * reads its answers as codes into `scratch`, indexed like the catalog's requirements, and its
@@ -306,14 +315,7 @@ function read(
       let evidenced = false;
       if (raw === null) {
         // Not answered yet (an empty answer of a questionnaire); the id must still be the catalog's.
-        if (index === undefined)
-          issues.push(
-            issue(
-              "unknown-requirement",
-              `${formatPath(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
-              ["answers", id],
-            ),
-          );
+        if (index === undefined) issues.push(unknownRequirement(compiled, id));
         continue;
       }
       if (typeof raw === "string") {
@@ -329,7 +331,7 @@ function read(
           continue;
         }
       } else {
-        if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+        if (typeof raw !== "object" || Array.isArray(raw)) {
           issues.push(
             issue(
               "invalid-type",
@@ -349,13 +351,7 @@ function read(
         evidenced = (r.value.evidence?.length ?? 0) > 0;
       }
       if (index === undefined) {
-        issues.push(
-          issue(
-            "unknown-requirement",
-            `${formatPath(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
-            ["answers", id],
-          ),
-        );
+        issues.push(unknownRequirement(compiled, id));
         continue;
       }
       const f = flags[index] as number;

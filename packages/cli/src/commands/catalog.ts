@@ -1,19 +1,10 @@
-import type { Catalog, Requirement } from "@miotsec/criteria";
+import { type Catalog, comparatorWords, type Requirement } from "@miotsec/criteria";
 import type { Context } from "../context.js";
 import { UsageError } from "../io.js";
 import { didYouMean } from "../suggest.js";
 import { oneLine } from "../terminal.js";
 import { catalogOf } from "./assess.js";
 import { json } from "./shared.js";
-
-/** A rule's comparator in words. */
-const comparatorWords = {
-  lt: "below",
-  lte: "at most",
-  gt: "above",
-  gte: "at least",
-  "at-least": "at least as good as",
-} as const;
 
 /** `--level N` as a level from 1 to 5, or a usage error. */
 function levelOption(text: string | undefined): number | undefined {
