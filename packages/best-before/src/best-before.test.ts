@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { isDeepFrozen, isIsoDate } from "@miotsec/core";
+import { isDeepFrozen, isIsoDate, unwrap } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
 import {
   componentArbitrary,
@@ -103,7 +103,7 @@ describe("computeBestBefore: properties", () => {
       const before = run(facts);
       const after = run({ ...facts, components: [...(facts.components ?? []), extra] });
       expect(after.bestBefore <= before.bestBefore).toBe(true);
-      const all = [...(facts.components ?? []), extra].map(componentLifetime);
+      const all = [...(facts.components ?? []), extra].map((c) => unwrap(componentLifetime(c)));
       expect(after.limitingComponent?.calendarDays).toBe(Math.min(...all.map((c) => c.calendarDays)));
     },
   );
@@ -166,7 +166,7 @@ describe("hardware lifetimes", () => {
   test.prop([fc.integer({ min: -40, max: 150 }), fc.double({ min: 0.01, max: 3, noNaN: true })])(
     "the Arrhenius factor at the rated temperature is 1",
     (t, ea) => {
-      expect(arrheniusFactor(t, t, ea)).toBe(1);
+      expect(arrheniusFactor(t, t, ea)).toEqual({ ok: true, value: 1 });
     },
   );
 
@@ -175,8 +175,8 @@ describe("hardware lifetimes", () => {
     fc.integer({ min: 1, max: 50 }),
     fc.double({ min: 0.1, max: 2, noNaN: true }),
   ])("hotter is shorter, cooler is longer", (t, delta, ea) => {
-    expect(arrheniusFactor(t, t + delta, ea)).toBeLessThan(1);
-    expect(arrheniusFactor(t, t - delta, ea)).toBeGreaterThan(1);
+    expect(unwrap(arrheniusFactor(t, t + delta, ea))).toBeLessThan(1);
+    expect(unwrap(arrheniusFactor(t, t - delta, ea))).toBeGreaterThan(1);
   });
 
   test.prop([factsArbitrary, fc.array(extremeComponentArbitrary, { minLength: 1, maxLength: 3 }), dateArbitrary])(
@@ -198,15 +198,22 @@ describe("hardware lifetimes", () => {
   );
 
   it("uses B10 lives: about 0.105 x MTBF, and the Weibull B10 with beta 1 equals it", () => {
-    expect(mtbfB10(100_000)).toBeCloseTo(10_536.05, 1);
-    expect(weibullB10(1, 100_000)).toBeCloseTo(mtbfB10(100_000), 6);
-    expect(weibullB10(2, 100_000)).toBeCloseTo(100_000 * Math.sqrt(-Math.log(0.9)), 3);
-    expect(componentLifetime({ name: "backlight", ratedHours: 30_000, dutyCycle: 0.5 })).toMatchObject({
+    expect(unwrap(mtbfB10(100_000))).toBeCloseTo(10_536.05, 1);
+    expect(unwrap(weibullB10(1, 100_000))).toBeCloseTo(unwrap(mtbfB10(100_000)), 6);
+    expect(unwrap(weibullB10(2, 100_000))).toBeCloseTo(100_000 * Math.sqrt(-Math.log(0.9)), 3);
+    expect(unwrap(componentLifetime({ name: "backlight", ratedHours: 30_000, dutyCycle: 0.5 }))).toMatchObject({
       method: "rated",
       calendarDays: 2500,
     });
     // 10 °C above rating with 0.7 eV roughly halves a life, the rule of thumb.
-    expect(arrheniusFactor(25, 35, 0.7)).toBeCloseTo(0.4, 1);
+    expect(unwrap(arrheniusFactor(25, 35, 0.7))).toBeCloseTo(0.4, 1);
+  });
+
+  it("answers arguments outside the lifecycle schema's bounds with issues that name them", () => {
+    expect(weibullB10(0, 100)).toMatchObject({ ok: false, issues: [{ path: ["beta"], code: "too-small" }] });
+    expect(mtbfB10(Number.NaN)).toMatchObject({ ok: false, issues: [{ path: ["mtbfHours"], code: "not-finite" }] });
+    expect(arrheniusFactor(25, -300, 0.7)).toMatchObject({ ok: false, issues: [{ path: ["useTemperatureC"] }] });
+    expect(componentLifetime({ name: "fan" } as never)).toMatchObject({ ok: false });
   });
 });
 

@@ -1,7 +1,7 @@
-import { addMonths, fail, type IsoDate, type Issue, isIsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { fail, type IsoDate, type Issue, isIsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
 import { epochDay, epochDayAfterMonths, fromEpochDay } from "@miotsec/core/internal";
 import * as z from "zod/mini";
-import { type ComponentLifetime, componentLifetime } from "./hardware.js";
+import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
 
@@ -165,7 +165,7 @@ function derivedOf(facts: LifecycleFacts, checked: boolean): Derived {
   for (let i = 0; i < securityDates.length; i++) if (securityDates[i] !== securityDates[i - 1]) distinctSecurity++;
   let limiting: ComponentLifetime | undefined;
   for (const component of facts.components ?? []) {
-    const life = componentLifetime(component);
+    const life = lifetimeOf(component);
     if (limiting === undefined || life.calendarDays < limiting.calendarDays) limiting = life;
   }
   const derived: Derived = {
@@ -281,10 +281,11 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   if (facts.supportPeriodEnd)
     cap("support-period-end", epochDay(facts.supportPeriodEnd), `Support ends on ${facts.supportPeriodEnd}.`);
   else if (policy.assumedSupportYears !== null && typeof facts.endOfSecurityUpdates !== "string") {
-    const assumed = addMonths(anchor.date, policy.assumedSupportYears * 12);
+    const assumedDay = epochDayAfterMonths(anchor.date, policy.assumedSupportYears * 12);
+    const assumed = fromEpochDay(assumedDay);
     cap(
       "assumed-support-period",
-      epochDay(assumed),
+      assumedDay,
       `No support period is declared; ${plural(policy.assumedSupportYears, "year")} are assumed, until ${assumed}.`,
     );
   }

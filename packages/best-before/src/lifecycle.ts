@@ -1,11 +1,15 @@
-import { deepFreeze, isoDateBetween, mapResult, ok, parseWith, type Result } from "@miotsec/core";
+import { deepFreeze, mapResult, ok, parseWith, type Result } from "@miotsec/core";
+import { isoDateRange } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 
 /** Lifecycle dates are between 1900 and 2999: old enough for any device, and far from the calendar's edges. */
-const lifecycleDate = isoDateBetween("1900-01-01", "2999-12-31");
+const lifecycleDate = isoDateRange("1900-01-01", "2999-12-31");
 
 const name = z.string().check(z.minLength(1), z.maxLength(200));
-const positive = (max: number) => z.number().check(z.gt(0), z.lte(max));
+/** A number above 0 and at most `max`: hours, energies, shares. Not exported from the package. */
+export const positive = (max: number) => z.number().check(z.gt(0), z.lte(max));
+/** A temperature in °C above absolute zero and at most 1000. Not exported from the package. */
+export const temperature = z.number().check(z.gt(-273.15), z.lte(1000));
 
 /**
  * An end of the lifecycle (support, security updates, life, sale), as endoflife.date writes
@@ -46,8 +50,8 @@ export const componentSchema = z
     ratedHours: z.optional(positive(1e9)),
     mtbfHours: z.optional(positive(1e10)),
     weibull: z.optional(z.strictObject({ beta: positive(100), etaHours: positive(1e10) })),
-    ratedTemperatureC: z.optional(z.number().check(z.gt(-273.15), z.lte(1000))),
-    useTemperatureC: z.optional(z.number().check(z.gt(-273.15), z.lte(1000))),
+    ratedTemperatureC: z.optional(temperature),
+    useTemperatureC: z.optional(temperature),
     activationEnergyEv: z.optional(positive(5)),
     dutyCycle: z.optional(positive(1)),
   })

@@ -138,9 +138,9 @@ export async function readDocument(file: string): Promise<unknown> {
 /** The first issue of a failed parse as one line: file, JSON path, message, and how many more there are. */
 export async function issueLine(file: string, issues: readonly Issue[], more = "more"): Promise<string> {
   // Loaded here, not at start-up: only a failed parse needs it, and the parser has loaded it.
-  const { formatPath } = await import("@miotsec/core");
+  const { pathText } = await import("@miotsec/core/internal");
   const [first] = issues;
-  const path = formatPath(first?.path ?? []);
+  const path = pathText(first?.path ?? []);
   const rest = issues.length > 1 ? ` (and ${issues.length - 1} ${more})` : "";
   const message = first?.message ?? "invalid";
   // Most messages name their path already ("$.facts.nope is not a fact ..."): a path is said once.

@@ -1,5 +1,5 @@
 import type { BestBefore } from "@miotsec/best-before";
-import { escapeMarkup } from "@miotsec/core";
+import { escapeText } from "@miotsec/core/internal";
 import type { DeviceLabel } from "@miotsec/label";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
@@ -25,7 +25,7 @@ export interface DemoResults {
   readonly runtime: readonly { readonly file: string; readonly label: string; readonly summary: CompareSummary }[];
 }
 
-const e = escapeMarkup;
+const e = escapeText;
 const levelWords = ["not reached", "beginnings", "first steps", "on the way", "developed", "mature"];
 const tierColour: Readonly<Record<string, string>> = {
   affirming: "#1b5e20",

@@ -1,4 +1,8 @@
-import type { IsoDate } from "./iso-date.js";
+import * as z from "zod/mini";
+import { type IsoDate, isoDateSchema } from "./iso-date.js";
+import { issue } from "./issue.js";
+import { parseWith } from "./parse.js";
+import { fail, ok, type Result } from "./result.js";
 
 /*
  * Calendar arithmetic on plain dates (no time, no zone) in the proleptic Gregorian calendar, as
@@ -83,40 +87,9 @@ export function fromEpochDay(day: number): IsoDate {
 }
 
 /**
- * Adds (or, if negative, subtracts) whole days.
- *
- * @example
- * ```ts
- * import { addDays, unwrap, parseIsoDate } from "@miotsec/core";
- * addDays(unwrap(parseIsoDate("2024-02-28")), 1); // "2024-02-29"
- * ```
- * @since 0.1.0
- */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromEpochDay(epochDay(date) + days);
-}
-
-/**
- * Adds whole months the way Temporal.PlainDate does with `overflow: "constrain"`: the day of
- * the month is kept, and clamped to the month's last day where it does not exist
- * (2024-01-31 + 1 month = 2024-02-29; 2024-02-29 + 12 months = 2025-02-28). Add a duration to
- * its anchor once; adding months step by step loses the clamped days.
- *
- * @example
- * ```ts
- * import { addMonths, unwrap, parseIsoDate } from "@miotsec/core";
- * addMonths(unwrap(parseIsoDate("2024-01-31")), 1); // "2024-02-29"
- * ```
- * @since 0.1.0
- */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = monthsLater(date, months, "addMonths");
-  return `${pad4(year)}-${pad2(month)}-${pad2(day)}` as IsoDate;
-}
-
-/**
- * `epochDay(addMonths(date, months))`, without writing the date out in between: for code that
- * adds several month counts to one date and compares the results as day numbers.
+ * `epochDay(addMonths(date, months))` on a checked date, without writing the date out in
+ * between: for code that adds several month counts to one date and compares the results as day
+ * numbers. Throws a RangeError for a count that is not whole or a result past 0000-9999.
  *
  * @example
  * ```ts
@@ -127,46 +100,114 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
  * @since 0.1.0
  */
 export function epochDayAfterMonths(date: IsoDate, months: number): number {
-  const [year, month, day] = monthsLater(date, months, "epochDayAfterMonths");
-  return civilDay(year, month, day);
+  if (!Number.isInteger(months))
+    throw new RangeError(`epochDayAfterMonths(): ${months} is not a whole number of months`);
+  const later = monthsLater(date, months);
+  if (later === undefined) throw new RangeError("epochDayAfterMonths(): the result is outside years 0000-9999");
+  return civilDay(...later);
 }
 
-function monthsLater(date: IsoDate, months: number, caller: string): [number, number, number] {
-  if (!Number.isInteger(months)) throw new RangeError(`${caller}(): ${months} is not a whole number of months`);
+// The year, month and day a whole number of months after a checked date; undefined outside the
+// years 0000-9999.
+function monthsLater(date: IsoDate, months: number): [number, number, number] | undefined {
   const [y, m, d] = parts(date);
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  if (year < 0 || year > 9999) throw new RangeError(`${caller}(): the result is outside years 0000-9999`);
+  if (year < 0 || year > 9999) return undefined;
   return [year, month, Math.min(d, daysInMonth(year, month))];
 }
 
-/**
- * Days from `from` to `to`: positive when `to` is later.
- *
- * @example
- * ```ts
- * import { daysBetween, unwrap, parseIsoDate } from "@miotsec/core";
- * daysBetween(unwrap(parseIsoDate("2024-01-01")), unwrap(parseIsoDate("2025-01-01"))); // 366
- * ```
- * @since 0.1.0
- */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return epochDay(to) - epochDay(from);
+// The checked calendar: what a person calls. Each argument is read once into a plain copy and
+// checked (a date is a real `YYYY-MM-DD` date, a count a whole number), and a result past the
+// years 0000-9999 is an issue. miotsec's packages, which hold checked dates, use the unchecked
+// day numbers above through `@miotsec/core/internal`.
+const firstDay = -719528; // 0000-01-01
+const lastDay = 2932896; // 9999-12-31
+const count = z.number().check(z.int());
+const withDays = z.strictObject({ date: isoDateSchema, days: count });
+const withMonths = z.strictObject({ date: isoDateSchema, months: count });
+const twoDates = z.strictObject({ a: isoDateSchema, b: isoDateSchema });
+const fromTo = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
+
+function outsideYears(name: string): Result<never> {
+  return fail([issue("invalid-date", `$.${name} takes the date outside the years 0000-9999.`, [name])]);
 }
 
 /**
- * The earlier of two dates. ISO dates compare as strings, and so do these.
+ * Adds (or, if negative, subtracts) whole days. A date that is not a real `YYYY-MM-DD` date, a
+ * count that is not a whole number, or a result outside the years 0000-9999 is answered with
+ * issues.
  *
  * @example
  * ```ts
- * import { minDate, unwrap, parseIsoDate } from "@miotsec/core";
- * minDate(unwrap(parseIsoDate("2024-01-01")), unwrap(parseIsoDate("2023-06-30"))); // "2023-06-30"
+ * import { addDays } from "@miotsec/core";
+ * addDays("2024-02-28", 1); // { ok: true, value: "2024-02-29" }
+ * addDays("2024-02-30", 1); // { ok: false, issues: [{ path: ["date"], code: "invalid-date", ... }] }
  * ```
  * @since 0.1.0
  */
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
+export function addDays(date: string, days: number): Result<IsoDate> {
+  const args = parseWith(withDays, { date, days });
+  if (!args.ok) return args;
+  const day = epochDay(args.value.date) + args.value.days;
+  return day < firstDay || day > lastDay ? outsideYears("days") : ok(fromEpochDay(day));
+}
+
+/**
+ * Adds whole months the way Temporal.PlainDate does with `overflow: "constrain"`: the day of
+ * the month is kept, and clamped to the month's last day where it does not exist
+ * (2024-01-31 + 1 month = 2024-02-29; 2024-02-29 + 12 months = 2025-02-28). Add a duration to
+ * its anchor once; adding months step by step loses the clamped days. Bad arguments, and a
+ * result outside the years 0000-9999, are answered with issues.
+ *
+ * @example
+ * ```ts
+ * import { addMonths } from "@miotsec/core";
+ * addMonths("2024-01-31", 1); // { ok: true, value: "2024-02-29" }
+ * ```
+ * @since 0.1.0
+ */
+export function addMonths(date: string, months: number): Result<IsoDate> {
+  const args = parseWith(withMonths, { date, months });
+  if (!args.ok) return args;
+  const later = monthsLater(args.value.date, args.value.months);
+  if (later === undefined) return outsideYears("months");
+  const [year, month, day] = later;
+  return ok(`${pad4(year)}-${pad2(month)}-${pad2(day)}` as IsoDate);
+}
+
+/**
+ * Days from `from` to `to`: positive when `to` is later. Dates that are not real `YYYY-MM-DD`
+ * dates are answered with issues.
+ *
+ * @example
+ * ```ts
+ * import { daysBetween } from "@miotsec/core";
+ * daysBetween("2024-01-01", "2025-01-01"); // { ok: true, value: 366 }
+ * ```
+ * @since 0.1.0
+ */
+export function daysBetween(from: string, to: string): Result<number> {
+  const args = parseWith(fromTo, { from, to });
+  return args.ok ? ok(epochDay(args.value.to) - epochDay(args.value.from)) : args;
+}
+
+/**
+ * The earlier of two dates. ISO dates compare as strings, and so do these once checked.
+ *
+ * @example
+ * ```ts
+ * import { minDate } from "@miotsec/core";
+ * minDate("2024-01-01", "2023-06-30"); // { ok: true, value: "2023-06-30" }
+ * ```
+ * @since 0.1.0
+ */
+export function minDate(a: string, b: string): Result<IsoDate> {
+  const args = parseWith(twoDates, { a, b });
+  if (!args.ok) return args;
+  const aFirst = args.value.a <= args.value.b;
+  return ok(aFirst ? args.value.a : args.value.b);
 }
 
 /**
@@ -174,11 +215,14 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
  *
  * @example
  * ```ts
- * import { maxDate, unwrap, parseIsoDate } from "@miotsec/core";
- * maxDate(unwrap(parseIsoDate("2024-01-01")), unwrap(parseIsoDate("2023-06-30"))); // "2024-01-01"
+ * import { maxDate } from "@miotsec/core";
+ * maxDate("2024-01-01", "2023-06-30"); // { ok: true, value: "2024-01-01" }
  * ```
  * @since 0.1.0
  */
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
+export function maxDate(a: string, b: string): Result<IsoDate> {
+  const args = parseWith(twoDates, { a, b });
+  if (!args.ok) return args;
+  const aLast = args.value.a >= args.value.b;
+  return ok(aLast ? args.value.a : args.value.b);
 }

@@ -1,5 +1,5 @@
 import { readPlain } from "./guard.js";
-import { formatPath, type Issue, issue, type PathSegment } from "./issue.js";
+import { type Issue, issue, type PathSegment, pathText } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 /**
@@ -41,7 +41,7 @@ function write(value: unknown, path: PathSegment[], issues: Issue[]): string {
       return JSON.stringify(value);
     case "number":
       if (Number.isFinite(value)) return String(value);
-      issues.push(issue("not-finite", `${String(value)} at ${formatPath(path)} is not a JSON number.`, path));
+      issues.push(issue("not-finite", `${String(value)} at ${pathText(path)} is not a JSON number.`, path));
       return "";
     case "object": {
       if (Array.isArray(value)) return `[${value.map((v, i) => write(v, [...path, i], issues)).join(",")}]`;
@@ -55,7 +55,7 @@ function write(value: unknown, path: PathSegment[], issues: Issue[]): string {
       return `{${members.join(",")}}`;
     }
     default:
-      issues.push(issue("invalid-type", `The ${typeof value} at ${formatPath(path)} has no JSON form.`, path));
+      issues.push(issue("invalid-type", `The ${typeof value} at ${pathText(path)} has no JSON form.`, path));
       return "";
   }
 }

@@ -1,4 +1,4 @@
-import { formatPath, type Issue, issue, type PathSegment } from "./issue.js";
+import { type Issue, issue, type PathSegment, pathText } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 /**
@@ -230,7 +230,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
       throw new Stop(
         issue(
           "too-big",
-          `The input holds more than ${maxValues} values when its shared parts are counted at every reference (at ${formatPath(path)}).`,
+          `The input holds more than ${maxValues} values when its shared parts are counted at every reference (at ${pathText(path)}).`,
           [...path],
         ),
       );
@@ -244,7 +244,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
     }
     const seen = copies.get(value);
     if (seen === inProgress) {
-      problem("circular-reference", `The input refers back to itself at ${formatPath(path)}; plain data cannot.`);
+      problem("circular-reference", `The input refers back to itself at ${pathText(path)}; plain data cannot.`);
       return undefined;
     }
     if (seen === refused) return undefined;
@@ -254,14 +254,14 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
       shapes ??= new Map();
       const [size, height] = shapeOf(seen, shapes);
       if (depth + height > maxDepth) {
-        problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`);
+        problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${pathText(path)}.`);
         return undefined;
       }
       count(size);
       return seen;
     }
     if (depth > maxDepth) {
-      problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${formatPath(path)}.`);
+      problem("too-deep", `Input nests deeper than ${maxDepth} levels at ${pathText(path)}.`);
       return undefined;
     }
     count(1);
@@ -272,7 +272,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
     else
       problem(
         "not-plain-data",
-        `${formatPath(path)} is ${describeValue(value)}, not plain data (an object, array, string, number, boolean or null).`,
+        `${pathText(path)} is ${describeValue(value)}, not plain data (an object, array, string, number, boolean or null).`,
       );
     copies.set(value, copy === undefined ? refused : copy);
     return copy;
@@ -281,7 +281,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
   const visitArray = (value: readonly unknown[], depth: number): unknown[] | undefined => {
     const length = value.length;
     if (length > maxItems) {
-      problem("too-big", `${formatPath(path)} has ${length} items; at most ${maxItems} are read.`);
+      problem("too-big", `${pathText(path)} has ${length} items; at most ${maxItems} are read.`);
       return undefined;
     }
     const copy: unknown[] = new Array(length);
@@ -290,7 +290,7 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
       const item = value[i];
       // A hole reads as undefined; only then is it worth asking which of the two it is.
       if (item === undefined && !Object.hasOwn(value, i)) {
-        problem("sparse-array", `${formatPath(path)} is a hole in the array; plain data has a value at every index.`);
+        problem("sparse-array", `${pathText(path)} is a hole in the array; plain data has a value at every index.`);
         path.pop();
         return undefined;
       }
@@ -303,14 +303,14 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
   const visitObject = (value: Record<string, unknown>, depth: number): Record<string, unknown> | undefined => {
     const keys = Object.keys(value);
     if (keys.length > maxItems) {
-      problem("too-big", `${formatPath(path)} has ${keys.length} keys; at most ${maxItems} are read.`);
+      problem("too-big", `${pathText(path)} has ${keys.length} keys; at most ${maxItems} are read.`);
       return undefined;
     }
     const copy: Record<string, unknown> = {};
     for (const key of keys) {
       path.push(key);
       if (forbiddenKeys.has(key))
-        problem("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`);
+        problem("forbidden-key", `The key "${key}" is not allowed (at ${pathText(path)}); rename or remove it.`);
       else copy[key] = visit(value[key], depth + 1);
       path.pop();
     }
@@ -324,11 +324,11 @@ export function readPlain(input: unknown, limits: InputLimits = {}, at: readonly
     if (error instanceof Stop) return fail([...issues, error.issue]);
     // Only a maxDepth far above the default lets the walk exhaust the stack.
     if (error instanceof RangeError && /call stack/i.test(error.message))
-      return fail([issue("too-deep", `Input nests too deep to read at ${formatPath(path)}.`, [...path])]);
+      return fail([issue("too-deep", `Input nests too deep to read at ${pathText(path)}.`, [...path])]);
     return fail([
       issue(
         "unreadable-input",
-        `The input could not be read as plain data at ${formatPath(path)} (a getter or proxy threw).`,
+        `The input could not be read as plain data at ${pathText(path)} (a getter or proxy threw).`,
         [...path],
       ),
     ]);

@@ -18,6 +18,11 @@ export {
   inspectInput,
   readPlain,
 } from "./guard.js";
+export { isoDateRange } from "./iso-date.js";
+export { pathText } from "./issue.js";
+export { escapeText } from "./markup.js";
 export { ownValue } from "./own.js";
 export { schemaKey, withoutSchemaKey } from "./schema-key.js";
+export { sha256OfText } from "./sha256.js";
+export { nameUuid } from "./uuid.js";
 export { fromZodIssues } from "./zod-issues.js";

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { isIsoDate, isoDateSchema, parseIsoDate } from "./iso-date.js";
+import { isIsoDate, isoDateBetween, isoDateRange, isoDateSchema, parseIsoDate } from "./iso-date.js";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -62,5 +62,20 @@ describe("parseIsoDate", () => {
     const r = parseIsoDate("9".repeat(10_000_000));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]?.message.length).toBeLessThan(200);
+  });
+});
+
+describe("isoDateBetween", () => {
+  test.prop([fc.string({ maxLength: 12 })])("agrees with the unchecked isoDateRange on any text", (text) => {
+    const checked = isoDateBetween("1900-01-01", "2999-12-31");
+    if (!checked.ok) throw new Error("the bounds are real dates");
+    expect(checked.value.safeParse(text).success).toBe(
+      isoDateRange("1900-01-01", "2999-12-31").safeParse(text).success,
+    );
+  });
+
+  it("answers bounds that are not real dates, or a range that ends before it starts, with issues", () => {
+    expect(isoDateBetween("1900-02-30", "2999-12-31")).toMatchObject({ ok: false, issues: [{ path: ["earliest"] }] });
+    expect(isoDateBetween("2000-01-01", "1999-12-31")).toMatchObject({ ok: false, issues: [{ path: ["latest"] }] });
   });
 });

@@ -89,17 +89,41 @@ export function parseIsoDate(value: unknown): Result<IsoDate> {
  * The schema of an {@link IsoDate} between two dates (inclusive). An impossible date gets only
  * the `invalid-date` issue; a real date outside the range gets `invalid-date` with the range in
  * its message. Documents that describe devices use 1900-01-01 to 2999-12-31: far from the ends
- * of the calendar, and inside what OSCAL date-times accept.
+ * of the calendar, and inside what OSCAL date-times accept. Bounds that are not real dates, or
+ * a range that ends before it starts, are answered with `invalid-argument` issues.
  *
  * @example
  * ```ts
  * import { isoDateBetween } from "@miotsec/core";
  * const recent = isoDateBetween("1900-01-01", "2999-12-31");
- * recent.safeParse("1899-12-31").success; // false
+ * if (recent.ok) recent.value.safeParse("1899-12-31").success; // false
  * ```
  * @since 0.1.0
  */
-export function isoDateBetween(earliest: string, latest: string): z.ZodMiniType<IsoDate, string> {
+export function isoDateBetween(earliest: string, latest: string): Result<z.ZodMiniType<IsoDate, string>> {
+  const bound = (name: string, value: unknown) =>
+    typeof value === "string" && isIsoDate(value)
+      ? undefined
+      : issue("invalid-argument", `isoDateBetween(): ${name} must be a real date written YYYY-MM-DD.`, [name]);
+  const issues = [bound("earliest", earliest), bound("latest", latest)].filter((i) => i !== undefined);
+  if (issues.length > 0) return fail(issues);
+  if (latest < earliest)
+    return fail([issue("invalid-argument", `isoDateBetween(): ${latest} is before ${earliest}.`, ["latest"])]);
+  return ok(isoDateRange(earliest as IsoDate, latest as IsoDate));
+}
+
+/**
+ * {@link isoDateBetween} on bounds known to be real dates, unchecked: for miotsec's packages,
+ * which build their schemas from constants.
+ *
+ * @example
+ * ```ts
+ * import { isoDateRange } from "@miotsec/core/internal";
+ * isoDateRange("1900-01-01", "2999-12-31").safeParse("1899-12-31").success; // false
+ * ```
+ * @since 0.2.0
+ */
+export function isoDateRange(earliest: string, latest: string): z.ZodMiniType<IsoDate, string> {
   return isoDateSchema.check(
     z.refine((d) => !isIsoDate(d) || (d >= earliest && d <= latest), {
       error: `must be a date from ${earliest} to ${latest}`,

@@ -1,6 +1,6 @@
 import { compile, config, type core, safeParse } from "zod/mini";
 import { type InputLimits, readPlain } from "./guard.js";
-import { issue, type PathSegment } from "./issue.js";
+import { issue, type PathSegment, readPath } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 import { fromZodIssues, noOwnMessage } from "./zod-issues.js";
 
@@ -39,9 +39,10 @@ function fastPath<S extends core.$ZodType>(schema: S): S {
  * Parses outside input with a zod schema the miotsec way: first {@link readPlain} reads it
  * into a plain copy, once (forbidden keys, values that are not plain data, holes, depth,
  * cycles and size are issues there), then the schema checks the copy, then zod's issues are
- * turned into miotsec issues. Never throws for any input and never mutates it; an input whose
- * getters or Proxy traps throw is answered with an `unreadable-input` issue, and one whose
- * getters change their answer is judged and returned as it was read the one time.
+ * turned into miotsec issues. Never throws for any argument and never mutates one: a schema
+ * that is not a zod schema and options that are not options are `invalid-argument` issues; an
+ * input whose getters or Proxy traps throw is answered with an `unreadable-input` issue, and one
+ * whose getters change their answer is judged and returned as it was read the one time.
  *
  * The schema runs on zod's compiled fast path (`z.compile`), built on the schema's first parse
  * and kept while the schema lives; the answers are those of zod's ordinary parser, which runs
@@ -64,9 +65,13 @@ export function parseWith<S extends core.$ZodType>(
   input: unknown,
   options: ParseOptions = {},
 ): Result<core.output<S>> {
-  const at = options.path ?? [];
   try {
-    const plain = readPlain(input, options, at);
+    if (schema === null || typeof schema !== "object" || !("_zod" in schema))
+      return fail([issue("invalid-argument", "parseWith(): the schema must be a zod schema.")]);
+    const limits = readOptions(options);
+    if (!limits.ok) return limits;
+    const at = limits.value.path;
+    const plain = readPlain(input, limits.value, at);
     if (!plain.ok) return plain;
     const parsed = safeParse(fastPath(schema), plain.value);
     if (parsed.success) return ok(parsed.data);
@@ -77,4 +82,30 @@ export function parseWith<S extends core.$ZodType>(
   } catch {
     return fail([issue("unreadable-input", "The input could not be read as plain data (a getter or proxy threw).")]);
   }
+}
+
+// The options as a plain copy, each read once: a path, and limits that are whole numbers of at
+// least 1 where given.
+function readOptions(options: unknown): Result<InputLimits & { readonly path: readonly PathSegment[] }> {
+  const misuse = (what: string) => fail([issue("invalid-argument", `parseWith(): ${what}.`)]);
+  if (options === undefined) return ok({ path: [] });
+  if (options === null || typeof options !== "object") return misuse("the options must be an object");
+  let read: Record<string, unknown>;
+  try {
+    const { path, maxDepth, maxItems, maxValues } = options as Record<string, unknown>;
+    read = { path, maxDepth, maxItems, maxValues };
+  } catch {
+    return misuse("the options could not be read (a getter or proxy threw)");
+  }
+  const path = read.path === undefined ? [] : readPath(read.path);
+  if (path === undefined) return misuse("options.path must be a list of keys and whole indexes");
+  const limits: Record<string, number> = {};
+  for (const name of ["maxDepth", "maxItems", "maxValues"]) {
+    const value = read[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+      return misuse(`options.${name} must be a whole number of at least 1`);
+    limits[name] = value;
+  }
+  return ok({ ...limits, path });
 }

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { formatPath, issue, prefixIssues } from "./issue.js";
+import { formatPath, issue, pathText, prefixIssues } from "./issue.js";
 import { andThen, fail, issuesOf, mapResult, ok, unwrap } from "./result.js";
 
 describe("Result", () => {
@@ -70,9 +70,29 @@ describe("Result", () => {
 
 describe("issue paths", () => {
   it("formats paths as JSONPath", () => {
-    expect(formatPath([])).toBe("$");
-    expect(formatPath(["answers", "updates.2.1"])).toBe('$.answers["updates.2.1"]');
-    expect(formatPath(["sensors", 3, "unit"])).toBe("$.sensors[3].unit");
+    expect(formatPath([])).toEqual({ ok: true, value: "$" });
+    expect(formatPath(["answers", "updates.2.1"])).toEqual({ ok: true, value: '$.answers["updates.2.1"]' });
+    expect(formatPath(["sensors", 3, "unit"])).toEqual({ ok: true, value: "$.sensors[3].unit" });
+  });
+
+  test.prop([fc.array(fc.oneof(fc.string(), fc.nat()))])("formatPath is the unchecked pathText on a path", (path) => {
+    expect(formatPath(path)).toEqual({ ok: true, value: pathText(path) });
+  });
+
+  it("answers bad arguments with invalid-argument issues that say which", () => {
+    const sparse = new Array(2 ** 32 - 1);
+    for (const path of [null, "a.b", [1.5], [-1], [{}], sparse])
+      expect(formatPath(path as never)).toMatchObject({ ok: false, issues: [{ code: "invalid-argument" }] });
+    expect(issue(42 as never, "x")).toMatchObject({
+      code: "invalid-argument",
+      message: "issue(): the code must be text.",
+    });
+    expect(issue("custom", "x", [null] as never)).toMatchObject({ code: "invalid-argument", path: [] });
+    expect(prefixIssues(["a"], [issue("custom", "x", ["b"]), 7 as never])).toEqual([
+      { path: ["a", "b"], code: "custom", message: "x" },
+      { path: [], code: "invalid-argument", message: "prefixIssues(): entry 1 of the issues is not an issue." },
+    ]);
+    expect(prefixIssues(["a"], sparse)).toMatchObject([{ code: "invalid-argument" }]);
   });
 
   test.prop([fc.array(fc.oneof(fc.string(), fc.nat())), fc.array(fc.oneof(fc.string(), fc.nat()))])(

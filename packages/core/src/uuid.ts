@@ -6,6 +6,8 @@
  */
 import { sha1 } from "@noble/hashes/legacy";
 import { hexToBytes, utf8ToBytes } from "@noble/hashes/utils";
+import { issue } from "./issue.js";
+import { fail, ok, type Result } from "./result.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,17 +26,40 @@ export const miotsecUuidNamespace = "5c957ef2-8ce3-55a6-bbb3-cfbe6de8e2d4";
 
 /**
  * A version-5 (name-based, SHA-1) UUID as RFC 9562 defines it, in lower case. The name is
- * encoded as UTF-8. Throws for a namespace that is not a UUID: that is a programmer error.
+ * encoded as UTF-8. A name that is not text or a namespace that is not a UUID is answered with
+ * an `invalid-argument` issue.
  *
  * @example
  * ```ts
  * import { uuidV5 } from "@miotsec/core";
- * uuidV5("python.org", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"); // "886313e1-3b8a-5372-9b90-0c9aee199e5d"
+ * uuidV5("python.org", "6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+ * // { ok: true, value: "886313e1-3b8a-5372-9b90-0c9aee199e5d" }
  * ```
  * @since 0.1.0
  */
-export function uuidV5(name: string, namespace: string = miotsecUuidNamespace): string {
-  if (!uuidPattern.test(namespace)) throw new Error(`uuidV5(): "${namespace}" is not a UUID`);
+export function uuidV5(name: string, namespace: string = miotsecUuidNamespace): Result<string> {
+  if (typeof name !== "string") return fail([issue("invalid-argument", "uuidV5(): the name must be text.", ["name"])]);
+  if (typeof namespace !== "string" || !uuidPattern.test(namespace))
+    return fail([issue("invalid-argument", "uuidV5(): the namespace must be a UUID.", ["namespace"])]);
+  return ok(uuidOf(name, namespace));
+}
+
+/**
+ * {@link uuidV5} of a name in miotsec's namespace, unchecked: for miotsec's packages, which
+ * name what they made.
+ *
+ * @example
+ * ```ts
+ * import { nameUuid } from "@miotsec/core/internal";
+ * nameUuid("catalog/miot-maturity/1.0.0"); // the same UUID every time
+ * ```
+ * @since 0.2.0
+ */
+export function nameUuid(name: string): string {
+  return uuidOf(name, miotsecUuidNamespace);
+}
+
+function uuidOf(name: string, namespace: string): string {
   const nameBytes = utf8ToBytes(name);
   const bytes = new Uint8Array(16 + nameBytes.length);
   bytes.set(hexToBytes(namespace.replace(/-/g, "")));

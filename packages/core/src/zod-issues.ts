@@ -1,5 +1,5 @@
 import type { core } from "zod/mini";
-import { formatPath, type Issue, type PathSegment } from "./issue.js";
+import { type Issue, type PathSegment, pathText } from "./issue.js";
 
 function toPath(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((k) => (typeof k === "number" ? k : String(k)));
@@ -66,7 +66,7 @@ export function fromZodIssues(raw: readonly core.$ZodIssue[], prefix: readonly P
 
 function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue[]): void {
   const path = [...prefix, ...toPath(raw.path)];
-  const at = formatPath(path);
+  const at = pathText(path);
   switch (raw.code) {
     case "invalid_type": {
       const input = raw.input;
@@ -89,7 +89,7 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
         out.push({
           path: keyPath,
           code: "unknown-key",
-          message: `${formatPath(keyPath)} is not a known field; remove it or check its spelling.`,
+          message: `${pathText(keyPath)} is not a known field; remove it or check its spelling.`,
         });
       }
       return;

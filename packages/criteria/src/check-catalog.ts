@@ -1,4 +1,5 @@
-import { formatPath, type Issue, issue, type PathSegment } from "@miotsec/core";
+import { type Issue, issue, type PathSegment } from "@miotsec/core";
+import { pathText } from "@miotsec/core/internal";
 import type { Catalog, Fact } from "./model.js";
 
 /**
@@ -19,7 +20,7 @@ export function checkCatalog(catalog: Catalog): Issue[] {
   const entries = new Map<string, PathSegment[]>();
   const claim = (id: string, path: PathSegment[]) => {
     const first = entries.get(id);
-    if (first) add("duplicate-id", `The id "${id}" is used twice: at ${formatPath(first)} and here.`, path);
+    if (first) add("duplicate-id", `The id "${id}" is used twice: at ${pathText(first)} and here.`, path);
     else entries.set(id, path);
   };
   catalog.dimensions.forEach((d, i) => {

@@ -1,5 +1,5 @@
-import { isoDateBetween, requirementLevelSchema } from "@miotsec/core";
-import { forbiddenKeys, schemaKey } from "@miotsec/core/internal";
+import { requirementLevelSchema } from "@miotsec/core";
+import { forbiddenKeys, isoDateRange, schemaKey } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { catalogSchemaVersion } from "./schema-version.js";
 
@@ -383,7 +383,7 @@ export const catalogSchema = z.strictObject({
   id: idSchema,
   title: text(500),
   version: semver,
-  lastModified: isoDateBetween("1900-01-01", "2999-12-31"),
+  lastModified: isoDateRange("1900-01-01", "2999-12-31"),
   source: catalogSourceSchema,
   levels: z.array(levelDefinitionSchema).check(z.length(5)),
   dimensions: z.array(dimensionSchema).check(z.minLength(1), z.maxLength(100)),

@@ -1,4 +1,5 @@
-import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap } from "@miotsec/core";
+import { nameUuid } from "@miotsec/core/internal";
 import type { Catalog, Parameter, Requirement } from "./model.js";
 import { parseCatalog } from "./parse-catalog.js";
 
@@ -135,8 +136,8 @@ export function toOscalCatalog(catalogInput: Catalog): Result<{ catalog: Record<
   // Ids of the content's canonical JSON (RFC 8785): the same catalog, whatever the order of its
   // keys, has the same ids. A catalog is JSON through and through; one that is not is a
   // programmer's error, and `unwrap` says where.
-  const identity = uuidV5(`oscal-catalog:${unwrap(canonicalJson(catalog))}`);
-  const sourceUuid = uuidV5(`source:${unwrap(canonicalJson(catalog.source))}`);
+  const identity = nameUuid(`oscal-catalog:${unwrap(canonicalJson(catalog))}`);
+  const sourceUuid = nameUuid(`source:${unwrap(canonicalJson(catalog.source))}`);
   const remarks = catalog.provenance.map(
     (p) =>
       `- ${p.profile}${p.profileVersion ? ` ${p.profileVersion}` : ""}: ${p.operation} \`${p.target}\`${p.detail ? ` (${p.detail})` : ""}`,

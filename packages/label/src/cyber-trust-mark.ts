@@ -1,14 +1,5 @@
-import {
-  dateTimeSchema,
-  fail,
-  type Issue,
-  isoDateBetween,
-  issue,
-  issuesOf,
-  ok,
-  parseWith,
-  type Result,
-} from "@miotsec/core";
+import { dateTimeSchema, fail, type Issue, issue, issuesOf, ok, parseWith, type Result } from "@miotsec/core";
+import { isoDateRange } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import type { DeviceLabel } from "./label.js";
 import { parseLabel } from "./parse-label.js";
@@ -41,7 +32,7 @@ const party = z.strictObject({
 
 /** {@link CyberTrustMarkOptions} as they are checked. */
 const cyberTrustMarkOptionsSchema = z.strictObject({
-  authorizationDate: isoDateBetween("1900-01-01", "2999-12-31"),
+  authorizationDate: isoDateRange("1900-01-01", "2999-12-31"),
   authorizedBy: party,
   testedBy: party,
   created: dateTimeSchema,

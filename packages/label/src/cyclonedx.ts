@@ -1,4 +1,5 @@
-import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap } from "@miotsec/core";
+import { nameUuid } from "@miotsec/core/internal";
 import type { DeviceLabel } from "./label.js";
 import { parseLabel } from "./parse-label.js";
 
@@ -125,7 +126,7 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
   return {
     bomFormat: "CycloneDX",
     specVersion: "1.6",
-    serialNumber: `urn:uuid:${uuidV5(`cyclonedx:${unwrap(canonicalJson(label))}`)}`,
+    serialNumber: `urn:uuid:${nameUuid(`cyclonedx:${unwrap(canonicalJson(label))}`)}`,
     version: 1,
     metadata: {
       component: {

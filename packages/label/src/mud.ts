@@ -1,4 +1,5 @@
-import { fail, httpsUrlSchema, isoDateBetween, issuesOf, ok, parseWith, type Result } from "@miotsec/core";
+import { fail, httpsUrlSchema, issuesOf, ok, parseWith, type Result } from "@miotsec/core";
+import { isoDateRange } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import type { DeviceLabel } from "./label.js";
 import { parseLabel } from "./parse-label.js";
@@ -23,7 +24,7 @@ export interface MudOptions {
 /** {@link MudOptions} as they are checked: RFC 8520 wants an https MUD URL (§3.1). */
 const mudOptionsSchema = z.strictObject({
   mudUrl: z.optional(httpsUrlSchema("must be an https:// URL (RFC 8520, section 3.1)")),
-  lastUpdate: z.optional(isoDateBetween("1900-01-01", "2999-12-31")),
+  lastUpdate: z.optional(isoDateRange("1900-01-01", "2999-12-31")),
 });
 
 /**

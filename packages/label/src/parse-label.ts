@@ -1,5 +1,5 @@
-import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, sha256Hex, unwrap } from "@miotsec/core";
-import { readPlain, withoutSchemaKey } from "@miotsec/core/internal";
+import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, unwrap } from "@miotsec/core";
+import { readPlain, sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
 import { envelopeIssues } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
@@ -132,6 +132,6 @@ export function qrPayload(labelInput: DeviceLabel, baseUrl: string): Result<stri
       ),
     ]);
   // A parsed label is JSON through and through: its canonical form always exists.
-  const digest = sha256Hex(unwrap(canonicalJson(label))).slice(0, 16);
+  const digest = sha256OfText(unwrap(canonicalJson(label))).slice(0, 16);
   return ok(`${base}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }

@@ -1,5 +1,5 @@
-import { isoDateBetween, isoDateSchema } from "@miotsec/core";
-import { schemaKey } from "@miotsec/core/internal";
+import { isoDateSchema } from "@miotsec/core";
+import { isoDateRange, schemaKey } from "@miotsec/core/internal";
 import { answerStatuses } from "@miotsec/criteria";
 import * as z from "zod/mini";
 
@@ -19,7 +19,7 @@ export const assessmentSchemaVersion = 1;
 export const earliestAsOf = "1900-01-01";
 export const latestAsOf = "2999-12-31";
 
-const asOfSchema = isoDateBetween(earliestAsOf, latestAsOf);
+const asOfSchema = isoDateRange(earliestAsOf, latestAsOf);
 
 /**
  * An answer status: `met`, `partial`, `unmet`, `na` (not applicable) or `unknown`.

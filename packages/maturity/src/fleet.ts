@@ -3,7 +3,6 @@ import {
   describeValue,
   type Failure,
   fail,
-  formatPath,
   isLevel,
   isPlainObject,
   issue,
@@ -14,6 +13,7 @@ import {
   prefixIssues,
   type Result,
 } from "@miotsec/core";
+import { pathText } from "@miotsec/core/internal";
 import type { Catalog } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { type AssessOptions, score } from "./assess.js";
@@ -223,7 +223,7 @@ interface SummaryOfReport {
 function summaryOf(report: unknown, index: number): Result<SummaryOfReport> {
   const at = ["reports", index];
   const wrong = (path: readonly (string | number)[], what: string) =>
-    fail([issue("invalid-type", `${formatPath([...at, ...path])} must be ${what}.`, [...at, ...path])]);
+    fail([issue("invalid-type", `${pathText([...at, ...path])} must be ${what}.`, [...at, ...path])]);
   try {
     if (!isPlainObject(report)) return wrong([], "a maturity report");
     const { level, levelIfUnknownsMet, score, coverage, criteria: criteriaIn } = report;

@@ -1,4 +1,5 @@
-import { canonicalJson, ok, type Result, unwrap, uuidV5 } from "@miotsec/core";
+import { canonicalJson, ok, type Result, unwrap } from "@miotsec/core";
+import { nameUuid } from "@miotsec/core/internal";
 import { oscalNamespace, oscalVersion } from "@miotsec/criteria";
 import { describeCatalog, describePolicy } from "./policy.js";
 import type { MaturityReport, RequirementResult } from "./report.js";
@@ -24,7 +25,7 @@ function finding(
         : "Fulfilled: answered met."
     : (why ?? (r.outcome === "unknown" ? "Not known yet." : "Not fulfilled."));
   return {
-    uuid: uuidV5(`${resultUuid}/finding/${r.id}`),
+    uuid: nameUuid(`${resultUuid}/finding/${r.id}`),
     title: line(`Requirement ${r.id} (level ${r.level}): ${r.text}`),
     description,
     props: [prop("requirement", r.id), prop("level", r.level), prop("outcome", r.outcome)],
@@ -69,8 +70,8 @@ export function toOscalAssessmentResults(
   if (!checked.ok) return checked;
   const report = checked.value;
   // An id of the report's canonical JSON (RFC 8785): a report is JSON through and through.
-  const identity = uuidV5(`oscal-assessment-results:${unwrap(canonicalJson(report))}`);
-  const resultUuid = uuidV5(`${identity}/result`);
+  const identity = nameUuid(`oscal-assessment-results:${unwrap(canonicalJson(report))}`);
+  const resultUuid = nameUuid(`${identity}/result`);
   const at = `${report.assessment.asOf}T00:00:00Z`;
   const subject = report.assessment.subject;
   const why = new Map<string, string>();
@@ -80,7 +81,7 @@ export function toOscalAssessmentResults(
   const observationOf = new Map<string, string>();
   for (const r of report.requirements) {
     if (r.answer === undefined && r.value === undefined) continue;
-    const uuid = uuidV5(`${resultUuid}/observation/${r.id}`);
+    const uuid = nameUuid(`${resultUuid}/observation/${r.id}`);
     observationOf.set(r.id, uuid);
     observations.push({
       uuid,

@@ -7,7 +7,6 @@
 import {
   describeValue,
   fail,
-  formatPath,
   type IsoDate,
   type Issue,
   isIsoDate,
@@ -18,7 +17,7 @@ import {
   parseWith,
   type Result,
 } from "@miotsec/core";
-import { forbiddenKeys, schemaKey } from "@miotsec/core/internal";
+import { forbiddenKeys, pathText, schemaKey } from "@miotsec/core/internal";
 import type { Fact } from "@miotsec/criteria";
 import * as z from "zod/mini";
 import { answerObjectSchema, assessmentSchemaVersion, earliestAsOf, latestAsOf, subjectSchema } from "./assessment.js";
@@ -64,7 +63,7 @@ function inheritedEnumerable(): boolean {
 
 function forbidden(path: PathSegment[]): Issue {
   const key = String(path[path.length - 1]);
-  return issue("forbidden-key", `The key "${key}" is not allowed (at ${formatPath(path)}); rename or remove it.`, path);
+  return issue("forbidden-key", `The key "${key}" is not allowed (at ${pathText(path)}); rename or remove it.`, path);
 }
 
 // The common case first: a value the fact accepts needs no path and no message. Returns the
@@ -81,7 +80,7 @@ function accepted({ fact, ranks }: CompiledFact, value: unknown): number {
 }
 
 function factIssue(fact: Fact, value: unknown, path: PathSegment[]): Issue {
-  const at = formatPath(path);
+  const at = pathText(path);
   if (fact.kind === "ordinal") return issue("invalid-value", `${at} must be one of ${fact.values.join(", ")}.`, path);
   if (typeof value !== "number")
     return issue("invalid-type", `${at} must be a number, got ${describeValue(value)}.`, path);
@@ -131,20 +130,14 @@ function checkFacts(
     if (forbiddenKeys.has(key)) {
       issues.push(forbidden(path));
     } else if (node === undefined) {
-      issues.push(
-        issue("unknown-fact", `${formatPath(path)} is not a fact of catalog "${compiled.catalog.id}".`, path),
-      );
+      issues.push(issue("unknown-fact", `${pathText(path)} is not a fact of catalog "${compiled.catalog.id}".`, path));
     } else {
       const branchFacts = node as ReadonlyMap<string, CompiledFact>;
       const branch = facts[key];
       if (branch === null) continue;
       if (!isPlainObject(branch)) {
         issues.push(
-          issue(
-            "invalid-type",
-            `${formatPath(path)} must be an object of ${[...branchFacts.keys()].join(", ")}.`,
-            path,
-          ),
+          issue("invalid-type", `${pathText(path)} must be an object of ${[...branchFacts.keys()].join(", ")}.`, path),
         );
         continue;
       }
@@ -156,7 +149,7 @@ function checkFacts(
         if (forbiddenKeys.has(sub)) issues.push(forbidden(subPath));
         else if (f === undefined)
           issues.push(
-            issue("unknown-fact", `${formatPath(subPath)} is not a fact of catalog "${compiled.catalog.id}".`, subPath),
+            issue("unknown-fact", `${pathText(subPath)} is not a fact of catalog "${compiled.catalog.id}".`, subPath),
           );
         else issues.push(factIssue(f.fact, value, subPath));
       }
@@ -168,7 +161,7 @@ function checkFacts(
 function unknownRequirement(compiled: CompiledCatalog, id: string): Issue {
   return issue(
     "unknown-requirement",
-    `${formatPath(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
+    `${pathText(["answers", id])}: catalog "${compiled.catalog.id}" has no requirement "${id}".`,
     ["answers", id],
   );
 }
@@ -234,7 +227,7 @@ function read(
     else if (forbiddenKeys.has(key)) issues.push(forbidden([key]));
     else
       issues.push(
-        issue("unknown-key", `${formatPath([key])} is not a known field; remove it or check its spelling.`, [key]),
+        issue("unknown-key", `${pathText([key])} is not a known field; remove it or check its spelling.`, [key]),
       );
   }
   if (schemaVersion !== assessmentSchemaVersion) {
@@ -324,7 +317,7 @@ function read(
           issues.push(
             issue(
               "invalid-value",
-              `${formatPath(["answers", id])} must be one of "met", "partial", "unmet", "na", "unknown".`,
+              `${pathText(["answers", id])} must be one of "met", "partial", "unmet", "na", "unknown".`,
               ["answers", id],
             ),
           );
@@ -335,7 +328,7 @@ function read(
           issues.push(
             issue(
               "invalid-type",
-              `${formatPath(["answers", id])} must be a status such as "met", or an object with a status.`,
+              `${pathText(["answers", id])} must be a status such as "met", or an object with a status.`,
               ["answers", id],
             ),
           );
@@ -361,7 +354,7 @@ function read(
           issues.push(
             issue(
               "measured-requirement",
-              `${formatPath(["answers", id])}: "${id}" is measured from the fact ${fact}; give $.facts.${fact} instead (only "na" can be answered).`,
+              `${pathText(["answers", id])}: "${id}" is measured from the fact ${fact}; give $.facts.${fact} instead (only "na" can be answered).`,
               ["answers", id],
             ),
           );
@@ -369,7 +362,7 @@ function read(
         }
       } else if ((f & NA_ALLOWED) === 0) {
         issues.push(
-          issue("na-not-allowed", `${formatPath(["answers", id])}: "${id}" does not allow the answer "na".`, [
+          issue("na-not-allowed", `${pathText(["answers", id])}: "${id}" does not allow the answer "na".`, [
             "answers",
             id,
           ]),
@@ -379,7 +372,7 @@ function read(
         issues.push(
           issue(
             "missing-justification",
-            `${formatPath(["answers", id])}: "na" for "${id}" needs a justification saying why it does not apply.`,
+            `${pathText(["answers", id])}: "na" for "${id}" needs a justification saying why it does not apply.`,
             ["answers", id, "justification"],
           ),
         );
@@ -389,9 +382,7 @@ function read(
     }
   }
   if (issues.length > 0) {
-    issues.sort((a, b) =>
-      formatPath(a.path) < formatPath(b.path) ? -1 : formatPath(a.path) > formatPath(b.path) ? 1 : 0,
-    );
+    issues.sort((a, b) => (pathText(a.path) < pathText(b.path) ? -1 : pathText(a.path) > pathText(b.path) ? 1 : 0));
     return fail(issues);
   }
   return ok({

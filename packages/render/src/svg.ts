@@ -1,4 +1,5 @@
-import { ok, type Result, escapeMarkup as x } from "@miotsec/core";
+import { ok, type Result } from "@miotsec/core";
+import { escapeText as x } from "@miotsec/core/internal";
 import { type LabelFacts, labelFacts, type RenderOptions } from "./facts.js";
 import { statusLine, statusWord, supportLine, wrap } from "./text.js";
 

@@ -1,7 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
+import { unwrap } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
-import { margin, tierOf, tiers, within, worse } from "./appraisal.js";
+import { inRange, margin, rangeMargin, tierOf, tiers, within, worse, worseTier } from "./appraisal.js";
 import { appraiseMetric } from "./compare.js";
+import { rangeSchema } from "./profile.js";
 
 const bound = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const range = fc.tuple(bound, bound).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
@@ -19,7 +21,13 @@ describe("ranges and tiers", () => {
       Number.isFinite(v) &&
       (r.min === undefined || (v as number) >= r.min) &&
       (r.max === undefined || (v as number) <= r.max);
-    expect(within(v as number, r)).toBe(reference);
+    // What the package compares with, on any number and any bounds.
+    if (typeof v === "number") expect(inRange(v, r as never)).toBe(reference);
+    // What a person calls: a range a profile could declare gets the answer, anything else issues.
+    const answer = within(v as number, r);
+    if (typeof v === "number" && rangeSchema.safeParse(r).success)
+      expect(answer).toEqual({ ok: true, value: reference });
+    else expect(answer).toMatchObject({ ok: false, issues: [{ path: [typeof v === "number" ? "range" : "value"] }] });
   });
 
   it("agrees with the plain definition for every extreme value between every two extreme bounds", () => {
@@ -46,29 +54,37 @@ describe("ranges and tiers", () => {
         for (const max of bounds) {
           const r = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
           const reference = Number.isFinite(v) && (min === undefined || v >= min) && (max === undefined || v <= max);
-          expect(within(v, r), `${v} in ${JSON.stringify(r)}`).toBe(reference);
+          expect(inRange(v, r), `${v} in ${JSON.stringify(r)}`).toBe(reference);
           checked++;
         }
     expect(checked).toBe(12 * 13 * 13);
   });
 
-  it("never coerces a value that is not a number", () => {
+  it("never coerces a value that is not a number: it is an issue", () => {
     for (const v of [null, "0", "", [], [5], true, false, { valueOf: () => 5 }]) {
-      expect(within(v as unknown as number, { min: -1, max: 10 })).toBe(false);
-      expect(within(v as unknown as number, { min: -1 })).toBe(false);
+      expect(within(v as unknown as number, { min: -1, max: 10 })).toMatchObject({
+        ok: false,
+        issues: [{ path: ["value"] }],
+      });
+      expect(margin(v as unknown as number, { min: -1 })).toMatchObject({ ok: false, issues: [{ path: ["value"] }] });
     }
+    expect(within(1, { min: 2, max: 1 })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["range"], code: "invalid-range" }],
+    });
+    expect(worse("affirming", "fine" as never)).toMatchObject({ ok: false, issues: [{ path: ["b"] }] });
   });
 
   test.prop([range])("a value on a range's bound is within", (r) => {
-    expect(within(r.min, r)).toBe(true);
-    expect(within(r.max, r)).toBe(true);
-    expect(margin(r.min, r)).toBe(0);
+    expect(within(r.min, r)).toEqual({ ok: true, value: true });
+    expect(within(r.max, r)).toEqual({ ok: true, value: true });
+    expect(margin(r.min, r)).toEqual({ ok: true, value: 0 });
   });
 
   test.prop([fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY), range])(
     "NaN and infinities are never within, never affirming",
     (v, r) => {
-      expect(within(v, r)).toBe(false);
+      expect(within(v, r)).toEqual({ ok: true, value: false });
       const f = appraiseMetric(
         "m",
         { unit: "u", operating: r, failSafe: { min: r.min - 1, max: r.max + 1 } },
@@ -88,7 +104,7 @@ describe("ranges and tiers", () => {
       const before = appraiseMetric("m", metric, "operating", v, "u").verdict as keyof typeof verdictRank;
       const after = appraiseMetric("m", metric, "operating", away, "u").verdict as keyof typeof verdictRank;
       expect(verdictRank[after]).toBeGreaterThanOrEqual(verdictRank[before]);
-      expect(margin(away, r)).toBeLessThanOrEqual(margin(v, r));
+      expect(rangeMargin(away, r)).toBeLessThanOrEqual(unwrap(margin(v, r)));
     },
   );
 
@@ -107,19 +123,19 @@ describe("ranges and tiers", () => {
     "outside fail-safe implies outside operating",
     (r, slack, v) => {
       const failSafe = { min: r.min - slack, max: r.max + slack };
-      if (!within(v, failSafe)) expect(within(v, r)).toBe(false);
+      if (!unwrap(within(v, failSafe))) expect(unwrap(within(v, r))).toBe(false);
     },
   );
 
   test.prop([fc.array(fc.constantFrom(...tiers)), fc.constantFrom(...tiers)])(
     "adding an affirming finding never worsens the status; a contraindicated one always wins",
     (ts, t) => {
-      const status = ts.reduce(worse, "none" as (typeof tiers)[number]);
-      const withAffirming = worse(status, "affirming");
+      const status = ts.reduce(worseTier, "none" as (typeof tiers)[number]);
+      const withAffirming = unwrap(worse(status, "affirming"));
       expect(tiers.indexOf(withAffirming)).toBeLessThanOrEqual(Math.max(tiers.indexOf(status), 1));
       if (status !== "none") expect(withAffirming).toBe(status === "affirming" ? "affirming" : status);
-      expect(worse(status, "contraindicated")).toBe("contraindicated");
-      expect(worse(t, status)).toBe(worse(status, t));
+      expect(worse(status, "contraindicated")).toEqual({ ok: true, value: "contraindicated" });
+      expect(worse(t, status)).toEqual(worse(status, t));
     },
   );
 

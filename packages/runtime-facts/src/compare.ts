@@ -1,7 +1,16 @@
 import { describeValue, fail, type Issue, ok, parseWith, type Result } from "@miotsec/core";
 import { ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
-import { type Action, actionsFor, margin, type Tier, tierOf, type Verdict, within, worse } from "./appraisal.js";
+import {
+  type Action,
+  actionsFor,
+  inRange,
+  rangeMargin,
+  type Tier,
+  tierOf,
+  type Verdict,
+  worseTier,
+} from "./appraisal.js";
 import { checkProfile, type Range, type RuntimeProfile } from "./profile.js";
 import { describeRange, failSafeSentence, formatNumber, stageSentence } from "./sentences.js";
 import { compareVersions } from "./versions.js";
@@ -130,7 +139,7 @@ export function appraiseMetric(
       explanation: `${id} was reported as ${number ? String(value) : describeValue(value)}, not a number.`,
     };
   }
-  if (metric.failSafe && !within(value, metric.failSafe)) {
+  if (metric.failSafe && !inRange(value, metric.failSafe)) {
     return {
       metric: id,
       stage: "failSafe",
@@ -138,7 +147,7 @@ export function appraiseMetric(
       expected: metric.failSafe,
       verdict: "outside-failsafe",
       tier: "contraindicated",
-      margin: margin(value, metric.failSafe),
+      margin: rangeMargin(value, metric.failSafe),
       explanation: failSafeSentence(id, value, unit, describeRange(metric.failSafe, unit)),
     };
   }
@@ -150,21 +159,21 @@ export function appraiseMetric(
       observed: value,
       verdict: "within",
       tier: "affirming",
-      ...(metric.failSafe ? { expected: metric.failSafe, margin: margin(value, metric.failSafe) } : {}),
+      ...(metric.failSafe ? { expected: metric.failSafe, margin: rangeMargin(value, metric.failSafe) } : {}),
       explanation: `${id} is ${formatNumber(value)} ${unit}; no ${stage} range is declared, and it is inside the fail-safe range.`,
     };
   }
-  const m = margin(value, range);
-  const inRange = m >= 0;
+  const m = rangeMargin(value, range);
+  const inside = m >= 0;
   return {
     metric: id,
     stage,
     observed: value,
     expected: range,
-    verdict: inRange ? "within" : "outside-operating",
-    tier: inRange ? "affirming" : "warning",
+    verdict: inside ? "within" : "outside-operating",
+    tier: inside ? "affirming" : "warning",
     margin: m,
-    explanation: stageSentence(id, value, unit, stage, describeRange(range, unit), inRange),
+    explanation: stageSentence(id, value, unit, stage, describeRange(range, unit), inside),
   };
 }
 
@@ -331,7 +340,7 @@ function appraise(
     }
   }
   let status: Tier = "none";
-  for (const f of findings) status = worse(status, f.tier);
+  for (const f of findings) status = worseTier(status, f.tier);
   const reasons = findings.filter((f) => f.tier === status && status !== "affirming").map((f) => f.explanation);
   return { status, findings, actions: actionsFor(status, reasons) };
 }

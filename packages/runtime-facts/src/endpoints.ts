@@ -1,7 +1,7 @@
 import { fail, ok, parseWith, type Result } from "@miotsec/core";
 import { getDomain } from "tldts";
 import * as z from "zod/mini";
-import { type Tier, worse } from "./appraisal.js";
+import { type Tier, worseTier } from "./appraisal.js";
 import {
   type EndpointAppraisal,
   type EndpointFinding,
@@ -160,7 +160,7 @@ export function compareEndpoints(
       add("declared", "affirming", `${c.host} is declared (${matches.map((d) => d.purpose).join("; ")}).`);
   }
   let status: Tier = "none";
-  for (const f of findings) status = worse(status, f.tier);
+  for (const f of findings) status = worseTier(status, f.tier);
   return ok({
     status,
     findings,

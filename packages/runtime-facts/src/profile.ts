@@ -202,14 +202,15 @@ function inside(inner: Range, outer: Range): boolean {
 export function parseRuntimeProfile(input: unknown): Result<RuntimeProfile> {
   const parsed = parseWith(runtimeProfileSchema, input);
   if (!parsed.ok) return parsed;
-  const issues = envelopeIssues(parsed.value);
+  const issues = envelopeOf(parsed.value);
   return issues.length > 0 ? fail(issues) : ok(withoutSchemaKey(parsed.value));
 }
 
 /**
- * The `outside-envelope` issues of a profile that already has the schema's shape: each
- * integration or operating range that reaches beyond its metric's fail-safe range. For
- * documents that embed a profile (a label) and have parsed it already.
+ * The `outside-envelope` issues of a profile: each integration or operating range that reaches
+ * beyond its metric's fail-safe range. For documents that embed a profile (a label) and check
+ * its shape themselves. The profile is checked with {@link runtimeProfileSchema} first: what
+ * does not have its shape is answered with the schema's issues.
  *
  * @example
  * ```ts
@@ -220,6 +221,13 @@ export function parseRuntimeProfile(input: unknown): Result<RuntimeProfile> {
  * @since 0.1.0
  */
 export function envelopeIssues(profile: RuntimeProfile): Issue[] {
+  const checked = parseWith(runtimeProfileSchema, profile);
+  return checked.ok ? envelopeOf(checked.value) : [...checked.issues];
+}
+
+// The envelope of a checked profile: each integration and operating range inside its fail-safe
+// range.
+function envelopeOf(profile: RuntimeProfile): Issue[] {
   const issues: Issue[] = [];
   for (const [id, metric] of Object.entries(profile.metrics)) {
     if (!metric.failSafe) continue;
