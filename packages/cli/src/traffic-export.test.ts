@@ -10,7 +10,8 @@ describe("miotsec check-traffic", () => {
   it("finds the §VI traffic of both scanners declared by their labels, from HAR and from a list", async () => {
     const r = await miotsec("check-traffic", usbc, example("traffic/ultrasound-usbc.har"), "--countries", countries);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toContain("affirming: 7 hosts, 7 third parties, countries US");
+    // The paper gives no location for Google's Firebase hosts: the example says so, not a country.
+    expect(r.out).toContain("affirming: 7 hosts, 7 third parties, countries US; country not reported for 3 hosts");
     const list = await miotsec("check-traffic", wifi, example("traffic/ultrasound-wifi.observed.json"), "--json");
     expect(JSON.parse(list.out)).toMatchObject({ status: "affirming", countries: ["CA"] });
   });

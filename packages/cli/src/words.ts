@@ -19,3 +19,17 @@ export const labelWords: Readonly<Record<string, string>> = {
 export function inWords(words: Readonly<Record<string, string>>, value: string): string {
   return Object.hasOwn(words, value) ? (words[value] as string) : value.replace(/-/g, " ");
 }
+
+/**
+ * Where the servers of a traffic check were, in words: the countries seen, and how many hosts
+ * came without one ("US; country not reported for 3 hosts"). Unknown stays unknown.
+ */
+export function serverCountries(traffic: {
+  readonly countries: readonly string[];
+  readonly countryNotReported: readonly string[];
+}): string {
+  const unknown = traffic.countryNotReported.length;
+  const missing = unknown === 1 ? "country not reported for 1 host" : `country not reported for ${unknown} hosts`;
+  if (traffic.countries.length === 0) return unknown === 0 ? "no host seen" : missing;
+  return unknown === 0 ? traffic.countries.join(", ") : `${traffic.countries.join(", ")}; ${missing}`;
+}

@@ -204,8 +204,10 @@ describe("assess: properties of the gated rule", () => {
   });
 });
 
-describe("assess: the paper's examples", () => {
-  it("all of level 4 met but one level-3 requirement unmet: level 3 is not reached for that criterion (§IV-C)", () => {
+describe("assess: the paper's cases, under miotsec's strict reading of §IV-C", () => {
+  // The paper's own example awards level 3 here ("only awarded level three"); the strict reading
+  // of its rule, miotsec's default, awards 2: level 3 needs every requirement up to level 3.
+  it("all of level 4 met but one level-3 requirement unmet: the strict reading gives level 2, the example 3", () => {
     const a = allMet();
     for (const r of attested.filter((q) => q.level === 5)) a.answers[r.id] = "unmet";
     a.answers["updates.3.2"] = "unmet";

@@ -67,4 +67,11 @@ export interface EndpointAppraisal {
   readonly thirdParties: readonly string[];
   /** Countries seen, sorted. */
   readonly countries: readonly string[];
+  /**
+   * Hosts seen without a country, sorted: no country came with the connection or from the
+   * `countries` map. Unknown stays unknown; miotsec never guesses one.
+   *
+   * @since 0.2.0
+   */
+  readonly countryNotReported: readonly string[];
 }

@@ -38,6 +38,12 @@ const countries = {
 } as const;
 
 describe("parseHar and compareEndpoints", () => {
+  it("keeps a country unknown where none was reported, and says so of an undeclared third party", () => {
+    const r = compareEndpoints([], [{ host: "tracker.example", port: 443, tls: "1.3" }]);
+    expect(r).toMatchObject({ ok: true, value: { countries: [], countryNotReported: ["tracker.example"] } });
+    if (r.ok) expect(r.value.findings[0]?.explanation).toMatch(/an undeclared third party, country not reported\.$/);
+  });
+
   it("finds the paper's undeclared third parties, their countries and a TLS version below the declared minimum", () => {
     const connections = parseHar(har, { countries });
     expect(connections.ok && connections.value.length).toBe(6);
@@ -53,6 +59,8 @@ describe("parseHar and compareEndpoints", () => {
       "firehose.us-east-1.amazonaws.com",
     ]);
     expect(r.value.countries).toEqual(["DE", "US"]);
+    // The one host the countries map does not name is not given a country.
+    expect(r.value.countryNotReported).toEqual(["updates.scanner-vendor.example"]);
     expect(r.value.findings.filter((f) => f.kind === "tls-below-declared").map((f) => f.host)).toEqual([
       "updates.scanner-vendor.example",
     ]);

@@ -103,6 +103,7 @@ export function compareEndpoints(
   const hosts = new Set<string>();
   const thirdParties = new Set<string>();
   const countries = new Set<string>();
+  const countryNotReported = new Set<string>();
   // Hosts with a finding other than `declared` so far: one of their connections went wrong.
   const flagged = new Set<string>();
   // The first connection of each kind (host in any case, port, TLS, country), in key order.
@@ -115,6 +116,7 @@ export function compareEndpoints(
   for (const [, c] of observed) {
     hosts.add(c.host);
     if (c.country) countries.add(c.country);
+    else countryNotReported.add(c.host);
     const matches = matchesOf(declared, index, c.host);
     const add = (kind: EndpointFinding["kind"], tier: Tier, explanation: string) => {
       findings.push({ kind, host: c.host, tier, explanation });
@@ -134,7 +136,7 @@ export function compareEndpoints(
         add(
           "undeclared-third-party",
           "contraindicated",
-          `${c.host} is not declared and belongs to none of the manufacturer's domains: an undeclared third party${c.country ? ` with servers in ${c.country}` : ""}.`,
+          `${c.host} is not declared and belongs to none of the manufacturer's domains: an undeclared third party${c.country ? ` with servers in ${c.country}` : ", country not reported"}.`,
         );
       } else {
         add("undeclared-host", "warning", `${c.host} is not declared.`);
@@ -167,5 +169,6 @@ export function compareEndpoints(
     hosts: [...hosts].sort(),
     thirdParties: [...thirdParties].sort(),
     countries: [...countries].sort(),
+    countryNotReported: [...countryNotReported].sort(),
   });
 }

@@ -5,6 +5,7 @@ import { positional } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
+import { serverCountries } from "../words.js";
 import { json, readLabel } from "./shared.js";
 
 /**
@@ -55,7 +56,7 @@ export async function checkTrafficCommand(context: Context): Promise<number> {
     return findings ? 1 : 0;
   }
   io.out(
-    `${oneLine(captureFile)}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts, ${r.thirdParties.length} third part${r.thirdParties.length === 1 ? "y" : "ies"}, countries ${r.countries.join(", ") || "unknown"}\n`,
+    `${oneLine(captureFile)}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts, ${r.thirdParties.length} third part${r.thirdParties.length === 1 ? "y" : "ies"}, countries ${serverCountries(r)}\n`,
   );
   for (const f of r.findings) {
     const mark = f.kind === "declared" ? s.good("ok  ") : tierStyle(s, f.tier)("FAIL");

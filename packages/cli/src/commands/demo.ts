@@ -7,7 +7,7 @@ import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { inWords, statusWords } from "../words.js";
+import { inWords, serverCountries, statusWords } from "../words.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
 import { compareSamples } from "./compare.js";
@@ -167,7 +167,7 @@ async function report(context: Context, examples: string, staging: string, out: 
     if (traffic)
       line(
         "traffic",
-        `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, in ${traffic.countries.join(", ")}`,
+        `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, countries ${serverCountries(traffic)}`,
       );
   }
   write("best-before.json", json(demoLabels.map((l) => ({ label: l.label.id, bestBefore: l.bestBefore ?? null }))));
