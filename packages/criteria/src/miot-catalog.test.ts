@@ -75,6 +75,13 @@ describe("miotCatalog", () => {
     ]) {
       expect(byId.get(id)?.note, id).toMatch(/Column decided/);
     }
+    // Where the column is a close call, the note says so and gives the other reading.
+    for (const id of ["authentication.2.1", "authentication.2.2", "authentication.2.3"]) {
+      expect(byId.get(id)?.note, id).toMatch(/with low confidence/);
+      expect(byId.get(id)?.note, id).toMatch(/The other reading puts it in data management/);
+    }
+    expect(byId.get("data-management.1.3")?.note).toMatch(/TRACE and TRACK/);
+    expect(byId.get("data-management.5.1")?.note).toMatch(/data at rest/);
   });
 
   it("makes Table IV measured, with its thresholds as parameters", () => {

@@ -156,7 +156,7 @@ const requirements: Requirement[] = [
       text: "All products related to web servers have their HTTP trace and trace methods disabled",
       tags: ["communication", "hardening"],
       ...naWithReason,
-      note: "Column decided: data management, not authentication. The bullet stops a web server from echoing request data back; it identifies nobody. Not applicable where a device runs no web server.",
+      note: "Column decided: data management, not authentication. The bullet stops a web server from echoing request data back; it identifies nobody. 'HTTP trace and trace methods' is read as the HTTP methods TRACE and TRACK (the latter Microsoft IIS's variant). Not applicable where a device runs no web server.",
     },
   ]),
   ...cell("data-management", 2, [
@@ -198,7 +198,7 @@ const requirements: Requirement[] = [
     {
       text: "Encrypt data parameters using a Direct Access Recovery (DAR) encryption key stored in a physically locked module",
       tags: ["cryptography", "hardware"],
-      note: "The paper writes 'Direct Acess Recovery' and 'stored I a physically locked module'.",
+      note: "The paper writes 'Direct Acess Recovery' and 'stored I a physically locked module'. 'DAR' usually stands for data at rest, and the bullet reads naturally as encrypting data at rest with a key kept in a locked module; the paper's expansion is kept as written.",
     },
     {
       text: "Using Root of Trust (certificates, signing keys)",
@@ -220,17 +220,17 @@ const requirements: Requirement[] = [
       text: "All communication ports (e.g., USB, RS232) only communicate with authorized and authenticated entities",
       tags: ["communication", "access-control"],
       ...naWithReason,
-      note: "Column decided: authentication system; it says who may talk over a port. Not applicable where a device has no such port.",
+      note: "Column decided, with low confidence: authentication system, because it says who may talk over a port. The other reading puts it in data management, as protection of the data that passes the device's interfaces. Not applicable where a device has no such port.",
     },
     {
       text: "Minimized sharing principle of resources",
       tags: ["access-control"],
-      note: "Column decided: authentication system, as an access-control principle standing between two authentication bullets.",
+      note: "Column decided, with low confidence: authentication system, as an access-control principle (who may use which resource). The other reading puts it in data management, as limiting which data and resources are shared.",
     },
     {
       text: "Different secret keys for each Medical IoT or product family",
       tags: ["credentials", "cryptography"],
-      note: "Column decided: authentication system; a secret per device or family is a credential practice, like unique passwords.",
+      note: "Column decided, with low confidence: authentication system; a secret per device or family is a credential practice, like unique passwords. The other reading puts it in data management, with the key management of that column.",
     },
     {
       text: "Complex password management (no blanks, no containing user account name, etc.) for all Medical IoT devices",
