@@ -1,4 +1,5 @@
 import { packageBuild } from "../../tsup.shared.js";
 
 // `@miotsec/runtime-facts/endpoints` is an entry of its own: it alone carries the Public Suffix List.
-export default packageBuild({ endpoints: "src/endpoints-entry.ts" });
+// `@miotsec/runtime-facts/internal` holds what miotsec's packages share, kept out of the root.
+export default packageBuild({ endpoints: "src/endpoints-entry.ts", internal: "src/internal.ts" });

@@ -1,6 +1,6 @@
 import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, unwrap } from "@miotsec/core";
 import { readPlain, sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
-import { envelopeIssues } from "@miotsec/runtime-facts";
+import { envelopeOf } from "@miotsec/runtime-facts/internal";
 import * as z from "zod/mini";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
 import { layerRegistry } from "./layers.js";
@@ -23,7 +23,7 @@ export function parseLabel(input: unknown): Result<DeviceLabel> {
   const parsed = parseWith(deviceLabelSchema, input);
   if (!parsed.ok) return parsed;
   const runtime = parsed.value.runtime;
-  const envelope = typeof runtime === "object" ? envelopeIssues(runtime) : [];
+  const envelope = typeof runtime === "object" ? envelopeOf(runtime) : [];
   return envelope.length > 0 ? fail(prefixIssues(["runtime"], envelope)) : ok(withoutSchemaKey(parsed.value));
 }
 

@@ -225,9 +225,20 @@ export function envelopeIssues(profile: RuntimeProfile): Issue[] {
   return checked.ok ? envelopeOf(checked.value) : [...checked.issues];
 }
 
-// The envelope of a checked profile: each integration and operating range inside its fail-safe
-// range.
-function envelopeOf(profile: RuntimeProfile): Issue[] {
+/**
+ * The `outside-envelope` issues of a profile the schema has checked already: {@link envelopeIssues}
+ * without its check, for a document that embeds a profile and has parsed it (a label).
+ *
+ * @example
+ * ```ts
+ * import type { RuntimeProfile } from "@miotsec/runtime-facts";
+ * import { envelopeOf } from "@miotsec/runtime-facts/internal";
+ * declare const profile: RuntimeProfile;
+ * envelopeOf(profile).length === 0;
+ * ```
+ * @since 0.2.0
+ */
+export function envelopeOf(profile: RuntimeProfile): Issue[] {
   const issues: Issue[] = [];
   for (const [id, metric] of Object.entries(profile.metrics)) {
     if (!metric.failSafe) continue;
