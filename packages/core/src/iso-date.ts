@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { issue } from "./issue.js";
+import { argumentIssue, issue } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 declare const isoDateBrand: unique symbol;
@@ -104,11 +104,10 @@ export function isoDateBetween(earliest: string, latest: string): Result<z.ZodMi
   const bound = (name: string, value: unknown) =>
     typeof value === "string" && isIsoDate(value)
       ? undefined
-      : issue("invalid-argument", `isoDateBetween(): ${name} must be a real date written YYYY-MM-DD.`, [name]);
+      : argumentIssue("isoDateBetween", `${name} must be a real date written YYYY-MM-DD`, [name]);
   const issues = [bound("earliest", earliest), bound("latest", latest)].filter((i) => i !== undefined);
   if (issues.length > 0) return fail(issues);
-  if (latest < earliest)
-    return fail([issue("invalid-argument", `isoDateBetween(): ${latest} is before ${earliest}.`, ["latest"])]);
+  if (latest < earliest) return fail([argumentIssue("isoDateBetween", `${latest} is before ${earliest}`, ["latest"])]);
   return ok(isoDateRange(earliest as IsoDate, latest as IsoDate));
 }
 

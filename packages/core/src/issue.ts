@@ -93,8 +93,12 @@ export function readPath(value: unknown): PathSegment[] | undefined {
   }
 }
 
-function misuse(fn: string, what: string): Issue {
-  return { path: [], code: "invalid-argument", message: `${fn}(): ${what}.` };
+/**
+ * The `invalid-argument` issue of an export called with a bad argument: "fn(): what.", at the
+ * argument's name where there is one. Not exported from the package: for core's own checks.
+ */
+export function argumentIssue(fn: string, what: string, path: readonly PathSegment[] = []): Issue {
+  return { path: [...path], code: "invalid-argument", message: `${fn}(): ${what}.` };
 }
 
 /**
@@ -110,11 +114,11 @@ function misuse(fn: string, what: string): Issue {
  * @since 0.1.0
  */
 export function issue(code: string, message: string, path: readonly PathSegment[] = []): Issue {
-  if (typeof code !== "string") return misuse("issue", "the code must be text");
-  if (typeof message !== "string") return misuse("issue", "the message must be text");
+  if (typeof code !== "string") return argumentIssue("issue", "the code must be text");
+  if (typeof message !== "string") return argumentIssue("issue", "the message must be text");
   const at = readPath(path);
   return at === undefined
-    ? misuse("issue", "the path must be a list of keys and whole indexes")
+    ? argumentIssue("issue", "the path must be a list of keys and whole indexes")
     : { path: at, code, message };
 }
 
@@ -146,8 +150,8 @@ function readIssue(value: unknown): Issue | undefined {
  */
 export function prefixIssues(prefix: readonly PathSegment[], issues: readonly Issue[]): Issue[] {
   const at = readPath(prefix);
-  if (at === undefined) return [misuse("prefixIssues", "the prefix must be a list of keys and whole indexes")];
-  const notIssues = [misuse("prefixIssues", "the issues must be a list of issues")];
+  if (at === undefined) return [argumentIssue("prefixIssues", "the prefix must be a list of keys and whole indexes")];
+  const notIssues = [argumentIssue("prefixIssues", "the issues must be a list of issues")];
   try {
     if (!Array.isArray(issues)) return notIssues;
     const length = issues.length;
@@ -157,7 +161,7 @@ export function prefixIssues(prefix: readonly PathSegment[], issues: readonly Is
       const one = readIssue(issues[i]);
       out.push(
         one === undefined
-          ? misuse("prefixIssues", `entry ${i} of the issues is not an issue`)
+          ? argumentIssue("prefixIssues", `entry ${i} of the issues is not an issue`)
           : { ...one, path: [...at, ...one.path] },
       );
     }
@@ -205,6 +209,6 @@ export function pathText(path: readonly PathSegment[]): string {
 export function formatPath(path: readonly PathSegment[]): Result<string> {
   const at = readPath(path);
   return at === undefined
-    ? { ok: false, issues: [misuse("formatPath", "the path must be a list of keys and whole indexes")] }
+    ? { ok: false, issues: [argumentIssue("formatPath", "the path must be a list of keys and whole indexes")] }
     : { ok: true, value: pathText(at) };
 }

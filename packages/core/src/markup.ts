@@ -1,4 +1,4 @@
-import { issue } from "./issue.js";
+import { argumentIssue } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 const entities: Readonly<Record<string, string>> = {
@@ -27,7 +27,7 @@ const entities: Readonly<Record<string, string>> = {
 export function escapeMarkup(text: string): Result<string> {
   return typeof text === "string"
     ? ok(escapeText(text))
-    : fail([issue("invalid-argument", "escapeMarkup(): the text must be a string.")]);
+    : fail([argumentIssue("escapeMarkup", "the text must be a string")]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { compile, config, type core, safeParse } from "zod/mini";
 import { type InputLimits, readPlain } from "./guard.js";
-import { issue, type PathSegment, readPath } from "./issue.js";
+import { argumentIssue, issue, type PathSegment, readPath } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 import { fromZodIssues, noOwnMessage } from "./zod-issues.js";
 
@@ -67,7 +67,7 @@ export function parseWith<S extends core.$ZodType>(
 ): Result<core.output<S>> {
   try {
     if (schema === null || typeof schema !== "object" || !("_zod" in schema))
-      return fail([issue("invalid-argument", "parseWith(): the schema must be a zod schema.")]);
+      return fail([argumentIssue("parseWith", "the schema must be a zod schema")]);
     const limits = readOptions(options);
     if (!limits.ok) return limits;
     const at = limits.value.path;
@@ -87,7 +87,7 @@ export function parseWith<S extends core.$ZodType>(
 // The options as a plain copy, each read once: a path, and limits that are whole numbers of at
 // least 1 where given.
 function readOptions(options: unknown): Result<InputLimits & { readonly path: readonly PathSegment[] }> {
-  const misuse = (what: string) => fail([issue("invalid-argument", `parseWith(): ${what}.`)]);
+  const misuse = (what: string) => fail([argumentIssue("parseWith", what)]);
   if (options === undefined) return ok({ path: [] });
   if (options === null || typeof options !== "object") return misuse("the options must be an object");
   let read: Record<string, unknown>;

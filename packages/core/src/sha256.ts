@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
-import { issue } from "./issue.js";
+import { argumentIssue } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 // The most bytes `sha256Hex` copies from a byte array: 256 MiB.
@@ -22,7 +22,7 @@ const maxBytes = 2 ** 28;
  */
 export function sha256Hex(input: string | Uint8Array): Result<string> {
   if (typeof input === "string") return ok(sha256OfText(input));
-  const refused = fail([issue("invalid-argument", "sha256Hex(): the input must be a string or a Uint8Array.")]);
+  const refused = fail([argumentIssue("sha256Hex", "the input must be a string or a Uint8Array")]);
   try {
     if (!(input instanceof Uint8Array) || input.length > maxBytes) return refused;
     return ok(bytesToHex(sha256(Uint8Array.from(input))));

@@ -6,7 +6,7 @@
  */
 import { sha1 } from "@noble/hashes/legacy";
 import { hexToBytes, utf8ToBytes } from "@noble/hashes/utils";
-import { issue } from "./issue.js";
+import { argumentIssue } from "./issue.js";
 import { fail, ok, type Result } from "./result.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,9 +38,9 @@ export const miotsecUuidNamespace = "5c957ef2-8ce3-55a6-bbb3-cfbe6de8e2d4";
  * @since 0.1.0
  */
 export function uuidV5(name: string, namespace: string = miotsecUuidNamespace): Result<string> {
-  if (typeof name !== "string") return fail([issue("invalid-argument", "uuidV5(): the name must be text.", ["name"])]);
+  if (typeof name !== "string") return fail([argumentIssue("uuidV5", "the name must be text", ["name"])]);
   if (typeof namespace !== "string" || !uuidPattern.test(namespace))
-    return fail([issue("invalid-argument", "uuidV5(): the namespace must be a UUID.", ["namespace"])]);
+    return fail([argumentIssue("uuidV5", "the namespace must be a UUID", ["namespace"])]);
   return ok(uuidOf(name, namespace));
 }
 
