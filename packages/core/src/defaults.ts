@@ -7,7 +7,8 @@ import { ok, type Result } from "./result.js";
  * A function that fills a partial settings object (a policy, say) with defaults and checks it:
  * `undefined` gives the defaults themselves; an object is parsed against the schema with every
  * field optional (unknown keys, wrong values and hostile values are issues with their path
- * under `path`), and the fields it gives replace the defaults'. The result is frozen. Made once
+ * under `path`), and the fields it gives replace the defaults'; a field given as `undefined`
+ * keeps its default. The result is frozen. Made once
  * per schema, so that the schema with optional fields is built once.
  *
  * @example
@@ -31,6 +32,8 @@ export function defaultsResolver<T extends object>(
     if (input === undefined) return fallback;
     const given = parseWith(partial, input, { path });
     if (!given.ok) return given;
-    return ok(Object.freeze({ ...frozen, ...(given.value as Partial<T>) }));
+    // A field given as undefined keeps its default, as an absent one does.
+    const set = Object.entries(given.value as object).filter(([, value]) => value !== undefined);
+    return ok(Object.freeze({ ...frozen, ...Object.fromEntries(set) }) as Readonly<T>);
   };
 }
