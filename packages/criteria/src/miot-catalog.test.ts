@@ -72,6 +72,9 @@ describe("miotCatalog", () => {
       "updates.2.1",
       "updates.2.3",
       "malfunction-management.3.1",
+      "data-management.4.1",
+      "updates.3.2",
+      "malfunction-management.5.1",
     ]) {
       expect(byId.get(id)?.note, id).toMatch(/Column decided/);
     }
@@ -80,6 +83,8 @@ describe("miotCatalog", () => {
       expect(byId.get(id)?.note, id).toMatch(/with low confidence/);
       expect(byId.get(id)?.note, id).toMatch(/The other reading puts it in data management/);
     }
+    for (const id of ["data-management.4.1", "updates.3.2", "malfunction-management.5.1"])
+      expect(byId.get(id)?.note, id).toMatch(/The other reading/);
     expect(byId.get("data-management.1.3")?.note).toMatch(/TRACE and TRACK/);
     expect(byId.get("data-management.5.1")?.note).toMatch(/data at rest/);
   });

@@ -35,6 +35,11 @@
  *      updates.2.3 (restore a secure state if an update failed) names updates.
  *    - malfunction-management.3.1 (defined bug reporting system of suppliers): malfunction
  *      management, reporting malfunctions, rather than updates.
+ *    - data-management.4.1 (OS non-essential services removed): data management, with that
+ *      row's hardening bullets, not a second Organisation bullet.
+ *    - updates.3.2 (actively maintained libraries): updates, with the automated update process.
+ *    - malfunction-management.5.1 (information sharing platform): malfunction management; the
+ *      other reading (updates) would leave that column's level 5 empty.
  *
  * 3. Table IV is measured: each bullet is a rule over a fact with its threshold as a parameter
  *    (`<requirement>.threshold`), so a profile can set other thresholds.
@@ -185,7 +190,11 @@ const requirements: Requirement[] = [
     },
   ]),
   ...cell("data-management", 4, [
-    { text: "All OS non-essential services have been removed from product's software", tags: ["hardening"] },
+    {
+      text: "All OS non-essential services have been removed from product's software",
+      tags: ["hardening"],
+      note: "Column decided: data management, with the hardening of the product's software and hardware that the rest of this row's data management bullets are (sensitive data in hardware, secure boot). It follows the row's one Organisation bullet. The other reading makes it a second organisation bullet, which Table II has only in row 2.",
+    },
     { text: "Storage of sensitive data in hardware (not software)", tags: ["cryptography", "hardware"] },
     {
       text: "Only use secure boot methods",
@@ -288,7 +297,11 @@ const requirements: Requirement[] = [
   ]),
   ...cell("updates", 3, [
     { text: "Automated update process for all Medical IoT devices", tags: ["lifecycle"] },
-    { text: "Use of libraries that are actively maintained and supported", tags: ["lifecycle", "supplier"] },
+    {
+      text: "Use of libraries that are actively maintained and supported",
+      tags: ["lifecycle", "supplier"],
+      note: "Column decided: updates, with the automated update process before it: libraries that are maintained are libraries that get updates. The other reading starts the Malfunction Management column here, leaving the row one updates bullet.",
+    },
   ]),
   ...cell("updates", 4, [
     {
@@ -336,6 +349,7 @@ const requirements: Requirement[] = [
     {
       text: "Participation in information sharing platform to report vulnerabilities and current cyber threats of Medical IoT devices",
       tags: ["vulnerability-handling"],
+      note: "Column decided: malfunction management, reporting vulnerabilities and threats to others as the column's bug reporting (level 3) reports them to suppliers. The other reading makes it a third updates bullet, the end-of-life update strategy's neighbour; Malfunction Management would then have no level-5 bullet, and its level 5 would ask for nothing.",
     },
   ]),
 
