@@ -9,7 +9,9 @@ describe("miotsec assess", () => {
   it("rates the sample hospital: level, dimensions, criteria with their blockers, roadmap", async () => {
     const r = await miotsec("assess", hospital);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toContain("on miot-maturity 1.0.0\nPolicy: the paper's policy.\nLevel 1 (beginnings)\n");
+    expect(r.out).toContain(
+      "on miot-maturity 1.0.0\nPolicy: the paper's policy, its gated rule read strictly: a level needs every requirement up to it (§IV-C's example awards one level more).\nLevel 1 (beginnings)\n",
+    );
     expect(r.out).toContain("61 of 81 requirements known (75 %)");
     // Each criterion's first blocker with what the requirement says, and why it does not count.
     expect(r.out).toMatch(
@@ -46,6 +48,9 @@ describe("miotsec assess", () => {
   it("takes policy deviations, records them, and refuses unknown ones at --policy", async () => {
     const met = JSON.parse((await miotsec("assess", hospital, "--policy", "partial=met", "--json")).out);
     expect(met.policy).toMatchObject({ partial: "met", paper: false });
+    const example = await miotsec("assess", hospital, "--policy", "gating=paper-example");
+    expect(example.out).toContain("the gated rule is read as the paper's example in §IV-C reads it");
+    expect(example.out).toMatch(/^Level 2 \(/mu);
     expect(met.level).toBe(2);
     const bad = await miotsec("assess", hospital, "--policy", "partial=maybe");
     expect(bad).toMatchObject({ code: 2, out: "" });

@@ -38,8 +38,10 @@ export const commandHelp: Readonly<Record<string, string>> = {
 Rates a facility or a device on the maturity model (the paper's catalog, or --catalog, tailored
 by --profile): the level with the best level its unknown answers still allow, each dimension and
 criterion, what blocks the next level with what the requirement says, and the roadmap. --policy
-deviates from the paper's policy (partial=met, na=unmet, evidence=ignore, rollUp=mean),
-repeatable. --format oscal writes OSCAL assessment results. Exits 1, saying why on standard
+deviates from the paper's policy (partial=met, na=unmet, evidence=ignore, rollUp=mean,
+gating=paper-example), repeatable. By default a level needs every requirement up to it;
+gating=paper-example reads §IV-C as its example does, one level above the highest level
+fulfilled in full. --format oscal writes OSCAL assessment results. Exits 1, saying why on standard
 error, when the level is below --min-level. --template writes a questionnaire instead: an
 assessment in YAML with every attested requirement's text as a comment above an empty answer,
 and every fact with its unit, ready to fill in and assess.

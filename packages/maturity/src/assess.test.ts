@@ -336,6 +336,83 @@ describe("assess: the paper's cases, under miotsec's strict reading of §IV-C", 
   });
 });
 
+describe('assess: the gating "paper-example", the literal reading of §IV-C\'s example', () => {
+  const paperExample = { policy: { gating: "paper-example" } } as const;
+  const criterion = (r: MaturityReport, id: string) => r.criteria.find((c) => c.id === id);
+
+  it("the paper's example: all of level 4 met but one level-3 requirement unmet gives level 3", () => {
+    const a = allMet();
+    for (const r of attested.filter((q) => q.level === 5)) a.answers[r.id] = "unmet";
+    a.answers["updates.3.2"] = "unmet";
+    const r = report(a, paperExample);
+    expect(criterion(r, "updates")).toMatchObject({
+      level: 3,
+      blockers: [{ requirement: "updates.3.2", why: "Answered unmet." }],
+    });
+    expect(r.level).toBe(3);
+    expect(r.policy).toMatchObject({ gating: "paper-example", paper: false });
+    expect(r.roadmap[0]).toMatchObject({ level: 4, steps: [{ requirement: "updates.3.2" }] });
+    expect(report(a).policy).toMatchObject({ gating: "strict", paper: true });
+  });
+
+  it("nothing fulfilled gives 1; levels 1 to 4 fulfilled give 5, whatever level 5 says", () => {
+    const none = report({ schemaVersion: 1, asOf: "2026-11-28", answers: {} }, paperExample);
+    expect(none).toMatchObject({ level: 1, levelName: "beginnings", levelIfUnknownsMet: 5 });
+    expect(none.criteria.every((c) => c.level === 1)).toBe(true);
+    // No level needs a level-5 requirement: the roadmap's last stage is level 5, reached by level 4's.
+    expect(none.roadmap.map((s) => s.level)).toEqual([2, 3, 4, 5]);
+    expect(none.roadmap.flatMap((s) => s.steps).every((b) => b.level <= 4)).toBe(true);
+    const a = allMet();
+    for (const r of attested.filter((q) => q.level === 5)) a.answers[r.id] = "unmet";
+    a.facts = { ...a.facts, securityBudgetShare: 0.07, securityEventsLastYear: 9 };
+    expect(report(a)).toMatchObject({ level: 4 });
+    expect(report(a, paperExample)).toMatchObject({ level: 5, levelName: "mature", roadmap: [] });
+  });
+
+  it("Table IV's thresholds: one level more than the strict reading, at most 5", () => {
+    const levelWith = (facts: GeneratedAssessment["facts"], id: string) => {
+      const a = allMet();
+      a.facts = { ...a.facts, ...facts };
+      return [criterion(report(a), id)?.level, criterion(report(a, paperExample), id)?.level];
+    };
+    expect(levelWith({ securityEventsLastYear: 25 }, "threats")).toEqual([0, 1]);
+    expect(levelWith({ securityEventsLastYear: 12 }, "threats")).toEqual([3, 4]);
+    expect(levelWith({ securityEventsLastYear: 5 }, "threats")).toEqual([4, 5]);
+    expect(levelWith({ securityEventsLastYear: 4 }, "threats")).toEqual([5, 5]);
+    expect(levelWith({ securityBudgetShare: 0.07 }, "security-costs")).toEqual([4, 5]);
+    expect(levelWith({ maxDowntimeHours: { low: 4, medium: 30 } }, "downtime")).toEqual([3, 4]);
+    const a = allMet();
+    a.facts = { ...a.facts, maxDowntimeHours: { low: 4, medium: 30 } };
+    // The level that needs a requirement is named in its reason: level 4 needs level 3's under the example.
+    expect(criterion(report(a, paperExample), "downtime")?.blockers[0]?.why).toBe(
+      "maxDowntimeHours.medium is 30; level 5 needs it at most 24.",
+    );
+  });
+
+  test.prop([assessmentArbitrary, fc.constantFrom("minimum", "mean")])(
+    "every criterion is one level above the strict one, at most 5; blockers are those of the level it needs",
+    (a, rollUp) => {
+      const strict = report(a, { policy: { rollUp } });
+      const example = report(a, { policy: { rollUp, gating: "paper-example" } });
+      strict.criteria.forEach((c, i) => {
+        const e = example.criteria[i];
+        expect(e?.level).toBe(Math.min(5, c.level + 1));
+        expect(e?.levelIfUnknownsMet).toBe(Math.min(5, c.levelIfUnknownsMet + 1));
+        const needed = example.requirements
+          .filter((q) => q.criterion === c.id && q.level === (e?.level ?? 0) && q.outcome !== "fulfilled")
+          .map((q) => q.id);
+        expect(e?.blockers.map((b) => b.requirement)).toEqual((e?.level ?? 0) >= 5 ? [] : needed);
+      });
+      expect(example.level).toBeGreaterThanOrEqual(strict.level);
+      expect(example.level).toBeGreaterThanOrEqual(1);
+      // Every step of the roadmap is a requirement some level up to 5 needs, listed once.
+      const steps = example.roadmap.flatMap((s) => s.steps.map((b) => b.requirement));
+      expect(new Set(steps).size).toBe(steps.length);
+      expect(example.roadmap.every((s) => s.steps.every((b) => b.level <= 4))).toBe(true);
+    },
+  );
+});
+
 describe("assess: bad input", () => {
   const base = { schemaVersion: 1, asOf: "2026-11-28", answers: {} };
   const codes = (input: unknown, options = {}, catalog = miotCatalog) => {

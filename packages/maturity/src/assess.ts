@@ -4,7 +4,7 @@ import { FULFILLED, NA, NOT_FULFILLED, type Outcomes, statusNames, UNKNOWN } fro
 import type { CompiledCatalog } from "./compile.js";
 import { factValue } from "./evaluate.js";
 import { blockers, blockersAt, progressToward, roadmap } from "./explain.js";
-import { levels } from "./gating.js";
+import { levels, levelsAbove } from "./gating.js";
 import { readAssessOptions } from "./options.js";
 import { isPaper, type Policy } from "./policy.js";
 import type { ReadAssessment } from "./read-assessment.js";
@@ -54,10 +54,10 @@ export function score(
 ): MaturityReport {
   const l = levels(compiled, outcomes, policy);
   const all = compiled.all;
-  const unfulfilled = blockers(compiled, outcomes, read);
+  const unfulfilled = blockers(compiled, outcomes, read, policy.gating);
   const criteria = compiled.criteria.map((c, i) => {
     const level = l.criteria[i] ?? 0;
-    const progress = progressToward(compiled, c.requirements, level, outcomes, read);
+    const progress = progressToward(compiled, c.requirements, level, outcomes, read, policy.gating);
     return {
       id: c.id,
       title: c.title,
@@ -66,7 +66,8 @@ export function score(
       levelIfUnknownsMet: l.criteriaIfUnknownsMet[i] ?? 0,
       progress,
       score: level + progress,
-      blockers: level >= 5 ? [] : blockersAt(compiled, c.requirements, level + 1, unfulfilled),
+      blockers:
+        level >= 5 ? [] : blockersAt(compiled, c.requirements, level + 1 - levelsAbove(policy.gating), unfulfilled),
       coverage: coverage(c.requirements, outcomes),
     };
   });
@@ -85,7 +86,7 @@ export function score(
     if (value !== undefined) result.value = value;
     return result;
   });
-  const progress = progressToward(compiled, all, l.overall, outcomes, read);
+  const progress = progressToward(compiled, all, l.overall, outcomes, read, policy.gating);
   return {
     schemaVersion: reportSchemaVersion,
     catalog: {
@@ -114,7 +115,7 @@ export function score(
     })),
     criteria,
     requirements,
-    roadmap: roadmap(compiled, l.overall, unfulfilled),
+    roadmap: roadmap(compiled, l.overall, unfulfilled, policy.gating),
   };
 }
 

@@ -3,6 +3,8 @@ import { comparatorWords } from "@miotsec/criteria";
 import { FULFILLED, type Outcomes, PARTIAL, statusNames, UNKNOWN } from "./codes.js";
 import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
 import { factValue } from "./evaluate.js";
+import { levelsAbove } from "./gating.js";
+import type { Policy } from "./policy.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
 
@@ -15,8 +17,11 @@ const attestedWhy: Readonly<Record<string, string>> = {
   met: "Answered met, but the requirement needs evidence and none is given.",
 };
 
-/** Why a requirement that is not fulfilled does not count, in one sentence that says what to do. */
-export function blocker(r: CompiledRequirement, outcome: number, read: ReadAssessment): Blocker {
+/**
+ * Why a requirement that is not fulfilled does not count, in one sentence that says what to do;
+ * `needer` is the level that needs it under the policy's gating.
+ */
+export function blocker(r: CompiledRequirement, outcome: number, read: ReadAssessment, needer: number): Blocker {
   const requirement = r.requirement;
   const status = statusNames[read.codes[r.index] as number];
   const state = outcome === UNKNOWN ? "unknown" : "not-fulfilled";
@@ -35,8 +40,8 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
           : { fact: r.rule.fact.id, value, comparator: r.rule.comparator, threshold: r.rule.thresholdValue },
       why:
         value === undefined
-          ? `The fact ${r.rule.fact.id} is not given; level ${r.level} needs it ${need}.`
-          : `${r.rule.fact.id} is ${value}; level ${r.level} needs it ${need}.`,
+          ? `The fact ${r.rule.fact.id} is not given; level ${needer} needs it ${need}.`
+          : `${r.rule.fact.id} is ${value}; level ${needer} needs it ${need}.`,
     };
   }
   const why = attestedWhy[status ?? "none"] as string;
@@ -62,13 +67,20 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
 
 /**
  * The blocker of every requirement that is not fulfilled, built once per assessment and shared
- * by the criteria's blockers and the roadmap's steps.
+ * by the criteria's blockers and the roadmap's steps. Under the paper's example a level-5
+ * requirement gets one too, which no level needs and no report shows.
  */
-export function blockers(compiled: CompiledCatalog, outcomes: Outcomes, read: ReadAssessment): (Blocker | undefined)[] {
+export function blockers(
+  compiled: CompiledCatalog,
+  outcomes: Outcomes,
+  read: ReadAssessment,
+  gating: Policy["gating"],
+): (Blocker | undefined)[] {
   const out: (Blocker | undefined)[] = new Array(compiled.requirements.length);
+  const above = levelsAbove(gating);
   for (const r of compiled.requirements) {
     const outcome = outcomes[r.index] as number;
-    if (outcome !== FULFILLED) out[r.index] = blocker(r, outcome, read);
+    if (outcome !== FULFILLED) out[r.index] = blocker(r, outcome, read, r.level + above);
   }
   return out;
 }
@@ -89,8 +101,9 @@ export function blockersAt(
 }
 
 /**
- * Progress within the next level of a scope: the share of that level's requirements that are
- * fulfilled, with a `partial` answer counting half where it does not fulfil. 0 at level 5.
+ * Progress within the next level of a scope: the share of the requirements that level needs
+ * (those of level `next` under the policy's gating) that are fulfilled, with a `partial` answer
+ * counting half where it does not fulfil. 0 at level 5.
  */
 export function progressToward(
   compiled: CompiledCatalog,
@@ -98,9 +111,10 @@ export function progressToward(
   current: Level,
   outcomes: Outcomes,
   read: ReadAssessment,
+  gating: Policy["gating"],
 ): number {
   if (current >= 5) return 0;
-  const next = current + 1;
+  const next = current + 1 - levelsAbove(gating);
   let total = 0;
   let done = 0;
   for (const index of indexes) {
@@ -115,24 +129,27 @@ export function progressToward(
 
 /**
  * The way up: for every overall level above the current one, the requirements not yet
- * fulfilled at that level or below that an earlier stage has not listed. Fulfilling the steps
- * of every stage up to L lifts every criterion, and so (under the minimum roll-up) the overall
- * level, to at least L.
+ * fulfilled that the level needs under the policy's gating and that an earlier stage has not
+ * listed. Fulfilling the steps of every stage up to L lifts every criterion, and so (under the
+ * minimum roll-up) the overall level, to at least L.
  */
 export function roadmap(
   compiled: CompiledCatalog,
   current: Level,
   all: readonly (Blocker | undefined)[],
+  gating: Policy["gating"],
 ): RoadmapStage[] {
   const stages: RoadmapStage[] = [];
   if (current >= 5) return stages;
-  // Every unfulfilled requirement goes to the stage of its own level, or to the first stage if
-  // its level is at or below the current one (possible under the mean roll-up).
+  // Every unfulfilled requirement goes to the stage of the first level that needs it, or to the
+  // first stage if that level is at or below the current one (possible under the mean roll-up).
+  // Under the paper's example no level needs a level-5 requirement.
+  const above = levelsAbove(gating);
   const byStage: Blocker[][] = [[], [], [], [], [], []];
   for (const index of compiled.byLevel) {
     const b = all[index];
-    if (b === undefined) continue;
-    (byStage[Math.max(b.level, current + 1)] as Blocker[]).push(b);
+    if (b === undefined || b.level + above > 5) continue;
+    (byStage[Math.max(b.level + above, current + 1)] as Blocker[]).push(b);
   }
   for (let target = current + 1; target <= 5; target++) {
     stages.push({ level: target as 1 | 2 | 3 | 4 | 5, steps: byStage[target] as Blocker[] });

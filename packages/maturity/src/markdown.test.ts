@@ -23,7 +23,9 @@ describe("toMarkdown", () => {
     expect(md).toContain(
       "- `updates.1.1` Regular updates of security measures of all Medical IoT devices (level 1, not fulfilled): Answered unmet.",
     );
-    expect(md).toContain("Catalog: miot-maturity 1.0.0. Policy: the paper's policy.");
+    expect(md).toContain(
+      "Catalog: miot-maturity 1.0.0. Policy: the paper's policy, its gated rule read strictly: a level needs every requirement up to it (§IV-C's example awards one level more).",
+    );
     expect(md).toContain("### To reach level 1");
     expect(md.endsWith("\n")).toBe(true);
   });

@@ -65,4 +65,22 @@ describe("toOscalAssessmentResults", () => {
     expect(byTarget["usability.1.1_smt"]?.target.status).toMatchObject({ state: "not-satisfied", reason: "other" });
     expect(doc.results[0]?.observations).toHaveLength(7);
   });
+
+  it("records the policy: paper for the default, each field with the gating otherwise", () => {
+    const a = { schemaVersion: 1, asOf: "2026-11-28", answers: {} };
+    const policyOf = (policy: object) => {
+      const doc = unwrap(toOscalAssessmentResults(unwrap(assess(miotCatalog, a, { policy }))))[
+        "assessment-results"
+      ] as {
+        results: Array<{ props: Array<{ name: string; value: string }>; description: string }>;
+      };
+      const result = doc.results[0];
+      return [result?.props.find((p) => p.name === "policy")?.value, result?.description];
+    };
+    expect(policyOf({})[0]).toBe("paper");
+    const [value, description] = policyOf({ gating: "paper-example" });
+    expect(value).toBe("partial=unmet;na=fulfils;evidence=enforce;roll-up=minimum;gating=paper-example");
+    expect(description).toContain("Level 1 (beginnings)");
+    expect(description).toContain("read as the paper's example in §IV-C reads it");
+  });
 });

@@ -134,7 +134,7 @@ export function toOscalAssessmentResults(
               "policy",
               policy.paper
                 ? "paper"
-                : `partial=${policy.partial};na=${policy.na};evidence=${policy.evidence};roll-up=${policy.rollUp}`,
+                : `partial=${policy.partial};na=${policy.na};evidence=${policy.evidence};roll-up=${policy.rollUp};gating=${policy.gating}`,
             ),
             ...report.dimensions.map((d) => prop("dimension-level", `${d.id}=${d.level}`)),
             ...report.criteria.map((c) => prop("criterion-level", `${c.id}=${c.level}`)),

@@ -7,11 +7,18 @@ const policyArbitrary = fc.record({
   na: fc.constantFrom("fulfils", "unmet"),
   evidence: fc.constantFrom("enforce", "ignore"),
   rollUp: fc.constantFrom("minimum", "mean"),
+  gating: fc.constantFrom("strict", "paper-example"),
 } as const);
+
+const paperWords =
+  "the paper's policy, its gated rule read strictly: a level needs every requirement up to it (§IV-C's example awards one level more)";
 
 describe("policies in words", () => {
   it("says the paper's policy is the paper's, and names each difference", () => {
-    expect(describePolicy(paperPolicy)).toBe("the paper's policy");
+    expect(describePolicy(paperPolicy)).toBe(paperWords);
+    expect(describePolicy({ ...paperPolicy, gating: "paper-example" })).toBe(
+      "not the paper's policy: the gated rule is read as the paper's example in §IV-C reads it: a criterion is awarded one level above the highest level it fulfils in full",
+    );
     expect(describePolicy({ ...paperPolicy, na: "unmet", rollUp: "mean" })).toBe(
       "not the paper's policy: a not-applicable answer counts as unmet; dimensions and the overall level are the mean of their criteria, not the lowest",
     );
@@ -23,10 +30,13 @@ describe("policies in words", () => {
     );
     const words = describePolicy(policy);
     expect(isPaperPolicy(policy)).toBe(differing.length === 0);
-    expect(words === "the paper's policy").toBe(differing.length === 0);
+    expect(words === paperWords).toBe(differing.length === 0);
     if (differing.length > 0) expect(words.split("; ")).toHaveLength(differing.length);
-    // A report's policy carries `paper` beside the four fields; it reads the same.
+    // A report's policy carries `paper` beside the five fields; it reads the same.
     expect(describePolicy({ ...policy, paper: false } as never)).toBe(words);
+    // A report written before 0.2.0 has no gating: it was made with the strict one.
+    const { gating, ...older } = policy;
+    expect(describePolicy(older as never)).toBe(describePolicy({ ...policy, gating: "strict" }));
     expect(resolvePolicy(policy)).toEqual({ ok: true, value: policy });
   });
 

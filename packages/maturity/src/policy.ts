@@ -15,11 +15,17 @@ import type { MaturityReport } from "./report.js";
  * - `rollUp`: how criterion levels make a dimension's and the overall level: `minimum` (the
  *   paper's gated rule: all criteria of a level must be fulfilled) or `mean` (the mean, rounded
  *   down, as some self-assessment tools report; not the paper's).
+ * - `gating` (since 0.2.0): how a criterion's requirements make its level. `strict`, the
+ *   default: level L needs every requirement of levels 1 to L. `paper-example`: the literal
+ *   reading of §IV-C's example ("one criterion from level three is still not fulfilled, the IoT
+ *   device is only awarded level three"): one level above the highest level whose requirements,
+ *   and all below, are fulfilled; at least 1, at most 5. Under it level-5 requirements never
+ *   count, which is why it is not the default.
  *
  * @example
  * ```ts
  * import { policySchema } from "@miotsec/maturity";
- * policySchema.parse({ partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum" });
+ * policySchema.parse({ partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum", gating: "strict" });
  * ```
  * @since 0.1.0
  */
@@ -28,6 +34,7 @@ export const policySchema = z.strictObject({
   na: z.enum(["fulfils", "unmet"]),
   evidence: z.enum(["enforce", "ignore"]),
   rollUp: z.enum(["minimum", "mean"]),
+  gating: z.enum(["strict", "paper-example"]),
 });
 
 /**
@@ -39,7 +46,8 @@ export type Policy = z.infer<typeof policySchema>;
 
 /**
  * The paper's policy (§IV-C), the default: only `met` and a justified, allowed `na` fulfil;
- * evidence is enforced where a requirement needs it; levels roll up by the minimum.
+ * evidence is enforced where a requirement needs it; a level needs every requirement up to it
+ * (the strict reading of the gated rule); levels roll up by the minimum.
  *
  * @example
  * ```ts
@@ -53,6 +61,7 @@ export const paperPolicy: Policy = Object.freeze({
   na: "fulfils",
   evidence: "enforce",
   rollUp: "minimum",
+  gating: "strict",
 });
 
 const resolve = defaultsResolver(policySchema, paperPolicy);
@@ -65,7 +74,7 @@ const resolve = defaultsResolver(policySchema, paperPolicy);
  * @example
  * ```ts
  * import { resolvePolicy } from "@miotsec/maturity";
- * resolvePolicy({ partial: "met" }); // { ok: true, value: { partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum" } }
+ * resolvePolicy({ partial: "met" }).ok; // true, with the paper's na, evidence, rollUp and gating
  * ```
  * @since 0.1.0
  */
@@ -74,14 +83,14 @@ export function resolvePolicy(policy?: unknown): Result<Policy> {
 }
 
 /**
- * The four fields of a policy, read once into a plain copy, or undefined when a value is not a
+ * The five fields of a policy, read once into a plain copy, or undefined when a value is not a
  * policy's. Other keys (a report's `paper`) are ignored.
  */
 function readPolicy(value: unknown): Policy | undefined {
   const copy = readPlain(value);
   if (!copy.ok || !isPlainObject(copy.value)) return undefined;
-  const { partial, na, evidence, rollUp } = copy.value;
-  const checked = resolvePolicy({ partial, na, evidence, rollUp });
+  const { partial, na, evidence, rollUp, gating } = copy.value;
+  const checked = resolvePolicy({ partial, na, evidence, rollUp, gating });
   return checked.ok ? checked.value : undefined;
 }
 
@@ -106,7 +115,8 @@ export function isPaper(p: Policy): boolean {
     p.partial === paperPolicy.partial &&
     p.na === paperPolicy.na &&
     p.evidence === paperPolicy.evidence &&
-    p.rollUp === paperPolicy.rollUp
+    p.rollUp === paperPolicy.rollUp &&
+    p.gating === paperPolicy.gating
   );
 }
 
@@ -116,17 +126,23 @@ const differences: Readonly<Record<string, string>> = {
   "na:unmet": "a not-applicable answer counts as unmet",
   "evidence:ignore": "a met answer counts without the evidence a requirement asks for",
   "rollUp:mean": "dimensions and the overall level are the mean of their criteria, not the lowest",
+  "gating:paper-example":
+    "the gated rule is read as the paper's example in §IV-C reads it: a criterion is awarded one level above the highest level it fulfils in full",
 };
 
+/** The paper's policy in words, with the reading of §IV-C that makes it miotsec's default. */
+const paperWords =
+  "the paper's policy, its gated rule read strictly: a level needs every requirement up to it (§IV-C's example awards one level more)";
+
 /**
- * The policy in words for people: "the paper's policy", or what differs from it ("not the
- * paper's policy: a partial answer counts as met"). A value that is not a policy gives
- * "an unknown policy".
+ * The policy in words for people: "the paper's policy", with how it reads the gated rule, or
+ * what differs from it ("not the paper's policy: a partial answer counts as met"). A value that
+ * is not a policy gives "an unknown policy".
  *
  * @example
  * ```ts
  * import { describePolicy } from "@miotsec/maturity";
- * describePolicy({ partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum" });
+ * describePolicy({ partial: "met", na: "fulfils", evidence: "enforce", rollUp: "minimum", gating: "strict" });
  * // "not the paper's policy: a partial answer counts as met"
  * ```
  * @since 0.2.0
@@ -134,10 +150,10 @@ const differences: Readonly<Record<string, string>> = {
 export function describePolicy(policy: Policy): string {
   const p = readPolicy(policy);
   if (p === undefined) return "an unknown policy";
-  const changed = (["partial", "na", "evidence", "rollUp"] as const)
+  const changed = (["partial", "na", "evidence", "rollUp", "gating"] as const)
     .filter((key) => p[key] !== paperPolicy[key])
     .map((key) => differences[`${key}:${p[key]}`]);
-  return changed.length === 0 ? "the paper's policy" : `not the paper's policy: ${changed.join("; ")}`;
+  return changed.length === 0 ? paperWords : `not the paper's policy: ${changed.join("; ")}`;
 }
 
 /**

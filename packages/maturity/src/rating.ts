@@ -37,7 +37,7 @@ export function rate(
   scratch: Scratch,
   policy: Policy,
 ): MaturityRating {
-  const { overall, overallIfUnknownsMet } = gate(compiled, scratch.outcomes, policy.rollUp, scratch);
+  const { overall, overallIfUnknownsMet } = gate(compiled, scratch.outcomes, policy, scratch);
   const { level, ifUnknownsMet, dimensionLevel, dimensionIfUnknownsMet } = scratch;
   return {
     level: overall,

@@ -12,15 +12,28 @@ const tailored = applyProfile(miotCatalog, { schemaVersion: 1, id: "clinic-a", v
 const catalogs = tailored.ok ? [miotCatalog, tailored.value] : [miotCatalog];
 
 describe("parseReport", () => {
-  test.prop([assessmentArbitrary, fc.constantFrom(...catalogs), fc.constantFrom({}, { partial: "met" as const })])(
-    "takes every report assess writes, as it is and after a trip through JSON",
-    (a, catalog, policy) => {
-      const r = assess(catalog, a, { policy });
-      if (!r.ok) throw new Error("fixture");
-      expect(parseReport(r.value)).toEqual({ ok: true, value: r.value });
-      expect(parseReport(JSON.parse(JSON.stringify(r.value)))).toEqual({ ok: true, value: r.value });
-    },
-  );
+  test.prop([
+    assessmentArbitrary,
+    fc.constantFrom(...catalogs),
+    fc.constantFrom({}, { partial: "met" as const }, { gating: "paper-example" as const }),
+  ])("takes every report assess writes, as it is and after a trip through JSON", (a, catalog, policy) => {
+    const r = assess(catalog, a, { policy });
+    if (!r.ok) throw new Error("fixture");
+    expect(parseReport(r.value)).toEqual({ ok: true, value: r.value });
+    expect(parseReport(JSON.parse(JSON.stringify(r.value)))).toEqual({ ok: true, value: r.value });
+  });
+
+  it("reads a report written before 0.2.0, which has no gating, as made with the strict one", () => {
+    const r = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} });
+    if (!r.ok) throw new Error("fixture");
+    const { gating, ...older } = r.value.policy;
+    expect(gating).toBe("strict");
+    expect(parseReport({ ...r.value, policy: older })).toEqual({ ok: true, value: r.value });
+    expect(parseReport({ ...r.value, policy: { ...older, gating: "loose" } })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["policy", "gating"] }],
+    });
+  });
 
   // A real report with one value replaced: a wrong type, a level out of range, an unknown key.
   const report = assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: { "updates.1.1": "met" } });

@@ -73,7 +73,9 @@ export const maturityReportSchema = z.strictObject({
     ),
     asOf: isoDateSchema,
   }),
-  policy: z.extend(policySchema, { paper: z.boolean() }),
+  // Reports written before 0.2.0 have no gating: they were made with the strict one, which
+  // parsing fills in.
+  policy: z.extend(policySchema, { gating: z._default(policySchema.shape.gating, "strict"), paper: z.boolean() }),
   level,
   levelName: text(100),
   levelIfUnknownsMet: level,
