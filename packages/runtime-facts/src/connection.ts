@@ -74,4 +74,16 @@ export interface EndpointAppraisal {
    * @since 0.2.0
    */
   readonly countryNotReported: readonly string[];
+  /**
+   * The third parties by organisation, most hosts first: `name` from the `organisations` map
+   * (`named: true`), else the hosts' registrable domain under the ICANN suffixes
+   * (`named: false`).
+   *
+   * @since 0.2.0
+   */
+  readonly organisations: readonly {
+    readonly name: string;
+    readonly named: boolean;
+    readonly hosts: readonly string[];
+  }[];
 }

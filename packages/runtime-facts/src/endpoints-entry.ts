@@ -9,5 +9,5 @@
  * @module endpoints
  */
 export * from "./connection.js";
-export { compareEndpoints } from "./endpoints.js";
-export { type HarOptions, parseHar } from "./har.js";
+export { compareEndpoints, type EndpointOptions } from "./endpoints.js";
+export { type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";

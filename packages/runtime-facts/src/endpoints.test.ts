@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { compareEndpoints, indexDeclared, matchesOf } from "./endpoints.js";
 import { scannerProfile } from "./fixtures.test-support.js";
-import { parseHar } from "./har.js";
+import { parseHar, parseMitmproxyFlows } from "./har.js";
 import { runtimeFactsIssueCodes } from "./issue-codes.js";
 import type { DeclaredEndpoint } from "./profile.js";
 
@@ -216,5 +216,170 @@ describe("parties by the Public Suffix List", () => {
   ])("with %s declared, %s is the vendor's own or cannot be placed", (host, observed, kind) => {
     const r = compareEndpoints(declared(host), [{ host: observed, port: 443, tls: "1.3" }]);
     expect(r.ok && r.value.findings.map((f) => f.kind)).toEqual([kind]);
+  });
+});
+
+describe("third parties by organisation", () => {
+  // The §VI capture of the wired scanner's app: seven hosts of four companies.
+  const seen = [
+    "firebase-settings.crashlytics.com",
+    "firebaseinstallations.googleapis.com",
+    "crashlyticsreports-pa.googleapis.com",
+    "clientstream.launchdarkly.com",
+    "mobile.launchdarkly.com",
+    "firehose.us-east-1.amazonaws.com",
+    "cdn-settings.segment.com",
+  ].map((host) => ({ host, port: 443, tls: "1.2" as const }));
+  const organisations = {
+    "crashlytics.com": "Google",
+    "googleapis.com": "Google",
+    "launchdarkly.com": "LaunchDarkly",
+    "amazonaws.com": "Amazon Web Services",
+    "segment.com": "Segment",
+  };
+
+  it("counts the paper's four companies behind seven hosts, most hosts first", () => {
+    const r = compareEndpoints([], seen, { organisations });
+    expect(r.ok && r.value.thirdParties).toHaveLength(7);
+    expect(r.ok && r.value.organisations.map((o) => [o.name, o.hosts.length])).toEqual([
+      ["Google", 3],
+      ["LaunchDarkly", 2],
+      ["Amazon Web Services", 1],
+      ["Segment", 1],
+    ]);
+  });
+
+  it("groups a host under no listed domain by its registrable domain, and says it is not named", () => {
+    const r = compareEndpoints([], seen, { organisations: { "segment.com": "Segment", "GoogleAPIs.com": "Google" } });
+    if (!r.ok) throw new Error("fixture");
+    expect(r.value.organisations.find((o) => o.name === "Google")).toEqual({
+      name: "Google",
+      named: true,
+      hosts: ["crashlyticsreports-pa.googleapis.com", "firebaseinstallations.googleapis.com"],
+    });
+    expect(r.value.organisations.find((o) => o.name === "launchdarkly.com")).toMatchObject({ named: false });
+    // The longest listed domain names a host.
+    const longest = compareEndpoints([], seen, {
+      organisations: { "amazonaws.com": "AWS", "firehose.us-east-1.amazonaws.com": "Kinesis" },
+    });
+    expect(longest.ok && longest.value.organisations.find((o) => o.name === "Kinesis")?.hosts).toEqual([
+      "firehose.us-east-1.amazonaws.com",
+    ]);
+  });
+
+  test.prop([
+    fc.array(fc.constantFrom(...seen), { maxLength: 10 }),
+    fc.dictionary(
+      fc.constantFrom("googleapis.com", "crashlytics.com", "amazonaws.com", "com"),
+      fc.string({ minLength: 1, maxLength: 8 }),
+    ),
+  ])("every third party is in exactly one organisation, whatever the map", (observed, map) => {
+    const r = compareEndpoints([], observed, { organisations: map });
+    if (!r.ok) throw new Error("fixture");
+    const grouped = r.value.organisations.flatMap((o) => o.hosts).sort();
+    expect(grouped).toEqual([...r.value.thirdParties]);
+    for (let i = 1; i < r.value.organisations.length; i++)
+      expect((r.value.organisations[i - 1]?.hosts.length ?? 0) >= (r.value.organisations[i]?.hosts.length ?? 0)).toBe(
+        true,
+      );
+  });
+
+  it.each([
+    ["a name that is empty", { organisations: { "segment.com": "" } }],
+    ["a Map", { organisations: new Map([["segment.com", "Segment"]]) }],
+    ["a misspelt option", { organizations: {} }],
+    ["null", null],
+    ["a forbidden key", JSON.parse('{"organisations":{"__proto__":"x"}}')],
+  ])("answers options with %s with issues under options", (_, options) => {
+    const r = compareEndpoints([], seen, options as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("options");
+  });
+});
+
+describe("parseMitmproxyFlows and the tls map", () => {
+  const flow = (host: string, scheme: string, tls: string | null, ip = "203.0.113.9") => ({
+    type: "http",
+    request: { scheme, host, port: scheme === "http" ? 80 : 443, pretty_host: host },
+    server_conn: { tls_version: tls, peername: [ip, 443], address: [host, 443] },
+  });
+
+  it("reads host, port, the TLS version mitmproxy records and the maps' countries", () => {
+    const r = parseMitmproxyFlows(
+      [
+        flow("api.segment.io", "https", "TLSv1.2"),
+        flow("api.segment.io", "https", "TLSv1.2"),
+        flow("old.example", "https", "TLSv1"),
+        flow("plain.example", "http", null),
+        flow("quic.example", "https", "SSLv3"),
+        { type: "tcp", server_conn: { tls_version: null } },
+      ],
+      { countries: { "203.0.113.9": "DE" }, tls: { "quic.example": "1.3", "plain.example": "1.3" } },
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        { host: "api.segment.io", port: 443, tls: "1.2", country: "DE" },
+        { host: "old.example", port: 443, tls: "1.0", country: "DE" },
+        { host: "plain.example", port: 80, tls: "none", country: "DE" },
+        // An SSL version is not one of the versions compared: the map's answer stands in.
+        { host: "quic.example", port: 443, tls: "1.3", country: "DE" },
+      ],
+    });
+  });
+
+  it("gives the §VI capture the same connections as its HAR export with the versions mapped", async () => {
+    const { readFileSync } = await import("node:fs");
+    const read = (name: string) =>
+      JSON.parse(readFileSync(new URL(`../../../examples/traffic/${name}`, import.meta.url), "utf8"));
+    const countries = read("countries.json");
+    const fromFlows = parseMitmproxyFlows(read("ultrasound-usbc.flows.json"), { countries });
+    const fromHar = parseHar(read("ultrasound-usbc.har"), { countries });
+    expect(fromFlows.ok && fromFlows.value).toHaveLength(7);
+    expect(fromFlows).toEqual(fromHar);
+    // The HAR export of mitmproxy has no _securityDetails: the tls map gives what it lacks.
+    const bare = structuredClone(read("ultrasound-usbc.har"));
+    for (const entry of bare.log.entries) delete entry._securityDetails;
+    const hosts = fromHar.ok ? fromHar.value.map((c) => c.host) : [];
+    const mapped = parseHar(bare, { countries, tls: Object.fromEntries(hosts.map((h) => [h, "1.2"])) });
+    expect(mapped).toEqual(fromHar);
+    expect(
+      parseHar(bare, { countries }).ok &&
+        (parseHar(bare, { countries }) as { value: { tls?: string }[] }).value.every((c) => c.tls === undefined),
+    ).toBe(true);
+  });
+
+  it.each([
+    ["null", null],
+    ["a flow whose request has no host", [{ request: { scheme: "https", port: 443 } }]],
+    ["a port out of range", [{ request: { scheme: "https", host: "a.example", port: 70000 } }]],
+    ["an object", { flows: [] }],
+  ])("answers flows that are %s with issues", (_, flows) => {
+    expect(parseMitmproxyFlows(flows).ok).toBe(false);
+  });
+
+  it.each([
+    ["a version that is not one", { tls: { "a.example": "1.4" } }],
+    ["a misspelt option", { TLS: {} }],
+  ])("answers options with %s with issues under options", (_, options) => {
+    const r = parseMitmproxyFlows([], options as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("options");
+    expect(parseHar({ log: { entries: [] } }, options as never).ok).toBe(false);
+  });
+
+  test.prop([
+    fc.array(fc.record({ host: fc.domain(), https: fc.boolean(), tls: fc.constantFrom("TLSv1.2", "TLSv1.3", null) }), {
+      maxLength: 8,
+    }),
+  ])("a plain scheme is always none, and every connection is distinct and sorted", (spec) => {
+    const r = parseMitmproxyFlows(
+      spec.map((s) => flow(s.host, s.https ? "https" : "http", s.tls)),
+      { tls: Object.fromEntries(spec.map((s) => [s.host, "1.3"])) },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    for (const c of r.value) expect(c.tls === "none").toBe(c.port === 80);
+    const keys = r.value.map((c) => JSON.stringify(c));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -59,6 +59,61 @@ function baseDomain(host: string): string {
 
 const tlsRank: Readonly<Record<string, number>> = { none: 0, "1.0": 1, "1.1": 2, "1.2": 3, "1.3": 4 };
 
+const endpointOptionsSchema = z.strictObject({
+  organisations: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(253)), z.string().check(z.minLength(1), z.maxLength(200))),
+  ),
+});
+
+/**
+ * Options of {@link compareEndpoints}.
+ *
+ * @since 0.2.0
+ */
+export interface EndpointOptions {
+  /**
+   * Who runs a domain: a host or a domain (`googleapis.com`) to the organisation's name
+   * (`Google`). A third-party host takes the name of its longest listed domain, so
+   * `amazonaws.com` names every host under it. Third parties are grouped by it in
+   * `organisations`; a host under no listed domain is grouped by its registrable domain (ICANN
+   * suffixes only, so `amazonaws.com` for every AWS host).
+   */
+  readonly organisations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The organisation of a host: the name of its longest listed domain, else its registrable
+ * domain under the ICANN suffixes only: whoever runs `amazonaws.com` runs every bucket under
+ * it, though each bucket is a party of its own (see `baseDomain`).
+ */
+function organisationOf(
+  host: string,
+  names: Readonly<Record<string, string>>,
+): { readonly name: string; readonly named: boolean } {
+  // The host itself, then each parent domain: the longest listed one names it.
+  for (let domain = host.toLowerCase(); ; ) {
+    if (Object.hasOwn(names, domain)) return { name: names[domain] as string, named: true };
+    const dot = domain.indexOf(".");
+    if (dot < 0) return { name: getDomain(host.toLowerCase()) ?? host.toLowerCase(), named: false };
+    domain = domain.slice(dot + 1);
+  }
+}
+
+/** Third-party hosts grouped by organisation: most hosts first, then by name. */
+function groupByOrganisation(
+  hosts: readonly string[],
+  names: Readonly<Record<string, string>>,
+): EndpointAppraisal["organisations"] {
+  const groups = new Map<string, { name: string; named: boolean; hosts: string[] }>();
+  for (const host of hosts) {
+    const { name, named } = organisationOf(host, names);
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, { name, named, hosts: [host] });
+    else group.hosts.push(host);
+  }
+  return [...groups.values()].sort((a, b) => b.hosts.length - a.hosts.length || (a.name < b.name ? -1 : 1));
+}
+
 // Made once: parseWith compiles each schema on its first parse and keeps it for the next ones.
 const observedConnectionsSchema = z.array(observedConnectionSchema).check(z.maxLength(1_000_000));
 const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000));
@@ -68,10 +123,12 @@ const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000
  * §VI of the paper did by hand: undeclared hosts; undeclared third parties (an undeclared host
  * outside every first-party domain, domains as the Public Suffix List draws them, private
  * suffixes such as `s3.amazonaws.com` included); servers in undeclared countries; TLS below the
- * declared minimum, and below 1.2 always; ports not declared.
+ * declared minimum, and below 1.2 always; ports not declared. Third parties are also grouped by
+ * organisation, as the paper counted them ("four different companies"), by the
+ * `options.organisations` map.
  *
  * Both lists are checked: declarations as a runtime profile's endpoints (their issues under
- * `declared`), connections as {@link observedConnectionSchema}.
+ * `declared`), connections as {@link observedConnectionSchema}, options under `options`.
  *
  * The time taken grows with the number of connections (each distinct one is matched in a few
  * look-ups) and with how many declarations cover each host; see `docs/benchmarks.md` for a
@@ -91,11 +148,20 @@ const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000
 export function compareEndpoints(
   declaredInput: readonly DeclaredEndpoint[],
   observedInput: unknown,
+  options?: EndpointOptions,
 ): Result<EndpointAppraisal> {
   const checked = parseWith(declaredEndpointsSchema, declaredInput, { path: ["declared"] });
   const parsed = parseWith(observedConnectionsSchema, observedInput);
-  if (!checked.ok || !parsed.ok)
-    return fail([...(checked.ok ? [] : checked.issues), ...(parsed.ok ? [] : parsed.issues)]);
+  const given = parseWith(endpointOptionsSchema, options === undefined ? {} : options, { path: ["options"] });
+  if (!checked.ok || !parsed.ok || !given.ok)
+    return fail([
+      ...(checked.ok ? [] : checked.issues),
+      ...(parsed.ok ? [] : parsed.issues),
+      ...(given.ok ? [] : given.issues),
+    ]);
+  const names = Object.fromEntries(
+    Object.entries(given.value.organisations ?? {}).map(([domain, name]) => [domain.toLowerCase(), name]),
+  );
   const declared = checked.value;
   const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
   const index = indexDeclared(declared);
@@ -163,11 +229,13 @@ export function compareEndpoints(
   }
   let status: Tier = "none";
   for (const f of findings) status = worseTier(status, f.tier);
+  const third = [...thirdParties].sort();
   return ok({
     status,
     findings,
     hosts: [...hosts].sort(),
-    thirdParties: [...thirdParties].sort(),
+    thirdParties: third,
+    organisations: groupByOrganisation(third, names),
     countries: [...countries].sort(),
     countryNotReported: [...countryNotReported].sort(),
   });

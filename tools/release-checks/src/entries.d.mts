@@ -16,3 +16,5 @@ export declare const labels: Record<string, unknown>[];
 export declare const hospital: Record<string, unknown>;
 /** A HAR capture of the wired scanner's app. */
 export declare const har: Record<string, unknown>;
+/** The same capture as mitmweb serves its flows in JSON. */
+export declare const flows: Record<string, unknown>[];

@@ -23,7 +23,7 @@ import {
 } from "@miotsec/label";
 import { assess, assessMany, compareReports, summarize, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
-import { compareRuntimeFacts, createMonitor, parseHar } from "@miotsec/runtime-facts";
+import { compareRuntimeFacts, createMonitor, parseHar, parseMitmproxyFlows } from "@miotsec/runtime-facts";
 import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { parse } from "yaml";
 
@@ -45,6 +45,8 @@ const samples = read("runtime/ward-3.samples.ndjson")
 /** A HAR capture of the wired scanner's app. */
 export const har = JSON.parse(read("traffic/ultrasound-usbc.har"));
 const countries = JSON.parse(read("traffic/countries.json"));
+export const flows = JSON.parse(read("traffic/ultrasound-usbc.flows.json"));
+const organisations = JSON.parse(read("traffic/organisations.json"));
 /** What only certification knows, for `toCyberTrustMark`. */
 export const certification = {
   authorizationDate: "2026-10-01",
@@ -107,8 +109,11 @@ export const entries = {
     return [...samples.flatMap((s) => monitor.update(s)), ...monitor.tick(samples.at(-1).at + 3_600_000)];
   },
   parseHar: () => [parseHar(har, { countries }), parseHar({ log: { entries: [{ request: { url: "not a url" } }] } })],
+  parseMitmproxyFlows: () => [parseMitmproxyFlows(flows, { countries }), parseMitmproxyFlows([{ request: {} }])],
   compareEndpoints: () =>
-    compareEndpoints(value(parseLabel(labels[1])).runtime.endpoints, value(parseHar(har, { countries }))),
+    compareEndpoints(value(parseLabel(labels[1])).runtime.endpoints, value(parseHar(har, { countries })), {
+      organisations,
+    }),
   parseLabel: () => [...labels.map((l) => parseLabel(l)), parseLabel({ schemaVersion: 1, id: 7 })],
   migrateLabel: () => [migrateLabel(labels[0]), migrateLabel({ schemaVersion: 99 })],
   qrPayload: () => labels.map((l) => qrPayload(value(parseLabel(l)), l.qrTarget)),

@@ -9,7 +9,7 @@ export const full = process.env.FUZZ === "full";
 export const runs = (n: number): number => (full ? n : Math.max(20, Math.round(n / 500)));
 
 // The example documents, read once by the determinism entries and shared here.
-export { har as harDoc, hospital as hospitalDoc, labels as labelDocs } from "./entries.mjs";
+export { flows as flowsDoc, har as harDoc, hospital as hospitalDoc, labels as labelDocs } from "./entries.mjs";
 
 /** Calls per target, summed over the run; the full run reports them. */
 export const calls = new Map<string, number>();

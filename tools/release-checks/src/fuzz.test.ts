@@ -16,6 +16,7 @@ import {
   compareRuntimeFacts,
   createMonitor,
   parseHar,
+  parseMitmproxyFlows,
   parseRuntimeProfile,
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
@@ -28,6 +29,7 @@ import {
   calls,
   deepFreeze,
   exotic,
+  flowsDoc,
   full,
   harDoc,
   hospitalDoc,
@@ -171,6 +173,14 @@ describe("fuzz: parsers", () => {
   )("parseHar", (x, countries) => {
     answeredOnce("parseHar", () => parseHar(deepFreeze(x), { countries: deepFreeze(countries) as never }));
   });
+  test.prop(
+    [fc.oneof(hostile, mutation(flowsDoc)), fc.oneof(fc.constant({ "cdn-settings.segment.com": "1.2" }), hostile)],
+    {
+      numRuns: planned(60_000),
+    },
+  )("parseMitmproxyFlows", (x, tls) => {
+    answeredOnce("parseMitmproxyFlows", () => parseMitmproxyFlows(deepFreeze(x), { tls: deepFreeze(tls) as never }));
+  });
   const observed = [{ host: "cloud.wired-scanner.example", port: 443, tls: "1.2", country: "US" }];
   test.prop([fc.oneof(hostile, mutation(observed as never))], { numRuns: planned(60_000) })("compareEndpoints", (x) => {
     answeredOnce("compareEndpoints", () => compareEndpoints(profile.endpoints ?? [], deepFreeze(x)));
@@ -259,6 +269,14 @@ describe("fuzz: options and typed arguments", () => {
   // Options as documents: the valid ones changed in one place, hostile values, exotic objects.
   const options = (valid: Record<string, unknown>) => fc.oneof(mutation(valid), hostile, exotic);
   const label = labelDocs[2] as Record<string, unknown>;
+  test.prop(
+    [fc.oneof(hostile, mutation(flowsDoc)), fc.oneof(fc.constant({ "cdn-settings.segment.com": "1.2" }), hostile)],
+    {
+      numRuns: planned(60_000),
+    },
+  )("parseMitmproxyFlows", (x, tls) => {
+    answeredOnce("parseMitmproxyFlows", () => parseMitmproxyFlows(deepFreeze(x), { tls: deepFreeze(tls) as never }));
+  });
   const observed = [{ host: "cloud.wired-scanner.example", port: 443, tls: "1.2", country: "US" }];
 
   test.prop([options({ asOf: "2026-11-28", policy: { warningDays: 90 } })], { numRuns: planned(30_000) })(

@@ -19,13 +19,14 @@ import {
   compareRuntimeFacts,
   createMonitor,
   parseHar,
+  parseMitmproxyFlows,
   parseRuntimeProfile,
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
 import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
 import { describe, expect, it } from "vitest";
 import { certification } from "./entries.mjs";
-import { answered, deepFreeze, harDoc, hospitalDoc, labelDocs } from "./fuzz.test-support.js";
+import { answered, deepFreeze, flowsDoc, harDoc, hospitalDoc, labelDocs } from "./fuzz.test-support.js";
 
 function nested(depth: number, array: boolean): unknown {
   let v: unknown = 1;
@@ -130,6 +131,11 @@ const targets: { name: string; doc: Record<string, unknown>; call: (input: unkno
   },
   { name: "parseHar", doc: harDoc, call: (x) => parseHar(x) },
   {
+    name: "parseMitmproxyFlows",
+    doc: flowsDoc[0] as Record<string, unknown>,
+    call: (x) => parseMitmproxyFlows([x]),
+  },
+  {
     name: "compareEndpoints",
     doc: { host: "a.example", port: 443, tls: "1.2" },
     call: (x) => compareEndpoints(profile.endpoints, [x]),
@@ -181,6 +187,16 @@ const targets: { name: string; doc: Record<string, unknown>; call: (input: unkno
     call: (x) => compareEndpoints(x as never, []),
   },
   { name: "parseHar (options)", doc: { countries: { "a.example": "US" } }, call: (x) => parseHar(harDoc, x as never) },
+  {
+    name: "parseMitmproxyFlows (options)",
+    doc: { countries: { "a.example": "US" }, tls: { "a.example": "1.2" } },
+    call: (x) => parseMitmproxyFlows(flowsDoc, x as never),
+  },
+  {
+    name: "compareEndpoints (options)",
+    doc: { organisations: { "segment.com": "Segment" } },
+    call: (x) => compareEndpoints(profile.endpoints, [], x as never),
+  },
   { name: "toMud", doc: { mudUrl: "https://labels.example/mud.json" }, call: (x) => toMud(wifi as never, x as never) },
   { name: "toCycloneDx", doc: wifi, call: (x) => toCycloneDx(x as never) },
   { name: "toCyberTrustMark", doc: certification, call: (x) => toCyberTrustMark(pump as never, x as never) },
