@@ -153,7 +153,7 @@ const sections = [
   },
   {
     command: "check-traffic",
-    text: "The security test of the paper's section VI as one command. Both scanners' labels declare everything their apps were seen connecting to, so both checks affirm; the wired scanner's seven hosts are all third parties in the United States.",
+    text: "The security test of the paper's section VI as one command. Both scanners' labels declare everything their apps were seen connecting to, so both checks affirm; the wired scanner's seven hosts are third parties of four companies, as the paper counted them, in the United States where the paper says so. The second run reads the same capture as mitmproxy's flows in JSON, which record the TLS version a HAR export of mitmproxy does not.",
     runs: [
       [
         [
@@ -162,7 +162,19 @@ const sections = [
           "examples/traffic/ultrasound-usbc.har",
           "--countries",
           "examples/traffic/countries.json",
+          "--organisations",
+          "examples/traffic/organisations.json",
         ],
+      ],
+      [
+        [
+          "check-traffic",
+          "examples/labels/ultrasound-usbc.label.json",
+          "examples/traffic/ultrasound-usbc.flows.json",
+          "--organisations",
+          "examples/traffic/organisations.json",
+        ],
+        { head: 1 },
       ],
       [
         [

@@ -45,6 +45,8 @@ export interface Options {
   readonly stage?: string;
   readonly hold?: string;
   readonly countries?: string;
+  readonly organisations?: string;
+  readonly tls?: string;
   readonly examples?: string;
 }
 

@@ -122,14 +122,19 @@ breaches fire at once, with the paper's reaction chain; a stage breach must last
 (default 0). Shows a progress bar on a terminal, none when piped. Exits 1 when anything fired.
 Example: miotsec compare examples/labels/ultrasound-wifi.label.json examples/runtime/ward-3.samples.ndjson
 `,
-  "check-traffic": `Usage: miotsec check-traffic <label> <capture.har|connections.json> [--countries FILE] [--json]
+  "check-traffic": `Usage: miotsec check-traffic <label> <capture.har|flows.json|connections.json> [--countries FILE]
+                             [--organisations FILE] [--tls FILE] [--json]
 
 Compares the network traffic a device was seen making with the endpoints its label declares,
 as the security test of the paper did by hand: undeclared hosts and third parties, servers in
-undeclared countries, TLS versions. A HAR 1.2 capture does not say where servers are: --countries
-names the country of each host or IP address ({"api.example": "US"}). A JSON list of
-connections ({host, port, tls, country}) is read as it is. Exits 1 on any finding.
-Example: miotsec check-traffic examples/labels/ultrasound-usbc.label.json examples/traffic/ultrasound-usbc.har --countries examples/traffic/countries.json
+undeclared countries, TLS versions. The capture is a HAR 1.2 file, mitmproxy's flows in JSON
+(as mitmweb serves them at /flows), or a JSON list of connections ({host, port, tls, country})
+read as it is. A capture does not say where servers are: --countries names the country of each
+host or IP address ({"api.example": "US"}). --tls names the TLS version of a host where the
+capture records none (a HAR export of mitmproxy): {"api.example": "1.2"}. --organisations names
+who runs a domain ({"googleapis.com": "Google"}), so that third parties are counted by
+organisation as the paper counted them. Exits 1 on any finding.
+Example: miotsec check-traffic examples/labels/ultrasound-usbc.label.json examples/traffic/ultrasound-usbc.har --countries examples/traffic/countries.json --organisations examples/traffic/organisations.json
 `,
   schema: `Usage: miotsec schema <label|catalog|assessment|profile|runtime-profile>
 

@@ -50,6 +50,8 @@ const allOptions = {
   stage: { type: "string" },
   hold: { type: "string" },
   countries: { type: "string" },
+  organisations: { type: "string" },
+  tls: { type: "string" },
   examples: { type: "string" },
 } as const;
 
@@ -99,7 +101,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   "check-traffic": {
     run: async (c) => (await import("./commands/check-traffic.js")).checkTrafficCommand(c),
-    options: ["countries", "json"],
+    options: ["countries", "organisations", "tls", "json"],
   },
   schema: { run: async (c) => (await import("./commands/schema.js")).schemaCommand(c), options: [] },
   demo: {

@@ -4,7 +4,7 @@ import type { DeviceLabel } from "@miotsec/label";
 import type { MaturityReport } from "@miotsec/maturity";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { CompareSummary } from "./commands/compare.js";
-import { inWords, labelWords, serverCountries, statusWords } from "./words.js";
+import { inWords, labelWords, serverCountries, statusWords, thirdParties } from "./words.js";
 
 /** One label of the demo with everything computed from it. */
 export interface DemoLabel {
@@ -154,7 +154,7 @@ function trafficSection(labels: DemoResults["labels"]): string {
       const rows = t.findings
         .map((f) => `<tr><td><code>${e(f.host)}</code></td><td>${badge(f.tier)}</td><td>${e(f.explanation)}</td></tr>`)
         .join("");
-      return `<h3>${e(l.label.identity.product)} ${badge(t.status)}</h3><p>${t.hosts.length} hosts, ${t.thirdParties.length} of them third parties; countries: ${e(serverCountries(t))}.</p><table><thead><tr><th>Host</th><th>Appraisal</th><th>Finding</th></tr></thead><tbody>${rows}</tbody></table>`;
+      return `<h3>${e(l.label.identity.product)} ${badge(t.status)}</h3><p>${t.hosts.length} hosts; third parties: ${e(thirdParties(t))}; server countries: ${e(serverCountries(t))}.</p><table><thead><tr><th>Host</th><th>Appraisal</th><th>Finding</th></tr></thead><tbody>${rows}</tbody></table>`;
     })
     .join("");
   return `<section id="traffic"><h2>Network traffic against the declared endpoints</h2><p>What each scanner app was seen connecting to (the security test of the paper's section VI), compared with the endpoints its label declares.</p>${blocks}<p>File: <a href="traffic.json">traffic.json</a>.</p></section>`;

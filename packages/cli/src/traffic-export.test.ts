@@ -11,7 +11,23 @@ describe("miotsec check-traffic", () => {
     const r = await miotsec("check-traffic", usbc, example("traffic/ultrasound-usbc.har"), "--countries", countries);
     expect(r).toMatchObject({ code: 0, err: "" });
     // The paper gives no location for Google's Firebase hosts: the example says so, not a country.
-    expect(r.out).toContain("affirming: 7 hosts, 7 third parties, countries US; country not reported for 3 hosts");
+    expect(r.out).toContain(
+      "affirming: 7 hosts; third parties: 7 hosts of 5 parties: googleapis.com, launchdarkly.com, amazonaws.com, crashlytics.com, segment.com; server countries: US; country not reported for 3 hosts",
+    );
+    // The paper counts four companies: the organisations map names them.
+    const flows = await miotsec(
+      "check-traffic",
+      usbc,
+      example("traffic/ultrasound-usbc.flows.json"),
+      "--countries",
+      countries,
+      "--organisations",
+      example("traffic/organisations.json"),
+    );
+    expect(flows).toMatchObject({ code: 0, err: "" });
+    expect(flows.out).toContain(
+      "7 hosts of 4 organisations: Google, LaunchDarkly, Amazon Web Services, Segment; server countries: US; country not reported for 3 hosts",
+    );
     const list = await miotsec("check-traffic", wifi, example("traffic/ultrasound-wifi.observed.json"), "--json");
     expect(JSON.parse(list.out)).toMatchObject({ status: "affirming", countries: ["CA"] });
   });
@@ -48,6 +64,16 @@ describe("miotsec check-traffic", () => {
     const empty = await miotsec("check-traffic", wifi, file("nolog.har", '{"log":{}}'));
     expect(empty).toMatchObject({ code: 2, out: "" });
     expect(empty.err).toContain("$.log.entries");
+    // A map file's issue is named in that file, not as the library's option.
+    const tls = file("tls.json", '{"cloud.wireless-scanner.example":"1.4"}');
+    expect((await miotsec("check-traffic", wifi, har, "--tls", tls)).err).toBe(
+      `miotsec: ${tls}: $["cloud.wireless-scanner.example"] must be one of "none", "1.0", "1.1", "1.2", "1.3".\n`,
+    );
+    const names = file("org.json", '{"amazonaws.com":""}');
+    expect((await miotsec("check-traffic", wifi, har, "--organisations", names)).err).toContain(
+      `${names}: $["amazonaws.com"]`,
+    );
+    expect((await miotsec("check-traffic", wifi, har, "--organisations", tls)).code).toBe(0);
   });
 });
 

@@ -33,3 +33,23 @@ export function serverCountries(traffic: {
   if (traffic.countries.length === 0) return unknown === 0 ? "no host seen" : missing;
   return unknown === 0 ? traffic.countries.join(", ") : `${traffic.countries.join(", ")}; ${missing}`;
 }
+
+/**
+ * The third parties of a traffic check, in words: how many hosts of how many organisations, and
+ * which, most hosts first ("7 hosts of 4 organisations: Google, LaunchDarkly, Amazon Web
+ * Services, Segment"). Where the organisations map names not all of them, they are "parties"
+ * and an unnamed one is its domain.
+ */
+export function thirdParties(traffic: {
+  readonly thirdParties: readonly string[];
+  readonly organisations: readonly { readonly name: string; readonly named: boolean }[];
+}): string {
+  const hosts = traffic.thirdParties.length;
+  const count = traffic.organisations.length;
+  if (hosts === 0) return "none";
+  const [one, many] = traffic.organisations.every((o) => o.named)
+    ? ["organisation", "organisations"]
+    : ["party", "parties"];
+  const names = traffic.organisations.map((o) => o.name).join(", ");
+  return `${hosts} host${hosts === 1 ? "" : "s"} of ${count} ${count === 1 ? one : many}: ${names}`;
+}

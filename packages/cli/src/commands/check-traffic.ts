@@ -1,3 +1,4 @@
+import type { Issue } from "@miotsec/core";
 import type { DeviceLabel } from "@miotsec/label";
 import type { EndpointAppraisal } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
@@ -5,58 +6,101 @@ import { positional } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { serverCountries } from "../words.js";
+import { serverCountries, thirdParties } from "../words.js";
 import { json, readLabel } from "./shared.js";
 
+/** The files of maps a capture needs beside it: `--countries`, `--organisations`, `--tls`. */
+export interface TrafficMaps {
+  readonly countries?: string | undefined;
+  readonly organisations?: string | undefined;
+  readonly tls?: string | undefined;
+}
+
+/** A map file: an object of host (or domain, or address) to a value, checked by the caller. */
+async function readMap(file: string | undefined, what: string): Promise<Record<string, unknown> | undefined> {
+  if (file === undefined) return undefined;
+  const doc = await readDocument(file);
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+    throw new UsageError(`${file}: $: expected an object of host to ${what}`);
+  return doc as Record<string, unknown>;
+}
+
+/** Whether a JSON list is mitmproxy's flows (each with a `request` or `server_conn`), not connections. */
+function isFlowList(capture: readonly unknown[]): boolean {
+  return capture.some((f) => typeof f === "object" && f !== null && ("request" in f || "server_conn" in f));
+}
+
 /**
- * Declared against observed endpoints: a HAR capture (with countries from `countriesFile`) or a
- * JSON list of observed connections, compared with the endpoints of a label already read from
- * `labelFile`.
+ * Declared against observed endpoints: a HAR capture, mitmproxy's flows in JSON, or a JSON list
+ * of observed connections, compared with the endpoints of a label already read from
+ * `labelFile`. A capture takes its countries and, where it records none, its TLS versions from
+ * the map files; third parties are grouped by the organisations map.
  */
 export async function checkTraffic(
   label: DeviceLabel,
   labelFile: string,
   captureFile: string,
-  countriesFile: string | undefined,
+  maps: TrafficMaps,
 ): Promise<EndpointAppraisal> {
   if (typeof label.runtime !== "object")
     throw new UsageError(`${labelFile}: $.runtime: the label does not disclose its network endpoints`);
   const rf = await import("@miotsec/runtime-facts/endpoints");
   const capture = await readDocument(captureFile);
+  const [countries, organisations, tls] = [
+    await readMap(maps.countries, "country code"),
+    await readMap(maps.organisations, "organisation"),
+    await readMap(maps.tls, "TLS version"),
+  ];
+  const { isCountryCode } = await import("@miotsec/core");
+  for (const [host, code] of Object.entries(countries ?? {}))
+    if (!isCountryCode(code))
+      throw new UsageError(`${maps.countries}: $[${JSON.stringify(host)}]: not an ISO 3166-1 alpha-2 code`);
   let observed: unknown = capture;
-  if (!Array.isArray(capture)) {
-    let countries: Record<string, string> = {};
-    if (countriesFile !== undefined) {
-      const doc = await readDocument(countriesFile);
-      if (typeof doc !== "object" || doc === null || Array.isArray(doc))
-        throw new UsageError(`${countriesFile}: $: expected an object of host to country code`);
-      countries = doc as Record<string, string>;
-    }
-    const { isCountryCode } = await import("@miotsec/core");
-    for (const [host, code] of Object.entries(countries))
-      if (!isCountryCode(code))
-        throw new UsageError(`${countriesFile}: $[${JSON.stringify(host)}]: not an ISO 3166-1 alpha-2 code`);
-    const parsed = rf.parseHar(capture, { countries: countries as never });
-    if (!parsed.ok) throw new UsageError(await issueLine(captureFile, parsed.issues));
+  if (!Array.isArray(capture) || isFlowList(capture)) {
+    const options = { ...(countries && { countries }), ...(tls && { tls }) } as never;
+    const parsed = Array.isArray(capture) ? rf.parseMitmproxyFlows(capture, options) : rf.parseHar(capture, options);
+    if (!parsed.ok) throw new UsageError(await failureLine(captureFile, maps.tls, parsed.issues));
     observed = parsed.value;
   }
-  const r = rf.compareEndpoints(label.runtime.endpoints, observed);
-  if (!r.ok) throw new UsageError(await issueLine(captureFile, r.issues));
+  const r = rf.compareEndpoints(
+    label.runtime.endpoints,
+    observed,
+    organisations && { organisations: organisations as never },
+  );
+  if (!r.ok) throw new UsageError(await failureLine(captureFile, maps.organisations, r.issues));
   return r.value;
+}
+
+/**
+ * The one line of a failed parse or comparison: an issue under `options` is the map file's
+ * (`options.tls.<host>` is `$["<host>"]` of the --tls file, say), any other the capture's.
+ */
+async function failureLine(
+  captureFile: string,
+  mapFile: string | undefined,
+  issues: readonly Issue[],
+): Promise<string> {
+  if (mapFile === undefined || issues[0]?.path[0] !== "options") return issueLine(captureFile, issues);
+  const inFile = issues.map((i) => ({
+    ...i,
+    path: i.path.slice(2),
+    message: i.message.replace(/^\$\.options\.\w+/, "$"),
+  }));
+  return issueLine(mapFile, inFile);
 }
 
 /** `miotsec check-traffic <label> <capture>`. */
 export async function checkTrafficCommand(context: Context): Promise<number> {
   const [labelFile, captureFile] = positional(context, "a label file", "a capture file") as [string, string];
   const { io, options, style: s } = context;
-  const r = await checkTraffic(await readLabel(labelFile), labelFile, captureFile, options.countries);
+  const r = await checkTraffic(await readLabel(labelFile), labelFile, captureFile, options);
   const findings = r.findings.some((f) => f.kind !== "declared");
   if (options.json) {
     io.out(json(r));
     return findings ? 1 : 0;
   }
   io.out(
-    `${oneLine(captureFile)}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts, ${r.thirdParties.length} third part${r.thirdParties.length === 1 ? "y" : "ies"}, countries ${serverCountries(r)}\n`,
+    `${oneLine(captureFile)}: ${tierStyle(s, r.status)(r.status)}: ${r.hosts.length} hosts; third parties: ${oneLine(thirdParties(r))}; server countries: ${serverCountries(r)}\n`,
   );
   for (const f of r.findings) {
     const mark = f.kind === "declared" ? s.good("ok  ") : tierStyle(s, f.tier)("FAIL");

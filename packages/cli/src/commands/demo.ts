@@ -7,7 +7,7 @@ import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { inWords, serverCountries, statusWords } from "../words.js";
+import { inWords, serverCountries, statusWords, thirdParties } from "../words.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
 import { compareSamples } from "./compare.js";
@@ -158,7 +158,10 @@ async function report(context: Context, examples: string, staging: string, out: 
     const traffic =
       capture === undefined
         ? undefined
-        : await checkTraffic(label, file, join(examples, capture), join(examples, "traffic", "countries.json"));
+        : await checkTraffic(label, file, join(examples, capture), {
+            countries: join(examples, "traffic", "countries.json"),
+            organisations: join(examples, "traffic", "organisations.json"),
+          });
     demoLabels.push({ file, label, svg: svg.value, ...(bestBefore && { bestBefore }), ...(traffic && { traffic }) });
     const date = bestBefore
       ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(inWords(statusWords, bestBefore.status))}`
@@ -167,7 +170,7 @@ async function report(context: Context, examples: string, staging: string, out: 
     if (traffic)
       line(
         "traffic",
-        `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts, ${traffic.thirdParties.length} third part${traffic.thirdParties.length === 1 ? "y" : "ies"}, countries ${serverCountries(traffic)}`,
+        `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts; third parties: ${oneLine(thirdParties(traffic))}; server countries: ${serverCountries(traffic)}`,
       );
   }
   write("best-before.json", json(demoLabels.map((l) => ({ label: l.label.id, bestBefore: l.bestBefore ?? null }))));
