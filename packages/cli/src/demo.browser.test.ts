@@ -93,7 +93,7 @@ describe.skipIf(chromiumPath === undefined)("the demo report in Chromium", () =>
       figures: [...document.querySelectorAll("figure.label")].map((f) => f.getBoundingClientRect().height),
       link: getComputedStyle(document.querySelector('a[href$=".json"]'), "::after").content,
     })`)) as { height: number; figures: number[]; link: string };
-    expect(layout.figures.length).toBe(3);
+    expect(layout.figures.length).toBe(4);
     // Each label fits a page, so avoiding a break inside it keeps it whole.
     for (const h of layout.figures) expect(h).toBeLessThan(usable);
     expect(layout.link).toContain(".json");

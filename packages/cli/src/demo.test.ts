@@ -35,7 +35,7 @@ describe("miotsec demo", () => {
         "/index.html",
         "/runtime.json",
         "/traffic.json",
-        ...["infusion-pump-full", "ultrasound-usbc", "ultrasound-wifi"].flatMap((l) =>
+        ...["infusion-pump-full", "table-1", "ultrasound-usbc", "ultrasound-wifi"].flatMap((l) =>
           ["cdx.json", "html", "mud.json", "svg"].map((ext) => `/labels/${l}.${ext}`),
         ),
       ].sort(),
@@ -65,7 +65,12 @@ describe("miotsec demo", () => {
     expect(summary).toMatchObject({ asOf: "2026-11-28", report: join(out, "index.html"), assessment: { level: 1 } });
     const ward = summary.runtime.find((x: { file: string }) => x.file.endsWith("ward-3.samples.ndjson"));
     expect(ward.status).toBe("contraindicated");
-    expect(summary.labels.map((l: { traffic: string | null }) => l.traffic)).toEqual([null, "affirming", "affirming"]);
+    expect(summary.labels.map((l: { traffic: string | null }) => l.traffic)).toEqual([
+      null,
+      null,
+      "affirming",
+      "affirming",
+    ]);
   });
 
   it("runs anywhere on the examples shipped with the command", () => {

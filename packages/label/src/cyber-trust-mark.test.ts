@@ -56,6 +56,18 @@ describe("toCyberTrustMark", () => {
     expect(valid(r.value)).toBe(true);
   });
 
+  it("puts the intended use in the general information, the mark's closest field, and a deletion range in words", () => {
+    const r = toCyberTrustMark(labelOf(examples[0]), options);
+    expect(r.ok && r.value.general_user_information).toMatchObject({ text: expect.stringMatching(/^Intended use: /u) });
+    const ranged = setPath(examples[0] as Record<string, unknown>, "components.dataDeletion", {
+      from: "easy",
+      to: "not-possible",
+    });
+    const out = toCyberTrustMark(labelOf(ranged), options);
+    expect(out.ok && out.value.delete_data).toMatchObject({ text: "Deleting data is easy to not possible." });
+    expect(out.ok && valid(out.value)).toBe(true);
+  });
+
   it("needs a support date and valid options", () => {
     expect(toCyberTrustMark(labelOf(examples[1]), options)).toMatchObject({
       ok: false,

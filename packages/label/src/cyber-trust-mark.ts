@@ -180,7 +180,9 @@ export function toCyberTrustMark(
       software: text(versions.software),
     },
     delete_data: {
-      text: given(deletion) ? `Deleting data is ${deletion.replace("-", " ")}.` : "Not disclosed",
+      text: given(deletion)
+        ? `Deleting data is ${typeof deletion === "string" ? deletion.replace("-", " ") : `${deletion.from.replace("-", " ")} to ${deletion.to.replace("-", " ")}`}.`
+        : "Not disclosed",
       url: label.qrTarget,
     },
     account_deactivation: { text: "See the details behind the QR code.", url: label.qrTarget },
@@ -191,7 +193,11 @@ export function toCyberTrustMark(
           : "Data is not encrypted end to end."
         : "Not disclosed",
     },
-    general_user_information: { text: "Label details", url: label.qrTarget },
+    general_user_information: {
+      // The mark has no field for intended use; its general information is the closest place.
+      text: label.identity.intendedUse ? `Intended use: ${label.identity.intendedUse}` : "Label details",
+      url: label.qrTarget,
+    },
     security_contact: securityContact,
     sbom_hbom_available: { sbom: sbom?.available ?? false, hbom: hbom?.available ?? false },
     sbom_hbom_maintained: { sbom_maintained: sbom?.available ?? false, hbom_maintained: hbom?.available ?? false },

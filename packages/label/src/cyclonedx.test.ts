@@ -66,4 +66,20 @@ describe("toCycloneDx", () => {
     ]);
     expect(bom.serialNumber).toBe((unwrap(toCycloneDx(labelOf(examples[2]))) as { serialNumber: string }).serialNumber);
   });
+
+  it("carries §V's product category, intended use and criticality where the label gives them", () => {
+    const component = (doc: unknown) =>
+      (unwrap(toCycloneDx(labelOf(doc))) as { metadata: { component: Record<string, unknown> } }).metadata.component;
+    const wifi = component(examples[0]);
+    expect(wifi.description).toMatch(/^Intended use: Point-of-care ultrasound imaging/u);
+    expect(wifi.properties).toEqual(
+      expect.arrayContaining([
+        { name: "miotsec:product:category", value: "Ultrasound scanner, handheld and wireless" },
+        { name: "miotsec:product:criticality", value: "medium" },
+      ]),
+    );
+    const table1 = component(examples[3]);
+    expect(table1.description).toBeUndefined();
+    expect(JSON.stringify(table1.properties)).not.toContain("miotsec:product:");
+  });
 });

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import type { DeviceLabel } from "./label.js";
 import { parseLabel } from "./parse-label.js";
 
-/** The three example labels of `examples/labels/`, as plain JSON. */
-export const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map(
+/** The four example labels of `examples/labels/`, as plain JSON. */
+export const examples = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full", "table-1"].map(
   (name) =>
     JSON.parse(readFileSync(new URL(`../../../examples/labels/${name}.label.json`, import.meta.url), "utf8")) as Record<
       string,

@@ -3,7 +3,7 @@ import { canonicalJson } from "@miotsec/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { examples, setPath } from "./fixtures.test-support.js";
+import { examples, labelOf, setPath } from "./fixtures.test-support.js";
 import { labelIssueCodes } from "./issue-codes.js";
 import { disclosedFieldPaths } from "./label.js";
 import { labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
@@ -79,6 +79,39 @@ describe("parseLabel", () => {
   ])("checks %s = %j (valid: %s)", (path, value, valid) => {
     const doc = examples[2] as Record<string, unknown>;
     expect(parseLabel(setPath(doc, path, value)).ok).toBe(valid);
+  });
+
+  it("takes §V's product category, intended use and criticality, each optional, criticality as Table IV's", () => {
+    const wifi = labelOf(examples[0]);
+    expect(wifi.identity).toMatchObject({ category: expect.any(String), criticality: "medium" });
+    const { category, intendedUse, criticality, ...older } = (examples[0] as { identity: Record<string, unknown> })
+      .identity;
+    expect(parseLabel({ ...examples[0], identity: older }).ok).toBe(true);
+    expect(parseLabel(setPath(examples[0] as Record<string, unknown>, "identity.criticality", "severe"))).toMatchObject(
+      {
+        ok: false,
+        issues: [{ path: ["identity", "criticality"] }],
+      },
+    );
+    expect(parseLabel(setPath(examples[0] as Record<string, unknown>, "identity.intendedUse", " "))).toMatchObject({
+      ok: false,
+      issues: [{ path: ["identity", "intendedUse"] }],
+    });
+    expect([category, intendedUse].every((t) => typeof t === "string")).toBe(true);
+  });
+
+  it("takes data deletion as a level or as a range from the easier level to the harder one", () => {
+    const at = (value: unknown) =>
+      parseLabel(setPath(examples[0] as Record<string, unknown>, "components.dataDeletion", value));
+    expect(at({ from: "easy", to: "complex" }).ok).toBe(true);
+    expect(at({ from: "moderate", to: "not-possible" }).ok).toBe(true);
+    for (const bad of [
+      { from: "complex", to: "easy" },
+      { from: "easy", to: "easy" },
+      { from: "easy" },
+      { from: "easy", to: "hard" },
+    ])
+      expect(at(bad)).toMatchObject({ ok: false, issues: [{ path: ["components", "dataDeletion"] }] });
   });
 
   it("checks the runtime profile's fail-safe envelope", () => {

@@ -30,6 +30,23 @@ function disclosed<S extends z.ZodMiniType>(schema: S) {
 }
 
 const location = z.strictObject({ country: countryCodeSchema, region: z.optional(text(100)) });
+
+/** How hard deleting data is, easiest first: the order a range `from`-`to` must keep. */
+const deletionLevels = ["easy", "moderate", "complex", "not-possible"] as const;
+const deletionLevel = z.enum(deletionLevels);
+/**
+ * How hard deleting data is: one level, or a range where it depends on the data (Table I of the
+ * paper gives "Easy to complex").
+ */
+const dataDeletion = z.union([
+  deletionLevel,
+  z.strictObject({ from: deletionLevel, to: deletionLevel }).check(
+    z.refine(({ from, to }) => deletionLevels.indexOf(from) < deletionLevels.indexOf(to), {
+      error: "must run from the easier level to the harder one, and they must differ",
+      params: { code: "invalid-value" },
+    }),
+  ),
+]);
 const bom = z.strictObject({
   available: z.boolean(),
   url: z.optional(httpsUrlSchema()),
@@ -51,7 +68,8 @@ export const labelSchemaVersion = 1;
 
 /**
  * The device label (§V of "Improving IT Security of Medical IoT Devices: A Maturity Evaluation
- * and a Labeling Approach"): identity; the IoT Components Facts Label of Table I in full;
+ * and a Labeling Approach"): identity, with the product category, intended use and criticality
+ * that §V says a label's specifications depend on; the IoT Components Facts Label of Table I in full;
  * data practices; security facts; lifecycle facts (the input of the best-before-inspection
  * date); the runtime profile with its declared endpoints; and the QR target. Every disclosed
  * field may instead be `not-disclosed` or `not-applicable`. Each field carries its layer
@@ -92,6 +110,11 @@ export const deviceLabelSchema = z.strictObject({
     ),
     product: onLayer(text(200), "box"),
     model: onLayer(text(200), "box"),
+    // §V: "Specifications may vary depending on the product category, intended use and
+    // criticality." Optional: labels written before 0.2.0 have none.
+    category: z.optional(onLayer(text(200), "box")),
+    intendedUse: z.optional(onLayer(text(1000), "qr")),
+    criticality: z.optional(onLayer(z.enum(["low", "medium", "high"]), "box")),
     versions: onLayer(
       z.strictObject({
         hardware: disclosed(text(100)),
@@ -171,7 +194,7 @@ export const deviceLabelSchema = z.strictObject({
       disclosed(z.array(z.enum(["app", "device", "web-portal", "none"])).check(z.maxLength(10))),
       "box",
     ),
-    dataDeletion: onLayer(disclosed(z.enum(["easy", "moderate", "complex", "not-possible"])), "box"),
+    dataDeletion: onLayer(disclosed(dataDeletion), "box"),
   }),
   dataPractices: z.strictObject({
     purposes: onLayer(disclosed(z.array(text(200)).check(z.maxLength(100))), "qr"),

@@ -64,6 +64,9 @@ const words: Readonly<Record<string, string>> = {
   easy: "Easy",
   moderate: "Moderate",
   complex: "Complex",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
   automatic: "Automatic",
   shared: "Shared",
   password: "Password",
@@ -126,7 +129,12 @@ function sections(label: DeviceLabel): FactSection[] {
   const c = label.components;
   const d = label.dataPractices;
   const s = label.security;
+  const i = label.identity;
   return [
+    {
+      title: "Product",
+      rows: [row("Category", i.category), row("Intended use", i.intendedUse), row("Criticality", i.criticality)],
+    },
     { title: "Support", rows: supportRows(label) },
     {
       title: "IoT components",
@@ -140,7 +148,12 @@ function sections(label: DeviceLabel): FactSection[] {
         row("Responsible entity", c.responsibleEntity),
         row("Stored attributes", c.storedAttributes),
         row("User control", c.userControl),
-        row("Data deletion", c.dataDeletion),
+        row(
+          "Data deletion",
+          typeof c.dataDeletion === "object"
+            ? `${say(c.dataDeletion.from)} to ${say(c.dataDeletion.to).toLowerCase()}`
+            : c.dataDeletion,
+        ),
       ],
     },
     {

@@ -30,7 +30,8 @@ body { margin: 0; padding: 1rem; background: #fff; color: #000; }
   .miotsec-label h1 { font-size: 16pt; }
   .miotsec-label .date { font-size: 18pt; }
   .miotsec-label section h2, .miotsec-label .product { font-size: 9pt; }
-  .miotsec-label dl div { grid-template-columns: 8rem 1fr; padding: 0.1rem 0; }
+  .miotsec-label section h2 { margin: 0.3rem 0 0.15rem; }
+  .miotsec-label dl div { grid-template-columns: 8rem 1fr; padding: 0.05rem 0; }
   .miotsec-label a[href]::after { content: " (" attr(href) ")"; }
 }
 `.trim();

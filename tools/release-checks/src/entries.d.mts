@@ -10,7 +10,7 @@ export declare const certification: {
   readonly created: string;
   readonly modified: string;
 };
-/** The example labels: the two scanners of §VI, then the infusion pump. */
+/** The example labels: the two scanners of §VI, then the infusion pump, then Table I's. */
 export declare const labels: Record<string, unknown>[];
 /** The sample hospital's assessment. */
 export declare const hospital: Record<string, unknown>;

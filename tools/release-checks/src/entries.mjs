@@ -29,8 +29,8 @@ import { parse } from "yaml";
 
 const examples = new URL("../../../examples/", import.meta.url);
 const read = (path) => readFileSync(new URL(path, examples), "utf8");
-/** The example labels: the two scanners of §VI, then the infusion pump. */
-export const labels = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full"].map((n) =>
+/** The example labels: the two scanners of §VI, then the infusion pump, then Table I's. */
+export const labels = ["ultrasound-wifi", "ultrasound-usbc", "infusion-pump-full", "table-1"].map((n) =>
   JSON.parse(read(`labels/${n}.label.json`)),
 );
 /** The sample hospital's assessment. */
