@@ -162,6 +162,43 @@ describe("computeBestBefore: properties", () => {
   });
 });
 
+describe("the inspection day", () => {
+  test.prop([factsArbitrary, dateArbitrary])(
+    "lists the paper's four actions in its order, each with why, whatever the facts",
+    (facts, day) => {
+      const r = computeBestBefore(facts, { asOf: day });
+      if (!r.ok) return;
+      expect(r.value.inspection.map((s) => s.id)).toEqual([
+        "check-firmware",
+        "compare-runtime-facts",
+        "check-support",
+        "reassess",
+      ]);
+      for (const step of r.value.inspection) {
+        expect(step.action).toMatch(/^[A-Z].*\.$/u);
+        expect(step.why).toMatch(/^[A-Z].*\.$/u);
+      }
+      // What the facts say is in the reasons: the support period's end, the last security update.
+      const support = r.value.inspection[2]?.why ?? "";
+      if (facts.supportPeriodEnd === undefined) expect(support).toContain("declares no end of the support period");
+      else expect(support).toContain(facts.supportPeriodEnd);
+      const latest = (facts.updates ?? [])
+        .filter((u) => u.security)
+        .map((u) => u.date)
+        .sort()
+        .at(-1);
+      expect(r.value.inspection[0]?.why).toContain(latest ?? "no security update is on record");
+    },
+  );
+
+  it("says where support has ended", () => {
+    const b = run({ purchaseDate: "2020-01-01", supportPeriodEnd: "2025-01-01" });
+    expect(b.inspection[2]?.why).toBe(
+      "Support that has stopped makes the label negative, and the date was computed assuming it goes on. The support period ended on 2025-01-01.",
+    );
+  });
+});
+
 describe("hardware lifetimes", () => {
   test.prop([fc.integer({ min: -40, max: 150 }), fc.double({ min: 0.01, max: 3, noNaN: true })])(
     "the Arrhenius factor at the rated temperature is 1",

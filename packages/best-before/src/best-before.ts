@@ -65,6 +65,60 @@ export interface BestBefore {
   readonly asOf: IsoDate;
   /** The policy used, defaults filled in. */
   readonly policy: BestBeforePolicy;
+  /**
+   * What to do on the inspection day, in the paper's order (§V-B): check the firmware, reboot
+   * and compare the runtime facts with the label, check that support is still active, and
+   * start a new threat model or maturity assessment.
+   *
+   * @since 0.2.0
+   */
+  readonly inspection: readonly InspectionStep[];
+}
+
+/** The paper's inspection actions (§V-B), each with why and what the facts say of it. */
+function inspectionSteps(facts: LifecycleFacts, latestSecurity: IsoDate | undefined, asOf: IsoDate): InspectionStep[] {
+  const support =
+    facts.supportPeriodEnd === undefined
+      ? "The label declares no end of the support period."
+      : facts.supportPeriodEnd <= asOf
+        ? `The support period ended on ${facts.supportPeriodEnd}.`
+        : `The support period is declared to end on ${facts.supportPeriodEnd}.`;
+  return [
+    {
+      id: "check-firmware",
+      action: "Check that the firmware is up to date.",
+      why: `The paper's first inspection is a screening of whether the firmware is current; ${latestSecurity === undefined ? "no security update is on record" : `the last security update on record dates from ${latestSecurity}`}.`,
+    },
+    {
+      id: "compare-runtime-facts",
+      action: "Restart the device and compare the values measured while it boots with the label's runtime facts.",
+      why: "Values outside the manufacturer's integration-stage reference values show a device that was tampered with or misconfigured.",
+    },
+    {
+      id: "check-support",
+      action: "Check that the manufacturer's support activities are still active.",
+      why: `Support that has stopped makes the label negative, and the date was computed assuming it goes on. ${support}`,
+    },
+    {
+      id: "reassess",
+      action: "Start a new threat model or maturity assessment.",
+      why: "The date marks when the device must be evaluated again; the paper suggests the maturity model of its §IV for it.",
+    },
+  ];
+}
+
+/**
+ * One thing to do on the inspection day, as §V-B of the paper lists them, with why.
+ *
+ * @since 0.2.0
+ */
+export interface InspectionStep {
+  /** A stable id: `check-firmware`, `compare-runtime-facts`, `check-support` or `reassess`. */
+  readonly id: "check-firmware" | "compare-runtime-facts" | "check-support" | "reassess";
+  /** What to do, in one sentence. */
+  readonly action: string;
+  /** Why, with what the lifecycle facts say where they bear on it. */
+  readonly why: string;
 }
 
 /**
@@ -366,5 +420,6 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   if (limiting !== undefined) result.limitingComponent = limiting;
   result.asOf = asOf;
   result.policy = policy;
+  result.inspection = inspectionSteps(facts, latestSecurity, asOf);
   return ok(result as BestBefore);
 }

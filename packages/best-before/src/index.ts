@@ -11,6 +11,7 @@ export {
   type BestBeforeOptions,
   type Contribution,
   computeBestBefore,
+  type InspectionStep,
 } from "./best-before.js";
 export { arrheniusFactor, type ComponentLifetime, componentLifetime, mtbfB10, weibullB10 } from "./hardware.js";
 export { type BestBeforeIssueCode, bestBeforeIssueCodes } from "./issue-codes.js";

@@ -145,6 +145,13 @@ describe("miotsec", () => {
   it("reads a label from YAML as from JSON", async () => {
     const { stringify } = await import("yaml");
     const yaml = file("wifi.label.yaml", stringify(JSON.parse(readFileSync(label, "utf8"))));
+    // Once the date is near, what to do on the day, the paper's four actions, one line each.
+    const due = await miotsec("best-before", labelFile("ultrasound-wifi"), "--as-of", "2026-12-02");
+    expect(due.out).toMatch(
+      /\n {2}On the inspection day:\n {2}- Check that the firmware is up to date\. .*\n(?: {2}- .*\n){3}$/u,
+    );
+    const fine = await miotsec("best-before", labelFile("infusion-pump-full"), "--as-of", "2026-11-28");
+    expect(fine.out).not.toContain("On the inspection day");
     const fromJson = await miotsec("best-before", label, "--json");
     expect(await miotsec("best-before", yaml, "--json")).toEqual(fromJson);
   });

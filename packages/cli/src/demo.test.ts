@@ -53,6 +53,11 @@ describe("miotsec demo", () => {
     for (const id of ["label-ultrasound-wifi", "label-ultrasound-usbc", "chart-title", "runtime", "traffic"])
       expect(page).toContain(`id="${id}`);
     expect(page).toContain('class="react">isolate-from-network</span>');
+    // Both scanners are due soon: the page says what to do on the day, the infusion pump is not listed.
+    const inspection = page.slice(page.indexOf("<h3>On the inspection day</h3>"));
+    expect(inspection.match(/<h4>/gu)).toHaveLength(2);
+    expect(inspection).toContain("<li>Check that the firmware is up to date.");
+    expect(inspection).not.toContain("infusion pump");
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/iu);
     expect(page.match(/\b(src|href)="https?:/giu) ?? []).toEqual([]);
   });

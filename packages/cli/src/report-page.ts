@@ -108,6 +108,21 @@ function maturitySection(report: DemoResults["report"], catalogWords: string, po
 </section>`;
 }
 
+/**
+ * What to do on the inspection day, for each label whose date is near or past: the paper's
+ * actions with why, below the labels so that each label still prints whole on a page.
+ */
+function inspections(labels: DemoResults["labels"]): string {
+  const due = labels.filter((l) => l.bestBefore !== undefined && l.bestBefore.status !== "valid");
+  if (due.length === 0) return "";
+  const blocks = due.map((l) => {
+    const b = l.bestBefore as BestBefore;
+    const steps = b.inspection.map((s) => `<li>${e(s.action)} <span class="note">${e(s.why)}</span></li>`).join("");
+    return `<h4>${e(l.label.identity.product)}: ${e(b.bestBefore)} ${badge(b.status)}</h4><ol>${steps}</ol>`;
+  });
+  return `<h3>On the inspection day</h3><p>What the paper has an inspection do, for the labels whose date is near or past.</p>${blocks.join("")}`;
+}
+
 function labelsSection(labels: DemoResults["labels"]): string {
   const figures = labels
     .map((l) => {
@@ -117,7 +132,7 @@ function labelsSection(labels: DemoResults["labels"]): string {
 <figcaption><strong>${e(l.label.identity.product)}</strong><br>${b ? `Best before inspection ${e(b.bestBefore)} ${badge(b.status)}, ${b.daysRemaining} days; ${e(inWords(labelWords, b.label))}` : "No lifecycle facts disclosed"}<br><a href="labels/${e(base)}.svg">SVG</a> · <a href="labels/${e(base)}.html">HTML</a> · <a href="labels/${e(base)}.cdx.json">CycloneDX</a> · <a href="labels/${e(base)}.mud.json">MUD</a></figcaption></figure>`;
     })
     .join("\n");
-  return `<section id="labels"><h2>IoT Components Facts labels</h2><p>Each label's QR code opens its online label; scan it from the screen.</p><div class="labels">${figures}</div></section>`;
+  return `<section id="labels"><h2>IoT Components Facts labels</h2><p>Each label's QR code opens its online label; scan it from the screen.</p><div class="labels">${figures}</div>${inspections(labels)}</section>`;
 }
 
 function runtimeSection(runtime: DemoResults["runtime"]): string {

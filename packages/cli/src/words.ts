@@ -15,6 +15,14 @@ export const labelWords: Readonly<Record<string, string>> = {
   negative: "negative label (support, security updates or service life have ended)",
 };
 
+/** The paper's inspection actions (the ids of `computeBestBefore`'s `inspection`), short. */
+export const inspectionWords: Readonly<Record<string, string>> = {
+  "check-firmware": "check the firmware",
+  "compare-runtime-facts": "restart and compare the runtime facts",
+  "check-support": "check that support is active",
+  reassess: "assess again",
+};
+
 /** An enum value in words: the entry of `words`, else the value with its hyphens as spaces. */
 export function inWords(words: Readonly<Record<string, string>>, value: string): string {
   return Object.hasOwn(words, value) ? (words[value] as string) : value.replace(/-/g, " ");

@@ -6,7 +6,10 @@ import { oneLine } from "../terminal.js";
 import { inWords, labelWords, statusWords } from "../words.js";
 import { json, readLabel } from "./shared.js";
 
-/** `miotsec best-before <label>`: the date, its status, and every factor that moved it. */
+/**
+ * `miotsec best-before <label>`: the date, its status, every factor that moved it, and, once
+ * the date is near or past, what to do on the inspection day.
+ */
 export async function bestBeforeCommand(context: Context): Promise<number> {
   const [file] = positional(context, "a label file") as [string];
   const { io, style } = context;
@@ -27,6 +30,11 @@ export async function bestBeforeCommand(context: Context): Promise<number> {
     for (const reason of b.labelReasons) io.out(`  ${oneLine(reason)}\n`);
     for (const c of b.contributions)
       io.out(`  ${`${c.days >= 0 ? "+" : ""}${c.days}`.padStart(5)} days  ${oneLine(c.explanation)}\n`);
+    // The paper's actions for the day itself, once it is near or past.
+    if (b.status !== "valid") {
+      io.out("  On the inspection day:\n");
+      for (const step of b.inspection) io.out(`  - ${oneLine(step.action)} ${oneLine(step.why)}\n`);
+    }
   }
   return b.status === "expired" ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { inWords, serverCountries, statusWords, thirdParties } from "../words.js";
+import { inspectionWords, inWords, serverCountries, statusWords, thirdParties } from "../words.js";
 import { catalogOf } from "./assess.js";
 import { checkTraffic } from "./check-traffic.js";
 import { compareSamples } from "./compare.js";
@@ -167,6 +167,11 @@ async function report(context: Context, examples: string, staging: string, out: 
       ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(inWords(statusWords, bestBefore.status))}`
       : "no lifecycle facts";
     line("label", `${oneLine(base)}: ${date}`);
+    if (bestBefore && bestBefore.status !== "valid")
+      line(
+        "inspect",
+        `${oneLine(base)}: ${bestBefore.inspection.map((step) => inWords(inspectionWords, step.id)).join(", ")}`,
+      );
     if (traffic)
       line(
         "traffic",
