@@ -162,6 +162,30 @@ describe("computeBestBefore: properties", () => {
   });
 });
 
+describe("new product variants", () => {
+  const facts = { manufacturingDate: "2026-02-02", newVariants: 2, stillPurchasable: true };
+
+  it("count as neutral by default, as the paper gives them no direction", () => {
+    const b = run(facts);
+    expect(b.contributions.find((c) => c.factor === "new-variants")).toMatchObject({
+      direction: "neutral",
+      days: 0,
+      explanation:
+        "2 new variants of the product released; they count as neutral, as the paper gives them no direction. No change.",
+    });
+    expect(b.bestBefore).toBe(run({ ...facts, newVariants: 0 }).bestBefore);
+  });
+
+  it("count as a month each of an active manufacturer under monthsPerNewVariant: 1, at most six", () => {
+    const b = run(facts, asOf, { monthsPerNewVariant: 1 });
+    expect(b.contributions.find((c) => c.factor === "new-variants")).toMatchObject({ direction: "positive" });
+    expect(b.bestBefore > run(facts).bestBefore).toBe(true);
+    expect(run({ ...facts, newVariants: 40 }, asOf, { monthsPerNewVariant: 1 }).bestBefore).toBe(
+      run({ ...facts, newVariants: 6 }, asOf, { monthsPerNewVariant: 1 }).bestBefore,
+    );
+  });
+});
+
 describe("the inspection day", () => {
   test.prop([factsArbitrary, dateArbitrary])(
     "lists the paper's four actions in its order, each with why, whatever the facts",

@@ -27,7 +27,10 @@ export interface Contribution {
     | "manufacturer-average-end-of-life"
     | "hardware-limit"
     | "maximum";
-  /** `positive` moves the date later, `negative` earlier; `neutral` is the starting point. */
+  /**
+   * `positive` moves the date later, `negative` earlier; `neutral` is the starting point, and new
+   * variants where the policy gives them no months.
+   */
   readonly direction: "positive" | "negative" | "neutral";
   /** Days the factor moved the date (0 when it did not bind). */
   readonly days: number;
@@ -272,12 +275,15 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   const anchorDay = epochDay(anchor.date);
   const asOfDay = epochDay(asOf);
   let day = anchorDay;
+  // New variants move nothing unless the policy gives them months: the paper gives no direction.
+  const neutral = (factor: Contribution["factor"]) =>
+    factor === "base" || (factor === "new-variants" && policy.monthsPerNewVariant === 0);
   const bonus = (factor: Contribution["factor"], add: number, why: string) => {
     months += add;
     const next = epochDayAfterMonths(anchor.date, months);
     contributions.push({
       factor,
-      direction: factor === "base" ? "neutral" : "positive",
+      direction: neutral(factor) ? "neutral" : "positive",
       days: next - day,
       explanation: factor === "base" ? why : `${why} ${add > 0 ? `+${plural(add, "month")}` : "No change"}.`,
     });
@@ -306,7 +312,9 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   bonus(
     "new-variants",
     Math.min(variants * policy.monthsPerNewVariant, policy.maxNewVariantMonths),
-    `${plural(variants, "new variant")} of the product released.`,
+    policy.monthsPerNewVariant === 0 && variants > 0
+      ? `${plural(variants, "new variant")} of the product released; they count as neutral, as the paper gives them no direction.`
+      : `${plural(variants, "new variant")} of the product released.`,
   );
   if (latestSecurity !== undefined) {
     const candidate = epochDayAfterMonths(latestSecurity, policy.securityUpdateValidityMonths);

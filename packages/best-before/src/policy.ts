@@ -28,7 +28,11 @@ export const bestBeforePolicySchema = z.strictObject({
   stillPurchasableMonths: months(120),
   /** Months added while the product line is alive. */
   productLineActiveMonths: months(120),
-  /** Months each new variant of the product adds (an active manufacturer). */
+  /**
+   * Months each new variant of the product adds. 0 by default: the paper names new variants as
+   * a parameter without saying which way they move the date. 1 reads them as an active
+   * manufacturer, a positive factor (the default before 0.2.0).
+   */
   monthsPerNewVariant: months(24),
   /** The most months new variants can add. */
   maxNewVariantMonths: months(120),
@@ -58,7 +62,8 @@ export type BestBeforePolicy = z.infer<typeof bestBeforePolicySchema>;
  * these are starting points a hospital can change:
  * two years from the anchor; a security update keeps a device good for a year and each one on
  * record adds a month (at most a year); a product still sold and a line still alive add six
- * months each; each new variant a month (at most six); five years of support are assumed when
+ * months each; new variants count as neutral (the paper gives them no direction; set
+ * `monthsPerNewVariant: 1` to count each as a month, at most six); five years of support are assumed when
  * none is declared; never more than ten years; `due-soon` 121 days before; an end announced
  * within a year makes the label `limited`.
  *
@@ -76,7 +81,7 @@ export const defaultBestBeforePolicy: BestBeforePolicy = Object.freeze({
   maxSecurityUpdateMonths: 12,
   stillPurchasableMonths: 6,
   productLineActiveMonths: 6,
-  monthsPerNewVariant: 1,
+  monthsPerNewVariant: 0,
   maxNewVariantMonths: 6,
   assumedSupportYears: 5,
   maxMonths: 120,
