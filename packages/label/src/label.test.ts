@@ -100,6 +100,20 @@ describe("parseLabel", () => {
     expect([category, intendedUse].every((t) => typeof t === "string")).toBe(true);
   });
 
+  it("takes a third party without a country, where the vendor does not know it", () => {
+    const usbc = labelOf(examples[1]);
+    expect(Array.isArray(usbc.dataPractices.thirdParties) && usbc.dataPractices.thirdParties[0]).toEqual({
+      name: "Google (Firebase)",
+      purpose: "crash reports and app installation identifiers",
+    });
+    const bad = setPath(examples[1] as Record<string, unknown>, "dataPractices.thirdParties", [
+      { name: "Google", country: "USA", purpose: "crash reports" },
+    ]);
+    const r = parseLabel(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path.slice(0, 2)).toEqual(["dataPractices", "thirdParties"]);
+  });
+
   it("takes data deletion as a level or as a range from the easier level to the harder one", () => {
     const at = (value: unknown) =>
       parseLabel(setPath(examples[0] as Record<string, unknown>, "components.dataDeletion", value));

@@ -202,7 +202,8 @@ export const deviceLabelSchema = z.strictObject({
     thirdParties: onLayer(
       disclosed(
         z
-          .array(z.strictObject({ name: text(200), country: countryCodeSchema, purpose: text(500) }))
+          // A third party's country may be left out where it is not known: unknown stays unknown.
+          .array(z.strictObject({ name: text(200), country: z.optional(countryCodeSchema), purpose: text(500) }))
           .check(z.maxLength(1000)),
       ),
       "qr",

@@ -161,7 +161,16 @@ function sections(label: DeviceLabel): FactSection[] {
       rows: [
         row("Purposes", d.purposes),
         row("Retention", d.retention),
-        row("Third parties", d.thirdParties),
+        row(
+          "Third parties",
+          Array.isArray(d.thirdParties)
+            ? d.thirdParties.map((t) => ({
+                name: t.name,
+                country: t.country ?? "country not disclosed",
+                purpose: t.purpose,
+              }))
+            : d.thirdParties,
+        ),
         row("End-to-end encryption", d.endToEndEncryption),
       ],
     },

@@ -189,6 +189,11 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     expect(html).toContain("Flow log (delivered volume, ml, post-processing)");
   });
 
+  it("says so where a third party's country is not disclosed", () => {
+    const usbc = unwrap(renderLabelHtml(examples[1], { asOf: "2026-11-28" }));
+    expect(usbc).toContain("Google (Firebase) (country not disclosed, crash reports and app installation identifiers)");
+  });
+
   it("shows §V's product facts and Table I's deletion range", () => {
     const wifi = unwrap(renderLabelHtml(examples[0], { asOf: "2026-11-28" }));
     expect(wifi).toContain("<dt>Criticality</dt><dd>Medium</dd>");
