@@ -153,7 +153,7 @@ const sections = [
   },
   {
     command: "check-traffic",
-    text: "The security test of the paper's section VI as one command. Both scanners' labels declare everything their apps were seen connecting to, so both checks affirm; the wired scanner's seven hosts are third parties of four companies, as the paper counted them, in the United States where the paper says so. The second run reads the same capture as mitmproxy's flows in JSON, which record the TLS version a HAR export of mitmproxy does not.",
+    text: "The security test of the paper's section VI as one command. Both scanners' labels declare every host their apps were seen connecting to. The wired scanner's seven hosts are third parties of four companies, as the paper counted them, in the United States where the paper says so. The second run reads the same capture as mitmproxy's flows in JSON, which record the TLS version a HAR export of mitmproxy does not. The wireless scanner's label says personal data stays in the EU, yet its cloud answered from Canada with images and patient records: the paper's GDPR point, contraindicated.",
     runs: [
       [
         [
@@ -181,9 +181,7 @@ const sections = [
           "check-traffic",
           "examples/labels/ultrasound-wifi.label.json",
           "examples/traffic/ultrasound-wifi.observed.json",
-          "--json",
         ],
-        { head: 8 },
       ],
     ],
   },

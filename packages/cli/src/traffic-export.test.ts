@@ -29,7 +29,13 @@ describe("miotsec check-traffic", () => {
       "7 hosts of 4 organisations: Google, LaunchDarkly, Amazon Web Services, Segment; server countries: US; country not reported for 3 hosts",
     );
     const list = await miotsec("check-traffic", wifi, example("traffic/ultrasound-wifi.observed.json"), "--json");
-    expect(JSON.parse(list.out)).toMatchObject({ status: "affirming", countries: ["CA"] });
+    // The label keeps personal data in the EU; the cloud answered from Canada: the paper's GDPR point.
+    expect(list.code).toBe(1);
+    expect(JSON.parse(list.out)).toMatchObject({ status: "contraindicated", countries: ["CA"] });
+    expect(JSON.parse(list.out).findings.map((f: { kind: string }) => f.kind)).toEqual([
+      "outside-declared-residency",
+      "outside-declared-residency",
+    ]);
   });
 
   it("exits 1 on an undeclared third party and TLS below what the label declares", async () => {

@@ -146,6 +146,16 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
           ...(identity.category ? [prop("miotsec:product:category", identity.category)] : []),
           ...(identity.intendedUse ? [prop("miotsec:product:intendedUse", identity.intendedUse)] : []),
           ...(identity.criticality ? [prop("miotsec:product:criticality", identity.criticality)] : []),
+          ...(label.dataPractices.dataResidency === undefined
+            ? []
+            : [
+                prop(
+                  "miotsec:dataResidency",
+                  given(label.dataPractices.dataResidency)
+                    ? label.dataPractices.dataResidency.join(",")
+                    : label.dataPractices.dataResidency,
+                ),
+              ]),
           ...lifecycleProperties(label),
         ],
       },

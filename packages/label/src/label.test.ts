@@ -114,6 +114,15 @@ describe("parseLabel", () => {
     if (!r.ok) expect(r.issues[0]?.path.slice(0, 2)).toEqual(["dataPractices", "thirdParties"]);
   });
 
+  it("takes where personal data may reside: countries, EU and EEA, optional", () => {
+    expect(labelOf(examples[0]).dataPractices.dataResidency).toEqual(["EU"]);
+    expect(labelOf(examples[1]).dataPractices.dataResidency).toBeUndefined();
+    const at = (value: unknown) =>
+      parseLabel(setPath(examples[0] as Record<string, unknown>, "dataPractices.dataResidency", value));
+    for (const good of [["EEA", "CH"], ["DE"], "not-disclosed"]) expect(at(good).ok).toBe(true);
+    for (const bad of [[], ["Europe"], ["eu"], "EU"]) expect(at(bad).ok).toBe(false);
+  });
+
   it("takes data deletion as a level or as a range from the easier level to the harder one", () => {
     const at = (value: unknown) =>
       parseLabel(setPath(examples[0] as Record<string, unknown>, "components.dataDeletion", value));

@@ -1,7 +1,7 @@
 import { lifecycleFactsSchema } from "@miotsec/best-before";
 import { countryCodeSchema, emailSchema, httpsUrlSchema } from "@miotsec/core";
 import { schemaKey } from "@miotsec/core/internal";
-import { runtimeProfileSchema } from "@miotsec/runtime-facts";
+import { residencySchema, runtimeProfileSchema } from "@miotsec/runtime-facts";
 import * as z from "zod/mini";
 import { onLayer } from "./layers.js";
 import { asciiUrl, qrBaseUrlMaxLength, qrBaseUrlPattern } from "./url.js";
@@ -70,7 +70,7 @@ export const labelSchemaVersion = 1;
  * The device label (§V of "Improving IT Security of Medical IoT Devices: A Maturity Evaluation
  * and a Labeling Approach"): identity, with the product category, intended use and criticality
  * that §V says a label's specifications depend on; the IoT Components Facts Label of Table I in full;
- * data practices; security facts; lifecycle facts (the input of the best-before-inspection
+ * data practices, with where personal data may reside; security facts; lifecycle facts (the input of the best-before-inspection
  * date); the runtime profile with its declared endpoints; and the QR target. Every disclosed
  * field may instead be `not-disclosed` or `not-applicable`. Each field carries its layer
  * (`box`, `qr`, `procurement`) in {@link layerRegistry}.
@@ -209,6 +209,9 @@ export const deviceLabelSchema = z.strictObject({
       "qr",
     ),
     endToEndEncryption: onLayer(disclosed(z.boolean()), "box"),
+    // Where personal data may go (the paper's GDPR point in §VI): countries, EU, EEA. Optional:
+    // labels written before 0.2.0 have none.
+    dataResidency: z.optional(onLayer(disclosed(residencySchema), "qr")),
   }),
   security: z.strictObject({
     updateMechanism: onLayer(disclosed(z.enum(["automatic", "user-initiated", "service-technician", "none"])), "box"),

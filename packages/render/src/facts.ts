@@ -172,6 +172,7 @@ function sections(label: DeviceLabel): FactSection[] {
             : d.thirdParties,
         ),
         row("End-to-end encryption", d.endToEndEncryption),
+        row("Data residency", d.dataResidency),
       ],
     },
     {

@@ -143,7 +143,7 @@ describe("renderLabelSvg and renderLabelHtml", () => {
     expect(html).not.toContain("<dd></dd>");
     // Three rows of the product, four of support (one where the lifecycle is withheld), the rest fixed.
     const support = typeof (doc as { lifecycle?: unknown }).lifecycle === "object" ? 4 : 1;
-    expect(html.match(/<dd>/gu)).toHaveLength(24 + support);
+    expect(html.match(/<dd>/gu)).toHaveLength(25 + support);
   });
 
   test.prop([example, asOf])("say the best-before status and label in words, never as enum values", (doc, day) => {
@@ -197,6 +197,7 @@ describe("renderLabelSvg and renderLabelHtml", () => {
   it("shows §V's product facts and Table I's deletion range", () => {
     const wifi = unwrap(renderLabelHtml(examples[0], { asOf: "2026-11-28" }));
     expect(wifi).toContain("<dt>Criticality</dt><dd>Medium</dd>");
+    expect(wifi).toContain("<dt>Data residency</dt><dd>EU</dd>");
     expect(wifi).toContain("<dt>Category</dt><dd>Ultrasound scanner, handheld and wireless</dd>");
     const table1 = unwrap(renderLabelHtml(tableOne, { asOf: "2026-11-28" }));
     expect(table1).toContain("<dt>Data deletion</dt><dd>Easy to complex</dd>");

@@ -41,10 +41,17 @@ export interface EndpointFinding {
     | "country-not-declared"
     | "tls-below-declared"
     | "tls-below-1.2"
-    | "port-not-declared";
+    | "port-not-declared"
+    | "outside-declared-residency"
+    | "plain-text-despite-declared-encryption"
+    | "third-party-despite-declared-none";
   /** The observed host. */
   readonly host: string;
-  /** The tier: `declared` affirms; an undeclared third party contraindicates; the rest warn. */
+  /**
+   * The tier: `declared` affirms; an undeclared third party, and what contradicts the label's
+   * data protection (personal data outside its residency, plain text despite end-to-end
+   * encryption, a third party where it declares none) contraindicate; the rest warn.
+   */
   readonly tier: Tier;
   /** One sentence. */
   readonly explanation: string;

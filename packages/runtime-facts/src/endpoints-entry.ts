@@ -11,3 +11,4 @@
 export * from "./connection.js";
 export { compareEndpoints, type EndpointOptions } from "./endpoints.js";
 export { type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
+export { residencySchema } from "./residency.js";

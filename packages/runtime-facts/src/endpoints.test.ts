@@ -383,3 +383,98 @@ describe("parseMitmproxyFlows and the tls map", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe("what the label declares of data protection", () => {
+  const endpoint = (host: string, thirdParty: boolean, dataCategories: string[]): DeclaredEndpoint => ({
+    host,
+    port: 443,
+    protocol: "https",
+    purpose: "storage",
+    operator: thirdParty ? "Cloud" : "Vendor",
+    thirdParty,
+    dataCategories,
+  });
+  const declared = [
+    endpoint("cloud.vendor.example", false, ["ultrasound images", "patient records"]),
+    endpoint("metrics.tracker.example", true, ["device metadata"]),
+  ];
+  const kinds = (r: ReturnType<typeof compareEndpoints>) =>
+    r.ok ? r.value.findings.map((f) => `${f.kind}:${f.tier}`) : r.issues.map((i) => i.code);
+
+  it("finds the paper's GDPR point: a label that keeps data in the EU, a cloud in Canada", () => {
+    const r = compareEndpoints(declared, [{ host: "cloud.vendor.example", port: 443, tls: "1.2", country: "CA" }], {
+      residency: ["EU"],
+    });
+    expect(kinds(r)).toEqual(["outside-declared-residency:contraindicated"]);
+    expect(r.ok && r.value.findings[0]?.explanation).toBe(
+      "cloud.vendor.example answered from CA, outside where the label says data resides (EU), and carries ultrasound images, patient records.",
+    );
+    // Inside the EU, the EEA or a listed country, nothing to say; an unknown country is not judged.
+    for (const [country, residency] of [
+      ["DE", ["EU"]],
+      ["NO", ["EEA"]],
+      ["CH", ["EU", "CH"]],
+    ] as const)
+      expect(
+        kinds(compareEndpoints(declared, [{ host: "cloud.vendor.example", country }], { residency: [...residency] })),
+      ).toEqual(["declared:affirming"]);
+    expect(kinds(compareEndpoints(declared, [{ host: "cloud.vendor.example" }], { residency: ["EU"] }))).toEqual([
+      "declared:affirming",
+    ]);
+  });
+
+  it("warns only, outside the residency, where what the connection carries is not personal data", () => {
+    const observed = [{ host: "metrics.tracker.example", country: "US" }];
+    expect(kinds(compareEndpoints(declared, observed, { residency: ["EU"] }))).toEqual([
+      "outside-declared-residency:contraindicated",
+    ]);
+    const named = compareEndpoints(declared, observed, { residency: ["EU"], personalData: ["patient records"] });
+    expect(kinds(named)).toEqual(["outside-declared-residency:warning"]);
+  });
+
+  it("finds plain text despite declared encryption, and a third party despite none declared", () => {
+    const observed = [
+      { host: "cloud.vendor.example", tls: "none" as const },
+      { host: "metrics.tracker.example", tls: "1.3" as const },
+    ];
+    const r = compareEndpoints(declared, observed, { declared: { endToEndEncryption: true, noThirdParties: true } });
+    expect(kinds(r)).toEqual([
+      "tls-below-1.2:warning",
+      "plain-text-despite-declared-encryption:contraindicated",
+      "third-party-despite-declared-none:contraindicated",
+    ]);
+    expect(kinds(compareEndpoints(declared, observed, { declared: { endToEndEncryption: false } }))).toEqual([
+      "tls-below-1.2:warning",
+      "declared:affirming",
+    ]);
+  });
+
+  test.prop([
+    fc.array(
+      fc.record({
+        host: fc.constantFrom("cloud.vendor.example", "metrics.tracker.example", "x.other.example"),
+        country: fc.constantFrom("DE", "CA", "US", "NO"),
+        tls: fc.constantFrom("none", "1.2", "1.3"),
+      }),
+      { maxLength: 6 },
+    ),
+    fc.subarray(["EU", "EEA", "CA", "US"], { minLength: 1 }),
+  ])("widening the residency never adds a residency finding", (observed, residency) => {
+    const count = (r: ReturnType<typeof compareEndpoints>) =>
+      r.ok ? r.value.findings.filter((f) => f.kind === "outside-declared-residency").length : -1;
+    const narrow = compareEndpoints(declared, observed, { residency: residency.slice(0, 1) });
+    const wide = compareEndpoints(declared, observed, { residency });
+    expect(count(wide)).toBeLessThanOrEqual(count(narrow));
+    expect(count(compareEndpoints(declared, observed))).toBe(0);
+  });
+
+  it.each([
+    ["a region that is not one", { residency: ["EUR"] }],
+    ["an empty residency", { residency: [] }],
+    ["a declaration that is not a boolean", { declared: { endToEndEncryption: "yes" } }],
+  ])("answers options with %s with issues under options", (_, options) => {
+    const r = compareEndpoints(declared, [], options as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("options");
+  });
+});

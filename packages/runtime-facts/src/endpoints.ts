@@ -9,6 +9,7 @@ import {
   observedConnectionSchema,
 } from "./connection.js";
 import { type DeclaredEndpoint, endpointSchema } from "./profile.js";
+import { residencyCountries, residencySchema } from "./residency.js";
 
 /** The declared endpoints by host, so that each observed host is matched in a few look-ups. */
 export interface DeclaredIndex {
@@ -63,6 +64,11 @@ const endpointOptionsSchema = z.strictObject({
   organisations: z.optional(
     z.record(z.string().check(z.minLength(1), z.maxLength(253)), z.string().check(z.minLength(1), z.maxLength(200))),
   ),
+  residency: z.optional(residencySchema),
+  personalData: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(1000))),
+  declared: z.optional(
+    z.strictObject({ endToEndEncryption: z.optional(z.boolean()), noThirdParties: z.optional(z.boolean()) }),
+  ),
 });
 
 /**
@@ -79,6 +85,24 @@ export interface EndpointOptions {
    * suffixes only, so `amazonaws.com` for every AWS host).
    */
   readonly organisations?: Readonly<Record<string, string>>;
+  /**
+   * Where the label says personal data may go (`dataResidency`): countries, `EU`, `EEA`. A
+   * server seen in another country is an `outside-declared-residency` finding, contraindicated
+   * when the connection carries personal data, a warning otherwise.
+   */
+  readonly residency?: readonly string[];
+  /**
+   * Which declared data categories are personal data. Without it every category a declared
+   * endpoint carries counts as personal; an undeclared host is assumed to carry none that is
+   * known.
+   */
+  readonly personalData?: readonly string[];
+  /**
+   * What the label declares of data protection: end-to-end encryption (a connection seen
+   * without TLS contradicts it) and no third parties (a third party seen receiving personal
+   * data contradicts it). Each contradiction is a contraindicated finding.
+   */
+  readonly declared?: { readonly endToEndEncryption?: boolean; readonly noThirdParties?: boolean };
 }
 
 /**
@@ -125,7 +149,9 @@ const declaredEndpointsSchema = z.array(endpointSchema).check(z.maxLength(10_000
  * suffixes such as `s3.amazonaws.com` included); servers in undeclared countries; TLS below the
  * declared minimum, and below 1.2 always; ports not declared. Third parties are also grouped by
  * organisation, as the paper counted them ("four different companies"), by the
- * `options.organisations` map.
+ * `options.organisations` map. What a label declares of data protection is checked where the
+ * options give it: servers outside its data residency, plain text despite end-to-end
+ * encryption, a third party receiving personal data where it declares none.
  *
  * Both lists are checked: declarations as a runtime profile's endpoints (their issues under
  * `declared`), connections as {@link observedConnectionSchema}, options under `options`.
@@ -162,6 +188,13 @@ export function compareEndpoints(
   const names = Object.fromEntries(
     Object.entries(given.value.organisations ?? {}).map(([domain, name]) => [domain.toLowerCase(), name]),
   );
+  const { residency, personalData, declared: protection } = given.value;
+  const allowed = residency === undefined ? undefined : residencyCountries(residency);
+  const personal = personalData === undefined ? undefined : new Set(personalData);
+  /** The personal data categories the declarations covering a host carry. */
+  const personalOf = (matches: readonly DeclaredEndpoint[]) => [
+    ...new Set(matches.flatMap((d) => d.dataCategories.filter((c) => personal === undefined || personal.has(c)))),
+  ];
   const declared = checked.value;
   const firstParty = new Set(declared.filter((d) => !d.thirdParty).map((d) => baseDomain(d.host)));
   const index = indexDeclared(declared);
@@ -194,6 +227,19 @@ export function compareEndpoints(
         "warning",
         `${c.host} was reached ${c.tls === "none" ? "without TLS" : `with TLS ${c.tls}`}, below TLS 1.2.`,
       );
+    if (protection?.endToEndEncryption === true && c.tls === "none")
+      add(
+        "plain-text-despite-declared-encryption",
+        "contraindicated",
+        `${c.host} was reached without TLS, though the label declares end-to-end encryption.`,
+      );
+    const carried = personalOf(matches);
+    if (allowed !== undefined && c.country !== undefined && !allowed.has(c.country))
+      add(
+        "outside-declared-residency",
+        carried.length > 0 ? "contraindicated" : "warning",
+        `${c.host} answered from ${c.country}, outside where the label says data resides (${(residency ?? []).join(", ")})${carried.length > 0 ? `, and carries ${carried.join(", ")}` : ""}.`,
+      );
     if (matches.length === 0) {
       // An address says nothing about who runs it: undeclared, but not provably a third party.
       const third = !/^[\d.]+$|:/.test(c.host) && !firstParty.has(baseDomain(c.host));
@@ -209,7 +255,15 @@ export function compareEndpoints(
       }
       continue;
     }
-    if (matches.some((d) => d.thirdParty)) thirdParties.add(c.host);
+    if (matches.some((d) => d.thirdParty)) {
+      thirdParties.add(c.host);
+      if (protection?.noThirdParties === true && carried.length > 0)
+        add(
+          "third-party-despite-declared-none",
+          "contraindicated",
+          `${c.host} is a third party receiving ${carried.join(", ")}, though the label declares no third parties.`,
+        );
+    }
     const ports = matches.filter((d) => d.port !== undefined).map((d) => d.port);
     if (c.port !== undefined && ports.length === matches.length && !ports.includes(c.port))
       add("port-not-declared", "warning", `${c.host} was reached on port ${c.port}, which is not declared.`);

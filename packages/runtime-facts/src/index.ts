@@ -36,3 +36,4 @@ export {
   runtimeProfileSchemaVersion,
   softwareVersionSchema,
 } from "./profile.js";
+export { residencySchema } from "./residency.js";

@@ -34,7 +34,8 @@ function isFlowList(capture: readonly unknown[]): boolean {
  * Declared against observed endpoints: a HAR capture, mitmproxy's flows in JSON, or a JSON list
  * of observed connections, compared with the endpoints of a label already read from
  * `labelFile`. A capture takes its countries and, where it records none, its TLS versions from
- * the map files; third parties are grouped by the organisations map.
+ * the map files; third parties are grouped by the organisations map; what the label declares of
+ * data protection (residency, end-to-end encryption, no third parties) is checked too.
  */
 export async function checkTraffic(
   label: DeviceLabel,
@@ -62,13 +63,28 @@ export async function checkTraffic(
     if (!parsed.ok) throw new UsageError(await failureLine(captureFile, maps.tls, parsed.issues));
     observed = parsed.value;
   }
-  const r = rf.compareEndpoints(
-    label.runtime.endpoints,
-    observed,
-    organisations && { organisations: organisations as never },
-  );
+  const r = rf.compareEndpoints(label.runtime.endpoints, observed, {
+    ...(organisations && { organisations: organisations as never }),
+    ...expectations(label),
+  });
   if (!r.ok) throw new UsageError(await failureLine(captureFile, maps.organisations, r.issues));
   return r.value;
+}
+
+/**
+ * What the label declares of data protection, as `compareEndpoints` checks it: where personal
+ * data may reside, end-to-end encryption, and no third parties (an empty list, or
+ * `not-applicable`).
+ */
+function expectations(label: DeviceLabel) {
+  const d = label.dataPractices;
+  return {
+    ...(Array.isArray(d.dataResidency) && { residency: d.dataResidency }),
+    declared: {
+      ...(typeof d.endToEndEncryption === "boolean" && { endToEndEncryption: d.endToEndEncryption }),
+      noThirdParties: Array.isArray(d.thirdParties) ? d.thirdParties.length === 0 : d.thirdParties === "not-applicable",
+    },
+  };
 }
 
 /**
