@@ -39,6 +39,7 @@ export interface Options {
   readonly policy?: string[];
   readonly "min-level"?: string;
   readonly template?: boolean;
+  readonly "from-label"?: string;
   readonly criterion?: string;
   readonly level?: string;
   readonly certification?: string;

@@ -220,9 +220,46 @@ describe("miotsec assess --template", () => {
   it("takes no assessment file and none of the report's options", async () => {
     refused(
       await miotsec("assess", "--template", hospital),
-      "assess --template writes a new questionnaire and reads no file (miotsec assess --help)",
+      "assess --template writes a new questionnaire and reads no assessment (miotsec assess --help)",
     );
     refused(await miotsec("assess", "--template", "--format", "json"), "assess --template does not take --format");
+  });
+});
+
+describe("miotsec assess --from-label", () => {
+  it("writes the questionnaire pre-filled from a label, each answer with why, that assesses", async () => {
+    const out = join(scratch(), "from-label.yaml");
+    const label = example("labels/ultrasound-wifi.label.json");
+    expect(await miotsec("assess", "--from-label", label, "--as-of", "2026-12-02", "--out", out)).toEqual({
+      code: 0,
+      out: "",
+      err: "",
+    });
+    const text = readFileSync(out, "utf8");
+    expect(text).toContain(
+      "  # To review, from the label: Label wireless-scanner-example.us-w1.2026-1, security.defaultCredentials: The label declares no default credentials.\n  authentication.1.1: {",
+    );
+    const doc = parse(text);
+    expect(doc.subject).toEqual({
+      kind: "device",
+      id: "wireless-scanner-example.us-w1.2026-1",
+      name: "Handheld wireless ultrasound scanner",
+    });
+    expect(doc.answers["updates.3.1"]).toMatchObject({ status: "unmet", evidence: [{ method: "examine" }] });
+    expect(doc.answers["organisation.1.1"]).toBeNull();
+    const r = JSON.parse((await miotsec("assess", out, "--json")).out);
+    expect(r.coverage.known).toBe(5);
+  });
+
+  it("answers a file that is not a label, and an assessment file beside it, with exit 2 and one line", async () => {
+    refused(
+      await miotsec("assess", "--from-label", hospital),
+      `${hospital}: $.identity is required but missing. (and 10 more)`,
+    );
+    refused(
+      await miotsec("assess", "--from-label", example("labels/table-1.label.json"), hospital),
+      "assess --from-label writes a new questionnaire and reads no assessment (miotsec assess --help)",
+    );
   });
 });
 

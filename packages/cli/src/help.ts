@@ -34,6 +34,7 @@ export const commandHelp: Readonly<Record<string, string>> = {
                       [--policy KEY=VALUE ...] [--format text|json|markdown|oscal]
                       [--min-level N] [--out FILE] [--json]
        miotsec assess --template [--catalog FILE] [--profile FILE] [--as-of YYYY-MM-DD] [--out FILE]
+       miotsec assess --from-label LABEL [--catalog FILE] [--profile FILE] [--as-of YYYY-MM-DD] [--out FILE]
 
 Rates a facility or a device on the maturity model (the paper's catalog, or --catalog, tailored
 by --profile): the level with the best level its unknown answers still allow, each dimension and
@@ -44,7 +45,10 @@ gating=paper-example reads §IV-C as its example does, one level above the highe
 fulfilled in full. --format oscal writes OSCAL assessment results. Exits 1, saying why on standard
 error, when the level is below --min-level. --template writes a questionnaire instead: an
 assessment in YAML with every attested requirement's text as a comment above an empty answer,
-and every fact with its unit, ready to fill in and assess.
+and every fact with its unit, ready to fill in and assess. --from-label writes it pre-filled
+from a device's label: the requirements its facts evidence (default credentials, updates,
+encryption, security contact, SBOM, support period) answered, each with the label as evidence
+and a comment saying why, for you to review.
 Example: miotsec assess examples/assessments/hospital.assessment.yaml --policy partial=met
 `,
   catalog: `Usage: miotsec catalog [--criterion ID] [--level N] [--catalog FILE] [--profile FILE] [--json]

@@ -44,6 +44,7 @@ const allOptions = {
   policy: { type: "string", multiple: true },
   "min-level": { type: "string" },
   template: { type: "boolean" },
+  "from-label": { type: "string" },
   criterion: { type: "string" },
   level: { type: "string" },
   certification: { type: "string" },
@@ -69,7 +70,7 @@ interface Command {
 const commands: Readonly<Record<string, Command>> = {
   assess: {
     run: async (c) => (await import("./commands/assess.js")).assessCommand(c),
-    options: ["json", "format", "catalog", "profile", "policy", "min-level", "out", "template", "as-of"],
+    options: ["json", "format", "catalog", "profile", "policy", "min-level", "out", "template", "from-label", "as-of"],
   },
   catalog: {
     run: async (c) => (await import("./commands/catalog.js")).catalogCommand(c),

@@ -32,6 +32,7 @@ export {
   type ReportComparison,
   summarize,
 } from "./fleet.js";
+export { assessmentFromLabel, type FromLabelOptions, type LabelEvidence, labelEvidence } from "./from-label.js";
 export { type MaturityIssueCode, maturityIssueCodes } from "./issue-codes.js";
 export { toMarkdown } from "./markdown.js";
 export { toOscalAssessmentResults } from "./oscal.js";

@@ -21,7 +21,15 @@ import {
   toCycloneDx,
   toMud,
 } from "@miotsec/label";
-import { assess, assessMany, compareReports, summarize, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
+import {
+  assess,
+  assessMany,
+  assessmentFromLabel,
+  compareReports,
+  summarize,
+  toMarkdown,
+  toOscalAssessmentResults,
+} from "@miotsec/maturity";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import { compareRuntimeFacts, createMonitor, parseHar, parseMitmproxyFlows } from "@miotsec/runtime-facts";
 import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
@@ -109,6 +117,7 @@ export const entries = {
     return [...samples.flatMap((s) => monitor.update(s)), ...monitor.tick(samples.at(-1).at + 3_600_000)];
   },
   parseHar: () => [parseHar(har, { countries }), parseHar({ log: { entries: [{ request: { url: "not a url" } }] } })],
+  assessmentFromLabel: () => labels.map((l) => assessmentFromLabel(l, miotCatalog, { asOf: "2026-11-28" })),
   parseMitmproxyFlows: () => [parseMitmproxyFlows(flows, { countries }), parseMitmproxyFlows([{ request: {} }])],
   compareEndpoints: () =>
     compareEndpoints(value(parseLabel(labels[1])).runtime.endpoints, value(parseHar(har, { countries })), {

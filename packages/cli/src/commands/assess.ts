@@ -1,12 +1,12 @@
 import type { Level } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
-import type { Blocker, MaturityReport } from "@miotsec/maturity";
+import type { Answer, Assessment, Blocker, MaturityReport } from "@miotsec/maturity";
 import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import type { Style } from "../style.js";
 import { oneLine, shorten } from "../terminal.js";
-import { json } from "./shared.js";
+import { json, readLabel } from "./shared.js";
 
 /** `--policy partial=met --policy na=unmet` as a partial policy object; the scorer checks the values. */
 function policyOf(pairs: readonly string[] | undefined): Record<string, string> {
@@ -39,23 +39,33 @@ export async function catalogOf(catalogFile: string | undefined, profileFile: st
 /** `miotsec assess <assessment>`: levels, blockers and roadmap in text, JSON, Markdown or OSCAL. */
 export async function assessCommand(context: Context): Promise<number> {
   const { options } = context;
-  if (options.template) {
+  const labelFile = options["from-label"];
+  if (options.template || labelFile !== undefined) {
+    const how = labelFile === undefined ? "--template" : "--from-label";
     if (context.args.length > 0)
-      throw new UsageError("assess --template writes a new questionnaire and reads no file (miotsec assess --help)");
+      throw new UsageError(`assess ${how} writes a new questionnaire and reads no assessment (miotsec assess --help)`);
     for (const option of ["format", "json", "policy", "min-level"] as const)
-      if (options[option] !== undefined) throw new UsageError(`assess --template does not take --${option}`);
+      if (options[option] !== undefined) throw new UsageError(`assess ${how} does not take --${option}`);
     const catalog = await catalogOf(options.catalog, options.profile);
-    const { describeCatalog } = await import("@miotsec/maturity");
-    const words = describeCatalog({
+    const maturity = await import("@miotsec/maturity");
+    const words = maturity.describeCatalog({
       id: catalog.id,
       version: catalog.version,
       ...(catalog.profiles === undefined ? {} : { profiles: catalog.profiles }),
     });
-    await emit(context, questionnaire(catalog, words, context.asOf));
+    let prefilled: Assessment | undefined;
+    if (labelFile !== undefined) {
+      const r = maturity.assessmentFromLabel(await readLabel(labelFile), catalog, { asOf: context.asOf });
+      if (!r.ok) throw new UsageError(await issueLine(labelFile, r.issues));
+      prefilled = r.value;
+    }
+    await emit(context, questionnaire(catalog, words, context.asOf, prefilled));
     return 0;
   }
   if (options["as-of"] !== undefined)
-    throw new UsageError("assess takes its date from the assessment's asOf; --as-of goes with --template");
+    throw new UsageError(
+      "assess takes its date from the assessment's asOf; --as-of goes with --template or --from-label",
+    );
   const [file] = positional(context, "an assessment file") as [string];
   const format = choice(
     "format",
@@ -97,6 +107,10 @@ const comment = (text: string, prefix = "") =>
     .map((line) => `${prefix}# ${line}`.trimEnd())
     .join("\n");
 
+/** What a pre-filled answer's evidence says, for the comment above it. */
+const whyOf = (answer: Answer) =>
+  typeof answer === "object" ? (answer.evidence?.[0]?.description ?? answer.status) : answer;
+
 /**
  * An id as a YAML key. Requirement and fact ids are letters, digits, dots and hyphens, starting
  * with a letter: plain YAML, but for `null`, which YAML reads as an empty key.
@@ -106,9 +120,12 @@ const yamlKey = (id: string) => (id === "null" ? '"null"' : id);
 /**
  * The questionnaire of `assess --template`: an assessment in YAML with every attested
  * requirement's text as a comment above its empty answer (`null`, not answered yet), and every
- * fact with its title and unit, by criterion. It assesses as it is (everything unknown).
+ * fact with its title and unit, by criterion. It assesses as it is (everything unknown). With
+ * `prefilled` (`assess --from-label`), its subject and the answers it has are written in, each
+ * with the label as evidence, for a person to review.
  */
-export function questionnaire(catalog: Catalog, catalogWords: string, asOf: string): string {
+export function questionnaire(catalog: Catalog, catalogWords: string, asOf: string, prefilled?: Assessment): string {
+  const subject = prefilled?.subject;
   const lines = [
     comment(`A questionnaire on ${catalog.title}`),
     comment(`(${catalogWords}).`),
@@ -118,9 +135,16 @@ export function questionnaire(catalog: Catalog, catalogWords: string, asOf: stri
     "# Then: miotsec assess <this file>",
     "schemaVersion: 1",
     `asOf: "${asOf}"`,
-    "# subject:",
-    "#   kind: facility  # or device, product-family, other",
-    "#   name: The facility or device assessed",
+    ...(subject === undefined
+      ? [
+          "# subject:",
+          "#   kind: facility  # or device, product-family, other",
+          "#   name: The facility or device assessed",
+        ]
+      : [
+          "# Pre-filled from a device label: review every answer marked so; the label is the manufacturer's word.",
+          `subject: ${JSON.stringify(subject)}`,
+        ]),
     `catalog: { id: ${catalog.id}, version: "${catalog.version}" }`,
     "answers:",
   ];
@@ -131,7 +155,14 @@ export function questionnaire(catalog: Catalog, catalogWords: string, asOf: stri
     for (const r of attested) {
       const na = r.naAllowed ? (r.naJustificationRequired ? "; na allowed, with a justification" : "; na allowed") : "";
       const evidence = r.evidenceRequired ? "; met counts only with evidence" : "";
-      lines.push(comment(`Level ${r.level}: ${r.text}${na}${evidence}`, "  "), `  ${yamlKey(r.id)}:`);
+      const answer = prefilled?.answers[r.id];
+      lines.push(
+        comment(`Level ${r.level}: ${r.text}${na}${evidence}`, "  "),
+        // JSON is YAML: the pre-filled answer, with its evidence, on one line.
+        answer == null
+          ? `  ${yamlKey(r.id)}:`
+          : `${comment(`To review, from the label: ${whyOf(answer)}`, "  ")}\n  ${yamlKey(r.id)}: ${JSON.stringify(answer)}`,
+      );
     }
   }
   if (catalog.facts.length > 0) {
