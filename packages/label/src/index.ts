@@ -11,8 +11,22 @@
 export { type CyberTrustMarkOptions, toCyberTrustMark } from "./cyber-trust-mark.js";
 export { toCycloneDx } from "./cyclonedx.js";
 export { type LabelIssueCode, labelIssueCodes } from "./issue-codes.js";
-export { type DeviceLabel, deviceLabelSchema, disclosedFieldPaths, labelSchemaVersion, withheld } from "./label.js";
+export {
+  type DeviceLabel,
+  deviceLabelSchema,
+  disclosedFieldPaths,
+  labelSchemaVersion,
+  labelSignatureSchema,
+  withheld,
+} from "./label.js";
 export { type Layer, layerRegistry } from "./layers.js";
 export { type MudExport, type MudOptions, toMud } from "./mud.js";
-export { labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+export {
+  labelDigest,
+  labelJsonSchema,
+  labelPayload,
+  migrateLabel,
+  parseLabel,
+  qrPayload,
+} from "./parse-label.js";
 export { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";

@@ -3,10 +3,11 @@ import { canonicalJson } from "@miotsec/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { toCycloneDx } from "./cyclonedx.js";
 import { examples, labelOf, setPath } from "./fixtures.test-support.js";
 import { labelIssueCodes } from "./issue-codes.js";
 import { disclosedFieldPaths } from "./label.js";
-import { labelJsonSchema, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+import { labelDigest, labelJsonSchema, labelPayload, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
 import { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";
 
 const example = fc.constantFrom(...examples);
@@ -166,6 +167,54 @@ describe("parseLabel", () => {
     const r = parseLabel(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.filter((i) => !labelIssueCodes.includes(i.code as never))).toEqual([]);
+  });
+});
+
+describe("labelPayload, labelDigest and signatures", () => {
+  const signature = { protected: "eyJhbGciOiJFUzI1NiJ9", signature: "c2lnbmF0dXJl" };
+
+  test.prop([example, fc.array(fc.constant(signature), { minLength: 1, maxLength: 16 })])(
+    "signatures change neither the payload, nor the digest, nor the QR code, nor an export",
+    (doc, signatures) => {
+      const signed = { ...doc, signatures };
+      expect(parseLabel(signed).ok).toBe(true);
+      expect(labelPayload(signed as never)).toEqual(labelPayload(doc as never));
+      expect(labelDigest(signed as never)).toEqual(labelDigest(doc as never));
+      expect(qrPayload(signed as never, "https://labels.example")).toEqual(
+        qrPayload(doc as never, "https://labels.example"),
+      );
+      expect(toCycloneDx(signed as never)).toEqual(toCycloneDx(doc as never));
+    },
+  );
+
+  test.prop([example, fc.constantFrom(...disclosedFieldPaths)])(
+    "any other change changes the digest; the QR code carries its first 16 digits",
+    (doc, path) => {
+      const changed = setPath(doc, path, "not-disclosed");
+      const [a, b] = [labelDigest(doc as never), labelDigest(changed as never)];
+      if (!a.ok || !b.ok) throw new Error("fixture");
+      expect(a.value).toMatch(/^[0-9a-f]{64}$/u);
+      if (JSON.stringify(doc) !== JSON.stringify(changed)) expect(b.value).not.toBe(a.value);
+      const qr = qrPayload(doc as never, "https://labels.example");
+      expect(qr.ok && qr.value.endsWith(`?d=${a.value.slice(0, 16)}`)).toBe(true);
+    },
+  );
+
+  test.prop([example])("the payload is canonical: key order and indentation do not matter", (doc) => {
+    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(doc).reverse()), null, 7));
+    expect(labelPayload(reordered)).toEqual(labelPayload(doc as never));
+  });
+
+  it.each([
+    ["padding", [{ ...signature, signature: "c2ln==" }]],
+    ["a payload inside", [{ ...signature, payload: "e30" }]],
+    ["seventeen of them", Array.from({ length: 17 }, () => signature)],
+    ["an empty protected header", [{ ...signature, protected: "" }]],
+  ])("refuses signatures with %s", (_, signatures) => {
+    const r = parseLabel({ ...(examples[0] as object), signatures });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path[0]).toBe("signatures");
+    expect(labelDigest({ ...(examples[0] as object), signatures } as never).ok).toBe(false);
   });
 });
 

@@ -53,6 +53,30 @@ const bom = z.strictObject({
   format: z.optional(z.enum(["cyclonedx", "spdx"])),
 });
 
+const base64url = (max: number) =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(max),
+      z.regex(/^[A-Za-z0-9_-]+$/, { error: "must be base64url without padding" }),
+    );
+
+/**
+ * A signature of a label: a JWS in flattened JSON serialisation (RFC 7515 §7.2.2) with a
+ * detached payload (RFC 7515 Appendix F), the payload being the label's canonical JSON without
+ * its signatures ({@link labelPayload}). Only its shape is checked here; `@miotsec/trust` makes
+ * and verifies signatures.
+ *
+ * @example
+ * ```ts
+ * import { labelSignatureSchema } from "@miotsec/label";
+ * labelSignatureSchema.safeParse({ protected: "eyJhbGciOiJFUzI1NiJ9", signature: "c2ln" }).success; // true
+ * ```
+ * @since 0.2.0
+ */
+export const labelSignatureSchema = z.strictObject({ protected: base64url(4096), signature: base64url(1024) });
+
 /**
  * The version of the label document format this package writes; `migrateLabel` brings older
  * ones to it.
@@ -232,6 +256,8 @@ export const deviceLabelSchema = z.strictObject({
   }),
   lifecycle: onLayer(disclosed(lifecycleFactsSchema), "box"),
   runtime: onLayer(disclosed(runtimeProfileSchema), "procurement"),
+  // Signatures over the rest of the label: ignored by the digest and by every export. @since 0.2.0
+  signatures: z.optional(onLayer(z.array(labelSignatureSchema).check(z.maxLength(16)), "procurement")),
   qrTarget: onLayer(
     z.string().check(
       // One issue for one problem: each check stops the ones after it.

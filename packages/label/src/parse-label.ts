@@ -90,11 +90,55 @@ export function labelJsonSchema(): Record<string, unknown> {
   };
 }
 
+/** The label without its signatures: what the digest, the signatures and every export are of. */
+export function unsigned(label: DeviceLabel): Omit<DeviceLabel, "signatures"> {
+  const { signatures: _, ...rest } = label;
+  return rest;
+}
+
+/**
+ * The payload a label's signatures sign and its digest is of: the RFC 8785 canonical JSON of
+ * the label without `signatures` (and without `$schema`, as {@link parseLabel} reads it). The
+ * label is checked as {@link parseLabel} checks it.
+ *
+ * @example
+ * ```ts
+ * import { labelPayload } from "@miotsec/label";
+ * declare const label: import("@miotsec/label").DeviceLabel;
+ * labelPayload(label); // { ok: true, value: '{"components":...}' }
+ * ```
+ * @since 0.2.0
+ */
+export function labelPayload(labelInput: DeviceLabel): Result<string> {
+  const checked = parseLabel(labelInput);
+  // A parsed label is JSON through and through: its canonical form always exists.
+  return checked.ok ? ok(unwrap(canonicalJson(unsigned(checked.value)))) : checked;
+}
+
+/**
+ * The digest of a label: the SHA-256, in lowercase hex, of {@link labelPayload}. Signatures do
+ * not change it; any other change does. The QR payload carries its first 16 digits, so that a
+ * scanned code, a label file and a signature can be matched.
+ *
+ * @example
+ * ```ts
+ * import { labelDigest } from "@miotsec/label";
+ * declare const label: import("@miotsec/label").DeviceLabel;
+ * labelDigest(label); // { ok: true, value: "30d8347b7f0090c2..." }
+ * ```
+ * @since 0.2.0
+ */
+export function labelDigest(labelInput: DeviceLabel): Result<string> {
+  const payload = labelPayload(labelInput);
+  return payload.ok ? ok(sha256OfText(payload.value)) : payload;
+}
+
 /**
  * The payload of the label's QR code: a short, versioned https URL
  * `<baseUrl>/<label id>/v<schemaVersion>?d=<digest>`, where the digest is the first 16 hex
- * digits (64 bits) of the SHA-256 of the label's canonical JSON (RFC 8785, `canonicalJson`). A scanned code thus names the
- * exact label version it was printed for; any change to the label changes the digest.
+ * digits (64 bits) of the label's digest ({@link labelDigest}: the SHA-256 of its canonical JSON,
+ * RFC 8785, without its signatures). A scanned code thus names the exact label version it was
+ * printed for; any change to the label but a signature changes the digest.
  *
  * The payload is ASCII: characters of the base URL outside ASCII are percent-encoded as UTF-8,
  * as the QR code carries them. A base URL that is not an https URL without query or fragment,
@@ -132,6 +176,6 @@ export function qrPayload(labelInput: DeviceLabel, baseUrl: string): Result<stri
       ),
     ]);
   // A parsed label is JSON through and through: its canonical form always exists.
-  const digest = sha256OfText(unwrap(canonicalJson(label))).slice(0, 16);
+  const digest = sha256OfText(unwrap(canonicalJson(unsigned(label)))).slice(0, 16);
   return ok(`${base}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }
