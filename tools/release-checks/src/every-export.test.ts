@@ -10,6 +10,7 @@ import * as maturity from "@miotsec/maturity";
 import * as render from "@miotsec/render";
 import * as runtimeFacts from "@miotsec/runtime-facts";
 import * as endpoints from "@miotsec/runtime-facts/endpoints";
+import * as trust from "@miotsec/trust";
 import { describe, expect, it } from "vitest";
 import { answered, exotic, hostile, runs } from "./fuzz.test-support.js";
 
@@ -22,6 +23,7 @@ const entryPoints: Readonly<Record<string, Record<string, unknown>>> = {
   "@miotsec/best-before": bestBefore,
   "@miotsec/runtime-facts": runtimeFacts,
   "@miotsec/runtime-facts/endpoints": endpoints,
+  "@miotsec/trust": trust,
 };
 
 /** Functions whose contract is to throw on misuse, with the reason. */

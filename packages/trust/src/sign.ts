@@ -1,0 +1,93 @@
+import { fail, issue, ok, parseWith, type Result } from "@miotsec/core";
+import { type DeviceLabel, labelPayload, parseLabel } from "@miotsec/label";
+import { FlattenedSign, importJWK } from "jose";
+import * as z from "zod/mini";
+import { algorithmOf, type Jwk, jwkSchema, keyMembers, type SignerRole, signerRoles } from "./keys.js";
+
+/**
+ * The `typ` of a label signature's protected header.
+ *
+ * @since 0.2.0
+ */
+export const labelSignatureType = "miotsec-label+jws";
+
+/**
+ * Options of {@link signLabel}.
+ *
+ * @since 0.2.0
+ */
+export interface SignOptions {
+  /** The signer's private key as a JWK: EC on P-256 (`ES256`) or OKP on Ed25519 (`EdDSA`). */
+  readonly privateKey: Jwk;
+  /** The key id a verifier looks the public key up by in its JWKS. */
+  readonly kid: string;
+  /** Who signs: `manufacturer`, `test-lab` or `hospital`. */
+  readonly role: SignerRole;
+  /** The signer's name, as a person reads it ("Example Medical GmbH"). */
+  readonly signer: string;
+}
+
+const optionsSchema = z.strictObject({
+  privateKey: jwkSchema,
+  kid: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.enum(signerRoles),
+  signer: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/\S/)),
+});
+
+/**
+ * Signs a label: returns it with one more entry in `signatures`, a JWS in flattened JSON
+ * serialisation with a detached payload (RFC 7515 §7.2.2 and Appendix F). The payload is the
+ * label's canonical JSON without its signatures (`labelPayload` of `@miotsec/label`); the
+ * protected header carries `alg` (from the key: `ES256` or `EdDSA`), `kid`,
+ * `typ: "miotsec-label+jws"` and the signer's role and name as the `miotsec` claim. Signatures
+ * already there stay, so a manufacturer and a test lab can both sign.
+ *
+ * Asynchronous, as Web Crypto is. A label that does not parse, options that are not what they
+ * say, and a key that is not a private EC P-256 or Ed25519 key are answered with issues.
+ *
+ * @example
+ * ```ts
+ * import { signLabel } from "@miotsec/trust";
+ * declare const label: import("@miotsec/label").DeviceLabel;
+ * declare const privateKey: import("@miotsec/trust").Jwk;
+ * const signed = await signLabel(label, { privateKey, kid: "vendor-2026", role: "manufacturer", signer: "Example Medical GmbH" });
+ * ```
+ * @since 0.2.0
+ */
+export async function signLabel(label: DeviceLabel, options: SignOptions): Promise<Result<DeviceLabel>> {
+  const parsed = parseLabel(label);
+  const given = parseWith(optionsSchema, options, { path: ["options"] });
+  if (!parsed.ok || !given.ok) return fail([...(parsed.ok ? [] : parsed.issues), ...(given.ok ? [] : given.issues)]);
+  const { privateKey, kid, role, signer } = given.value;
+  const alg = algorithmOf(privateKey);
+  if (alg === undefined || privateKey.d === undefined)
+    return fail([
+      issue(
+        "invalid-value",
+        "$.options.privateKey must be a private EC key on P-256 or a private OKP key on Ed25519.",
+        ["options", "privateKey"],
+      ),
+    ]);
+  const payload = labelPayload(parsed.value);
+  if (!payload.ok) return payload;
+  let key: Awaited<ReturnType<typeof importJWK>>;
+  try {
+    key = await importJWK(keyMembers(privateKey, true), alg);
+  } catch {
+    return fail([
+      issue("invalid-value", "$.options.privateKey is not a usable key: its members do not make one.", [
+        "options",
+        "privateKey",
+      ]),
+    ]);
+  }
+  if ((parsed.value.signatures ?? []).length >= 16)
+    return fail([
+      issue("too-big", "$.signatures already holds 16 signatures, as many as a label takes.", ["signatures"]),
+    ]);
+  const jws = await new FlattenedSign(new TextEncoder().encode(payload.value))
+    .setProtectedHeader({ alg, kid, typ: labelSignatureType, miotsec: { role, signer } })
+    .sign(key);
+  const signature = { protected: jws.protected as string, signature: jws.signature };
+  return ok({ ...parsed.value, signatures: [...(parsed.value.signatures ?? []), signature] });
+}
