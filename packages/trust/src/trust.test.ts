@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { type DeviceLabel, disclosedFieldPaths, labelPayload } from "@miotsec/label";
@@ -243,5 +243,40 @@ describe("bad input is answered with issues", () => {
     const copy = structuredClone(label);
     await signed(label);
     expect(label).toEqual(copy);
+  });
+});
+
+describe("the test vectors of examples/signatures", () => {
+  const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8"));
+  const vectors = read("examples/signatures/ultrasound-wifi.vectors.json");
+  const keys = read(vectors.keys) as Jwks;
+  const label = { ...read(vectors.label), signatures: vectors.signatures } as DeviceLabel;
+
+  it("give the payload, the digest and the verification they state", async () => {
+    expect(labelPayload(label)).toEqual({ ok: true, value: vectors.payload });
+    expect(await verified(label, keys)).toEqual(vectors.verification);
+    expect(vectors.verification.digest).toBe(vectors.digest);
+  });
+
+  it("verify with node:crypto alone, from the file's payload and keys", () => {
+    for (const [i, jws] of (vectors.signatures as { protected: string; signature: string }[]).entries()) {
+      const key = keys.keys[i] as Jwk;
+      const input = Buffer.from(`${jws.protected}.${b64u(vectors.payload)}`);
+      const signature = Buffer.from(jws.signature, "base64url");
+      const publicKey = createPublicKey({ key: key as never, format: "jwk" });
+      const ok =
+        key.kty === "EC"
+          ? verify("sha256", input, { key: publicKey, dsaEncoding: "ieee-p1363" }, signature)
+          : verify(null, input, publicKey, signature);
+      expect(ok).toBe(true);
+    }
+  });
+
+  it("fail once the label is changed", async () => {
+    const changed = { ...label, qrTarget: "https://labels.example/elsewhere" };
+    expect(await verified(changed, keys)).toMatchObject({
+      valid: false,
+      signatures: [{ reason: "bad-signature" }, { reason: "bad-signature" }],
+    });
   });
 });
