@@ -280,3 +280,60 @@ describe("the test vectors of examples/signatures", () => {
     });
   });
 });
+
+describe("hostile signatures and key sets", () => {
+  const label = examples[3] as DeviceLabel;
+
+  test.prop(
+    [
+      fc.record({
+        alg: fc.constantFrom("ES256", "EdDSA", "none", "HS256", "RS256", "ES384", ""),
+        typ: fc.constantFrom("miotsec-label+jws", "JWT", undefined),
+        crit: fc.constantFrom(undefined, [], ["exp"], ["miotsec"]),
+        miotsec: fc.constantFrom(
+          { role: "manufacturer", signer: "S" },
+          { role: "auditor", signer: "S" },
+          { role: "manufacturer" },
+          "manufacturer",
+          undefined,
+        ),
+        kid: fc.constantFrom(es.kid, ed.kid, "nobody"),
+      }),
+      fc.constantFrom(es.privateKey, ed.privateKey),
+    ],
+    { numRuns: 60 },
+  )("every combination of header members gives a verdict with a reason, never a throw", async (h, key) => {
+    const headerObject = Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined));
+    const v = await verified(handMade(label, headerObject, key), jwks);
+    const signature = v.signatures[0];
+    const right =
+      ((h.alg === "ES256" && h.kid === es.kid && key === es.privateKey) ||
+        (h.alg === "EdDSA" && h.kid === ed.kid && key === ed.privateKey)) &&
+      h.typ === "miotsec-label+jws" &&
+      (h.crit === undefined || h.crit.length === 0) &&
+      typeof h.miotsec === "object" &&
+      h.miotsec.role === "manufacturer" &&
+      "signer" in h.miotsec;
+    expect(signature?.valid).toBe(right);
+    if (!right) expect(signature?.reason).toMatch(/^[a-z-]+$/u);
+  });
+
+  it("finds its key among 10,000 pinned keys, and refuses more", async () => {
+    const many = {
+      keys: [...Array.from({ length: 9_999 }, (_, i) => ({ ...ed.publicJwk, kid: `k${i}` })), es.publicJwk],
+    };
+    expect((await verified(await signed(label), many)).valid).toBe(true);
+    const r = await verifyLabel(await signed(label), { keys: { keys: [...many.keys, es.publicJwk] }, asOf });
+    expect(r).toMatchObject({ ok: false, issues: [{ path: ["options", "keys", "keys"] }] });
+  });
+
+  it("refuses an oversized signature, and a truncated one is a bad signature", async () => {
+    const s = await signed(label);
+    const jws = s.signatures?.[0];
+    if (jws === undefined) throw new Error("fixture");
+    const oversized = { ...s, signatures: [{ ...jws, signature: "A".repeat(1025) }] };
+    expect((await verifyLabel(oversized, { keys: jwks, asOf })).ok).toBe(false);
+    const truncated = { ...s, signatures: [{ ...jws, signature: jws.signature.slice(0, 40) }] };
+    expect(await verified(truncated)).toMatchObject({ valid: false, signatures: [{ reason: "bad-signature" }] });
+  });
+});
