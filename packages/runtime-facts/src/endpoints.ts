@@ -233,7 +233,8 @@ export function compareEndpoints(
         "contraindicated",
         `${c.host} was reached without TLS, though the label declares end-to-end encryption.`,
       );
-    const carried = personalOf(matches);
+    // Only a check of what the label declares needs to know what the connection carries.
+    const carried = allowed !== undefined || protection?.noThirdParties === true ? personalOf(matches) : [];
     if (allowed !== undefined && c.country !== undefined && !allowed.has(c.country))
       add(
         "outside-declared-residency",

@@ -71,7 +71,7 @@ function connectionOf(
   scheme: string,
   recorded: ObservedConnection["tls"],
   address: string | undefined,
-  maps: { readonly countries: Readonly<Record<string, CountryCode>>; readonly tls: HarOptions["tls"] & object },
+  maps: CaptureMaps,
 ): ObservedConnection {
   const byHostOrAddress = <T>(map: Readonly<Record<string, T>>): T | undefined =>
     ownValue(map, host) ?? (address === undefined ? undefined : ownValue(map, address));
@@ -84,6 +84,28 @@ function connectionOf(
     ...(tls === undefined ? {} : { tls }),
     ...(country === undefined ? {} : { country }),
   };
+}
+
+/** The maps of {@link HarOptions} as a capture's reader uses them, empty where not given. */
+interface CaptureMaps {
+  readonly countries: Readonly<Record<string, CountryCode>>;
+  readonly tls: NonNullable<HarOptions["tls"]>;
+}
+
+/** A capture and its options, each checked, their issues together (the options' under `options`). */
+function readCapture<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  options: unknown,
+): Result<{ readonly capture: z.infer<S>; readonly maps: CaptureMaps }> {
+  const parsed = parseWith(schema, input);
+  const checked = parseWith(harOptionsSchema, options === undefined ? {} : options, { path: ["options"] });
+  if (!parsed.ok || !checked.ok)
+    return fail([...(parsed.ok ? [] : parsed.issues), ...(checked.ok ? [] : checked.issues)]);
+  return ok({
+    capture: parsed.value,
+    maps: { countries: checked.value.countries ?? {}, tls: checked.value.tls ?? {} },
+  });
 }
 
 /** The distinct connections, sorted by host and port. */
@@ -115,14 +137,12 @@ function distinctSorted(connections: readonly ObservedConnection[]): ObservedCon
  * @since 0.1.0
  */
 export function parseHar(har: unknown, options?: HarOptions): Result<ObservedConnection[]> {
-  const parsed = parseWith(harSchema, har);
-  const checkedOptions = parseWith(harOptionsSchema, options === undefined ? {} : options, { path: ["options"] });
-  if (!parsed.ok || !checkedOptions.ok)
-    return fail([...(parsed.ok ? [] : parsed.issues), ...(checkedOptions.ok ? [] : checkedOptions.issues)]);
-  const maps = { countries: checkedOptions.value.countries ?? {}, tls: checkedOptions.value.tls ?? {} };
+  const read = readCapture(harSchema, har, options);
+  if (!read.ok) return read;
+  const { capture, maps } = read.value;
   const issues: Issue[] = [];
   const connections: ObservedConnection[] = [];
-  parsed.value.log.entries.forEach((entry, i) => {
+  capture.log.entries.forEach((entry, i) => {
     let url: URL;
     try {
       url = new URL(entry.request.url);
@@ -199,13 +219,11 @@ const flowsSchema = z
  * @since 0.2.0
  */
 export function parseMitmproxyFlows(flows: unknown, options?: HarOptions): Result<ObservedConnection[]> {
-  const parsed = parseWith(flowsSchema, flows);
-  const checkedOptions = parseWith(harOptionsSchema, options === undefined ? {} : options, { path: ["options"] });
-  if (!parsed.ok || !checkedOptions.ok)
-    return fail([...(parsed.ok ? [] : parsed.issues), ...(checkedOptions.ok ? [] : checkedOptions.issues)]);
-  const maps = { countries: checkedOptions.value.countries ?? {}, tls: checkedOptions.value.tls ?? {} };
+  const read = readCapture(flowsSchema, flows, options);
+  if (!read.ok) return read;
+  const { capture, maps } = read.value;
   const connections: ObservedConnection[] = [];
-  for (const flow of parsed.value) {
+  for (const flow of capture) {
     const request = flow.request;
     if (request === undefined) continue;
     const host = (request.pretty_host || request.host).replace(/^\[|\]$/g, "").toLowerCase();
