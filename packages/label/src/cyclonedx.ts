@@ -1,7 +1,7 @@
-import { canonicalJson, ok, type Result, unwrap } from "@miotsec/core";
+import { ok, type Result } from "@miotsec/core";
 import { nameUuid } from "@miotsec/core/internal";
 import type { DeviceLabel } from "./label.js";
-import { parseLabel, unsigned } from "./parse-label.js";
+import { parseLabel, payloadOf } from "./parse-label.js";
 
 type Json = Record<string, unknown>;
 
@@ -126,7 +126,7 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
   return {
     bomFormat: "CycloneDX",
     specVersion: "1.6",
-    serialNumber: `urn:uuid:${nameUuid(`cyclonedx:${unwrap(canonicalJson(unsigned(label)))}`)}`,
+    serialNumber: `urn:uuid:${nameUuid(`cyclonedx:${payloadOf(label)}`)}`,
     version: 1,
     metadata: {
       component: {

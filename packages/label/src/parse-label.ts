@@ -90,10 +90,14 @@ export function labelJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** The label without its signatures: what the digest, the signatures and every export are of. */
-export function unsigned(label: DeviceLabel): Omit<DeviceLabel, "signatures"> {
-  const { signatures: _, ...rest } = label;
-  return rest;
+/**
+ * The canonical JSON of a parsed label without its signatures: what its signatures sign, what
+ * its digest and the QR code's are of, and what the CycloneDX serial number is made from.
+ */
+export function payloadOf(label: DeviceLabel): string {
+  const { signatures: _, ...unsigned } = label;
+  // A parsed label is JSON through and through: its canonical form always exists.
+  return unwrap(canonicalJson(unsigned));
 }
 
 /**
@@ -111,8 +115,7 @@ export function unsigned(label: DeviceLabel): Omit<DeviceLabel, "signatures"> {
  */
 export function labelPayload(labelInput: DeviceLabel): Result<string> {
   const checked = parseLabel(labelInput);
-  // A parsed label is JSON through and through: its canonical form always exists.
-  return checked.ok ? ok(unwrap(canonicalJson(unsigned(checked.value)))) : checked;
+  return checked.ok ? ok(payloadOf(checked.value)) : checked;
 }
 
 /**
@@ -175,7 +178,6 @@ export function qrPayload(labelInput: DeviceLabel, baseUrl: string): Result<stri
         ["baseUrl"],
       ),
     ]);
-  // A parsed label is JSON through and through: its canonical form always exists.
-  const digest = sha256OfText(unwrap(canonicalJson(unsigned(label)))).slice(0, 16);
+  const digest = sha256OfText(payloadOf(label)).slice(0, 16);
   return ok(`${base}/${encodeURIComponent(label.id)}/v${label.schemaVersion}?d=${digest}`);
 }
