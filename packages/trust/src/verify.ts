@@ -1,5 +1,6 @@
 import { fail, isoDateSchema, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { type DeviceLabel, labelDigest, labelPayload, parseLabel } from "@miotsec/label";
+import { sha256OfText } from "@miotsec/core/internal";
+import { type DeviceLabel, labelPayload, parseLabel } from "@miotsec/label";
 import { base64url, flattenedVerify, importJWK } from "jose";
 import * as z from "zod/mini";
 import {
@@ -156,14 +157,13 @@ export async function verifyLabel(label: DeviceLabel, options: VerifyOptions): P
   );
   if (malformed.length > 0) return fail(malformed);
   const payload = labelPayload(parsed.value);
-  const digest = labelDigest(parsed.value);
-  if (!payload.ok || !digest.ok)
-    return fail([...(payload.ok ? [] : payload.issues), ...(digest.ok ? [] : digest.issues)]);
+  if (!payload.ok) return payload;
+  // The digest is labelDigest's, of the payload at hand: the label is not read a third time.
+  const digest = sha256OfText(payload.value);
   const encodedPayload = base64url.encode(payload.value);
   const byKid = new Map<string, Jwks["keys"]>();
   for (const key of given.value.keys.keys) byKid.set(key.kid, [...(byKid.get(key.kid) ?? []), key]);
   const results: SignatureVerification[] = [];
-  const keyIndex = new Map(given.value.keys.keys.map((key, i) => [key, i] as const));
   for (const [i, signature] of signatures.entries()) {
     const header = (headers[i] as { ok: true; value: z.infer<typeof headerSchema> }).value;
     const claim = claimSchema.safeParse(header.miotsec);
@@ -178,7 +178,7 @@ export async function verifyLabel(label: DeviceLabel, options: VerifyOptions): P
       payload: encodedPayload,
     });
     if (typeof reason === "object") {
-      const at = keyIndex.get(reason.malformed) ?? 0;
+      const at = given.value.keys.keys.indexOf(reason.malformed);
       return fail([
         issue("invalid-value", `$.options.keys.keys[${at}] is not a usable key: its members do not make one.`, [
           "options",
@@ -191,7 +191,7 @@ export async function verifyLabel(label: DeviceLabel, options: VerifyOptions): P
     results.push(reason === undefined ? { ...about, valid: true } : { ...about, valid: false, reason });
   }
   const standing = results.some((s) => s.valid) && results.every((s) => s.valid || s.reason === "unknown-kid");
-  return ok({ valid: standing, digest: digest.value, signatures: results });
+  return ok({ valid: standing, digest, signatures: results });
 }
 
 /** Why one signature does not stand, checked from the cheapest to the signature itself. */
