@@ -19,14 +19,15 @@ const median = (xs) => {
 
 /**
  * @param {string} title
- * @param {Array<{ name: string, fn: () => unknown, opsPerCall?: number, minSamples?: number }>} cases the first is
- *   the baseline; `minSamples` (default mitata's 12) lowers the samples of a case whose one call takes seconds
+ * @param {Array<{ name: string, fn: () => unknown, async?: boolean, opsPerCall?: number, minSamples?: number }>} cases the first is
+ *   the baseline; `async` marks a case whose `fn` returns a promise, which is then awaited in the
+ *   measured time; `minSamples` (default mitata's 12) lowers the samples of a case whose one call takes seconds
  */
 export async function compare(title, cases) {
   const times = cases.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (const [k, c] of cases.entries()) {
-      const stats = await measure(() => do_not_optimize(c.fn()), {
+      const stats = await measure(c.async ? async () => do_not_optimize(await c.fn()) : () => do_not_optimize(c.fn()), {
         min_cpu_time: 150 * 1e6,
         ...(c.minSamples === undefined ? {} : { min_samples: c.minSamples }),
       });

@@ -1,3 +1,4 @@
 import { packageBuild } from "../../tsup.shared.js";
 
-export default packageBuild();
+// `@miotsec/label/internal` holds what miotsec's packages share, kept out of the root.
+export default packageBuild({ internal: "src/internal.ts" });

@@ -1,8 +1,18 @@
 import { fail, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { type DeviceLabel, labelPayload, parseLabel } from "@miotsec/label";
-import { FlattenedSign, importJWK } from "jose";
+import { type DeviceLabel, parseLabel } from "@miotsec/label";
+import { payloadOf } from "@miotsec/label/internal";
+import { type CryptoKey, importJWK } from "jose";
 import * as z from "zod/mini";
-import { algorithmOf, type Jwk, jwkSchema, keyMembers, type SignerRole, signerRoles } from "./keys.js";
+import { signPayload } from "./jws.js";
+import {
+  algorithmOf,
+  type Jwk,
+  jwkSchema,
+  keyMembers,
+  type SignatureAlgorithm,
+  type SignerRole,
+  signerRoles,
+} from "./keys.js";
 
 /**
  * The `typ` of a label signature's protected header.
@@ -12,7 +22,7 @@ import { algorithmOf, type Jwk, jwkSchema, keyMembers, type SignerRole, signerRo
 export const labelSignatureType = "miotsec-label+jws";
 
 /**
- * Options of {@link signLabel}.
+ * Options of {@link signLabel} and `signLabelStatus`.
  *
  * @since 0.2.0
  */
@@ -33,6 +43,47 @@ const optionsSchema = z.strictObject({
   role: z.enum(signerRoles),
   signer: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/\S/)),
 });
+
+/** The signing key and header fields of checked options. */
+export interface Signing {
+  readonly key: CryptoKey;
+  readonly alg: SignatureAlgorithm;
+  readonly kid: string;
+  readonly role: SignerRole;
+  readonly signer: string;
+}
+
+/** Reads and checks the options of a signing function, and imports its key. */
+export async function signingOf(options: unknown): Promise<Result<Signing>> {
+  const given = parseWith(optionsSchema, options, { path: ["options"] });
+  if (!given.ok) return given;
+  const { privateKey, kid, role, signer } = given.value;
+  const alg = algorithmOf(privateKey);
+  if (alg === undefined || privateKey.d === undefined)
+    return fail([
+      issue(
+        "invalid-value",
+        "$.options.privateKey must be a private EC key on P-256 or a private OKP key on Ed25519.",
+        ["options", "privateKey"],
+      ),
+    ]);
+  try {
+    const key = (await importJWK(keyMembers(privateKey, true), alg)) as CryptoKey;
+    return ok({ key, alg, kid, role, signer });
+  } catch {
+    return fail([
+      issue("invalid-value", "$.options.privateKey is not a usable key: its members do not make one.", [
+        "options",
+        "privateKey",
+      ]),
+    ]);
+  }
+}
+
+/** The issues of a document and of options checked side by side, or undefined when both are ok. */
+export function bothOk<A, B>(a: Result<A>, b: Result<B>): Result<never> | undefined {
+  return a.ok && b.ok ? undefined : fail([...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)]);
+}
 
 /**
  * Signs a label: returns it with one more entry in `signatures`, a JWS in flattened JSON
@@ -56,38 +107,17 @@ const optionsSchema = z.strictObject({
  */
 export async function signLabel(label: DeviceLabel, options: SignOptions): Promise<Result<DeviceLabel>> {
   const parsed = parseLabel(label);
-  const given = parseWith(optionsSchema, options, { path: ["options"] });
-  if (!parsed.ok || !given.ok) return fail([...(parsed.ok ? [] : parsed.issues), ...(given.ok ? [] : given.issues)]);
-  const { privateKey, kid, role, signer } = given.value;
-  const alg = algorithmOf(privateKey);
-  if (alg === undefined || privateKey.d === undefined)
-    return fail([
-      issue(
-        "invalid-value",
-        "$.options.privateKey must be a private EC key on P-256 or a private OKP key on Ed25519.",
-        ["options", "privateKey"],
-      ),
-    ]);
-  const payload = labelPayload(parsed.value);
-  if (!payload.ok) return payload;
-  let key: Awaited<ReturnType<typeof importJWK>>;
-  try {
-    key = await importJWK(keyMembers(privateKey, true), alg);
-  } catch {
-    return fail([
-      issue("invalid-value", "$.options.privateKey is not a usable key: its members do not make one.", [
-        "options",
-        "privateKey",
-      ]),
-    ]);
-  }
-  if ((parsed.value.signatures ?? []).length >= 16)
+  const signing = await signingOf(options);
+  const issues = bothOk(parsed, signing);
+  if (issues !== undefined || !parsed.ok || !signing.ok) return issues as Result<never>;
+  const signatures = parsed.value.signatures ?? [];
+  if (signatures.length >= 16)
     return fail([
       issue("too-big", "$.signatures already holds 16 signatures, as many as a label takes.", ["signatures"]),
     ]);
-  const jws = await new FlattenedSign(new TextEncoder().encode(payload.value))
-    .setProtectedHeader({ alg, kid, typ: labelSignatureType, miotsec: { role, signer } })
-    .sign(key);
-  const signature = { protected: jws.protected as string, signature: jws.signature };
-  return ok({ ...parsed.value, signatures: [...(parsed.value.signatures ?? []), signature] });
+  const signature = await signPayload(payloadOf(parsed.value), signing.value.key, {
+    ...signing.value,
+    typ: labelSignatureType,
+  });
+  return ok({ ...parsed.value, signatures: [...signatures, signature] });
 }

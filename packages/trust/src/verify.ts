@@ -1,65 +1,50 @@
 import { fail, isoDateSchema, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { sha256OfText } from "@miotsec/core/internal";
-import { type DeviceLabel, labelPayload, parseLabel } from "@miotsec/label";
-import { base64url, flattenedVerify, importJWK } from "jose";
+import { sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
+import { type DeviceLabel, parseLabel } from "@miotsec/label";
+import { payloadOf } from "@miotsec/label/internal";
 import * as z from "zod/mini";
-import {
-  algorithmOf,
-  type Jwks,
-  jwksSchema,
-  keyMembers,
-  type SignatureAlgorithm,
-  type SignerRole,
-  signerRoles,
-} from "./keys.js";
+import { type SignatureVerification, standing, verifySignatures } from "./jws.js";
+import type { Jwks } from "./keys.js";
+import { keysOf, type PinnedKey, type PinnedKeys, pinAt } from "./pin.js";
+import { type QrMatch, qrMatchOf } from "./qr.js";
 import { labelSignatureType } from "./sign.js";
+import {
+  type LabelStatus,
+  type LabelStatusValue,
+  labelStatusSchema,
+  labelStatusSignatureType,
+  statusPayloadOf,
+} from "./status.js";
 
 /**
- * Why a signature does not stand, as a stable code:
- * - `unknown-kid`: no key of the JWKS has its `kid`;
- * - `duplicate-kid`: more than one key has it, so which one signed is not known;
- * - `alg-not-allowed`: its `alg` is none of `ES256` and `EdDSA` (`none`, HMAC, RSA, ...);
- * - `key-not-allowed`: the key with its `kid` is of a kind no label signature uses (RSA, a
- *   symmetric key, another curve);
- * - `key-mismatch`: the key is of another type than the `alg` says;
- * - `header-not-allowed`: the header is not a label signature's (`typ` is not
- *   `miotsec-label+jws`, the `miotsec` claim is missing or wrong, or `crit` is not empty);
- * - `bad-signature`: the signature is not over this label by this key: the label was changed,
- *   or the signature is of another label.
+ * What a label status document passed to {@link verifyLabel} says, and whether it counts.
  *
  * @since 0.2.0
  */
-export type SignatureFailure =
-  | "unknown-kid"
-  | "duplicate-kid"
-  | "alg-not-allowed"
-  | "key-not-allowed"
-  | "key-mismatch"
-  | "header-not-allowed"
-  | "bad-signature";
-
-/**
- * What one signature of a label says and whether it stands.
- *
- * @since 0.2.0
- */
-export interface SignatureVerification {
-  /** The key id of its protected header. */
-  readonly kid: string;
-  /** Its algorithm, as its protected header gives it. */
-  readonly alg: string;
-  /** The signer's role, where the header gives a valid one. */
-  readonly role?: SignerRole;
-  /** The signer's name, where the header gives one. */
-  readonly signer?: string;
-  /** Whether it verifies with the pinned key of its `kid`. */
-  readonly valid: boolean;
-  /** Why not, where it does not. */
-  readonly reason?: SignatureFailure;
+export interface StatusVerification {
+  /** What it says of the label. */
+  readonly status: LabelStatusValue;
+  /** Whether it names this label: its id and its digest. */
+  readonly appliesTo: boolean;
+  /** Whether its signatures stand against the pinned keys, as a label's do. */
+  readonly verified: boolean;
+  /** Whether the verification's date is after its `nextUpdate`: a newer status should exist. */
+  readonly stale: boolean;
+  /** When it was issued. */
+  readonly issued: string;
+  /** When the next status document is due. */
+  readonly nextUpdate: string;
+  /** The newer label, where it says `superseded` and names one. */
+  readonly successor?: { readonly digest?: string; readonly url?: string };
+  /** Its reason, for people. */
+  readonly reason?: string;
+  /** Each of its signatures, in its order. */
+  readonly signatures: readonly SignatureVerification[];
 }
 
 /**
- * The verification of a label's signatures.
+ * The verification of a label: its signatures, and, where they were passed in, its status and
+ * whether a QR payload names it.
  *
  * @since 0.2.0
  */
@@ -67,13 +52,19 @@ export interface LabelVerification {
   /**
    * Whether the label stands: at least one signature verifies, and every other one either
    * verifies or is by a key the JWKS does not pin (`unknown-kid`): a signer the verifier does not
-   * know is not evidence against the label, a signature that fails is.
+   * know is not evidence against the label, a signature that fails is. Where a status document
+   * was passed in, it must name this label, its signatures must stand, and it must not say
+   * `withdrawn` or `revoked`; a stale status is reported, and does not change this.
    */
   readonly valid: boolean;
   /** The label's digest (`labelDigest` of `@miotsec/label`), which every signature covers. */
   readonly digest: string;
   /** Each signature, in the label's order. */
   readonly signatures: readonly SignatureVerification[];
+  /** The status document's verdict, where one was passed in. */
+  readonly status?: StatusVerification;
+  /** Whether the QR payload passed in names this label, where one was. */
+  readonly qr?: QrMatch;
 }
 
 /**
@@ -82,51 +73,71 @@ export interface LabelVerification {
  * @since 0.2.0
  */
 export interface VerifyOptions {
-  /** The pinned public keys, a JWK Set (RFC 7517 §5); each key has its `kid`. */
-  readonly keys: Jwks;
   /**
-   * The date of the verification (`YYYY-MM-DD`); the library never reads a clock. A label
-   * status, which a later release folds in, is judged on it.
+   * The pinned public keys: a JWK Set (RFC 7517 §5), each key with its `kid`, or the same set
+   * imported once by `pinKeys`, which is faster when many labels are verified.
    */
+  readonly keys: Jwks | PinnedKeys;
+  /** The date of the verification (`YYYY-MM-DD`), which a status is judged on: the library never reads a clock. */
   readonly asOf: string;
+  /** A label status document for this label, signed by a pinned key, to fold into the verdict. */
+  readonly status?: LabelStatus;
+  /** A scanned QR payload, to report whether it names this label. */
+  readonly qr?: string;
 }
 
-const optionsSchema = z.strictObject({ keys: jwksSchema, asOf: isoDateSchema });
-
-/** The protected header as a label signature carries it; anything else is a reason, not an issue. */
-const headerSchema = z.looseObject({
-  alg: z.string().check(z.maxLength(50)),
-  kid: z.string().check(z.minLength(1), z.maxLength(200)),
-  typ: z.optional(z.string().check(z.maxLength(100))),
-  crit: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20))),
-  miotsec: z.optional(z.unknown()),
+const optionsSchema = z.strictObject({
+  asOf: isoDateSchema,
+  status: z.optional(labelStatusSchema),
+  qr: z.optional(z.string().check(z.maxLength(4096))),
 });
 
-const claimSchema = z.strictObject({
-  role: z.enum(signerRoles),
-  signer: z.string().check(z.minLength(1), z.maxLength(200)),
-});
-
-/** The protected header decoded, or undefined when it is not base64url of a JSON object. */
-function decodeHeader(encoded: string): unknown {
+/** The `keys` of the options apart from the rest, each read once; a throwing getter is an issue. */
+function splitOptions(options: unknown): Result<{ keys: unknown; rest: Record<string, unknown> }> {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    return fail([issue("invalid-type", "$.options must be an object with keys and asOf.", ["options"])]);
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(base64url.decode(encoded)));
+    const { keys, ...rest } = options as Record<string, unknown>;
+    return ok({ keys, rest });
   } catch {
-    return undefined;
+    return fail([
+      issue("unreadable-input", "$.options could not be read as plain data (a getter or proxy threw).", ["options"]),
+    ]);
   }
 }
 
+/** A status's successor without members it leaves out. */
+function successorOf(successor: NonNullable<LabelStatus["successor"]>): { digest?: string; url?: string } {
+  return {
+    ...(successor.digest === undefined ? {} : { digest: successor.digest }),
+    ...(successor.url === undefined ? {} : { url: successor.url }),
+  };
+}
+
+/** The pinned keys the options name: a set made by `pinKeys` as it is, a JWKS imported now. */
+async function keysFrom(keys: unknown): Promise<Result<ReadonlyMap<string, readonly PinnedKey[]>>> {
+  const pinned = keysOf(keys);
+  if (pinned !== undefined) return ok(pinned);
+  const made = await pinAt(keys, ["options", "keys"]);
+  return made.ok ? ok(keysOf(made.value) as ReadonlyMap<string, readonly PinnedKey[]>) : made;
+}
+
 /**
- * Verifies a label's signatures (made by {@link signLabel}, or by any JWS library following the
+ * Verifies a label's signatures (made by `signLabel`, or by any JWS library following the
  * same format) offline, against pinned public keys: each signature's `kid` names its key in the
  * JWKS, its `alg` must be `ES256` or `EdDSA` and fit the key, its header must be a label
  * signature's, and it must be over this label's canonical JSON without signatures. Every way a
  * signature can fail gives `valid: false` with a stable `reason` ({@link SignatureFailure}),
  * never a throw. A label without signatures is not valid.
  *
- * Asynchronous, as Web Crypto is. A label that does not parse, a JWKS or date that is not one,
- * and a protected header that is not base64url of a JSON object with `alg` and `kid` are answered
- * with issues.
+ * A label status document (`status`) is folded in: verified against the same keys, it must
+ * name this label, and a label it says is `withdrawn` or `revoked` is not valid; a status past
+ * its `nextUpdate` on `asOf` is reported as stale. A scanned QR payload (`qr`) is reported as
+ * naming this label or not, with the reason.
+ *
+ * Asynchronous, as Web Crypto is. A label that does not parse, keys, dates, a status or a QR
+ * payload that are not what they say, and a protected header that is not base64url of a JSON
+ * object with `alg` and `kid` are answered with issues.
  *
  * @example
  * ```ts
@@ -140,88 +151,49 @@ function decodeHeader(encoded: string): unknown {
  */
 export async function verifyLabel(label: DeviceLabel, options: VerifyOptions): Promise<Result<LabelVerification>> {
   const parsed = parseLabel(label);
-  const given = parseWith(optionsSchema, options, { path: ["options"] });
-  if (!parsed.ok || !given.ok) return fail([...(parsed.ok ? [] : parsed.issues), ...(given.ok ? [] : given.issues)]);
-  const signatures = parsed.value.signatures ?? [];
-  const headers = signatures.map((s) => parseWith(headerSchema, decodeHeader(s.protected)));
-  const malformed = headers.flatMap((h, i) =>
-    h.ok
-      ? []
-      : [
-          issue("invalid-format", `$.signatures[${i}].protected must be base64url of a JSON object with alg and kid.`, [
-            "signatures",
-            i,
-            "protected",
-          ]),
-        ],
-  );
-  if (malformed.length > 0) return fail(malformed);
-  const payload = labelPayload(parsed.value);
-  if (!payload.ok) return payload;
-  // The digest is labelDigest's, of the payload at hand: the label is not read a third time.
-  const digest = sha256OfText(payload.value);
-  const encodedPayload = base64url.encode(payload.value);
-  const byKid = new Map<string, Jwks["keys"]>();
-  for (const key of given.value.keys.keys) byKid.set(key.kid, [...(byKid.get(key.kid) ?? []), key]);
-  const results: SignatureVerification[] = [];
-  for (const [i, signature] of signatures.entries()) {
-    const header = (headers[i] as { ok: true; value: z.infer<typeof headerSchema> }).value;
-    const claim = claimSchema.safeParse(header.miotsec);
-    const about = {
-      kid: header.kid,
-      alg: header.alg,
-      ...(claim.success ? { role: claim.data.role, signer: claim.data.signer } : {}),
+  const split = splitOptions(options);
+  const rest = split.ok ? parseWith(optionsSchema, split.value.rest, { path: ["options"] }) : split;
+  const keys = split.ok ? await keysFrom(split.value.keys) : split;
+  const issues = [parsed, rest, keys].flatMap((r) => (r.ok ? [] : r.issues));
+  if (!parsed.ok || !rest.ok || !keys.ok) return fail(split.ok ? issues : [...new Set(issues)]);
+  const payload = payloadOf(parsed.value);
+  const digest = sha256OfText(payload);
+  const signatures = await verifySignatures(parsed.value.signatures ?? [], payload, labelSignatureType, keys.value, []);
+  if (!signatures.ok) return signatures;
+  const { asOf, qr } = rest.value;
+  const given = rest.value.status === undefined ? undefined : withoutSchemaKey(rest.value.status);
+  let status: StatusVerification | undefined;
+  if (given !== undefined) {
+    const statusSignatures = await verifySignatures(
+      given.signatures ?? [],
+      statusPayloadOf(given),
+      labelStatusSignatureType,
+      keys.value,
+      ["options", "status"],
+    );
+    if (!statusSignatures.ok) return statusSignatures;
+    status = {
+      status: given.status,
+      appliesTo: given.label.id === parsed.value.id && given.label.digest === digest,
+      verified: standing(statusSignatures.value),
+      stale: asOf > given.nextUpdate,
+      issued: given.issued,
+      nextUpdate: given.nextUpdate,
+      ...(given.successor === undefined ? {} : { successor: successorOf(given.successor) }),
+      ...(given.reason === undefined ? {} : { reason: given.reason }),
+      signatures: statusSignatures.value,
     };
-    const reason = await failureOf(header, claim.success, byKid.get(header.kid), {
-      protected: signature.protected,
-      signature: signature.signature,
-      payload: encodedPayload,
-    });
-    if (typeof reason === "object") {
-      const at = given.value.keys.keys.indexOf(reason.malformed);
-      return fail([
-        issue("invalid-value", `$.options.keys.keys[${at}] is not a usable key: its members do not make one.`, [
-          "options",
-          "keys",
-          "keys",
-          at,
-        ]),
-      ]);
-    }
-    results.push(reason === undefined ? { ...about, valid: true } : { ...about, valid: false, reason });
   }
-  const standing = results.some((s) => s.valid) && results.every((s) => s.valid || s.reason === "unknown-kid");
-  return ok({ valid: standing, digest, signatures: results });
-}
-
-/** Why one signature does not stand, checked from the cheapest to the signature itself. */
-async function failureOf(
-  header: z.infer<typeof headerSchema>,
-  claimValid: boolean,
-  keys: Jwks["keys"] | undefined,
-  jws: { protected: string; signature: string; payload: string },
-): Promise<SignatureFailure | { readonly malformed: Jwks["keys"][number] } | undefined> {
-  if (header.alg !== "ES256" && header.alg !== "EdDSA") return "alg-not-allowed";
-  if (header.typ !== labelSignatureType || !claimValid || (header.crit !== undefined && header.crit.length > 0))
-    return "header-not-allowed";
-  if (keys === undefined) return "unknown-kid";
-  if (keys.length > 1) return "duplicate-kid";
-  const key = keys[0] as Jwks["keys"][number];
-  const keyAlg = algorithmOf(key);
-  if (keyAlg === undefined) return "key-not-allowed";
-  if (keyAlg !== (header.alg as SignatureAlgorithm) || (key.alg !== undefined && key.alg !== header.alg))
-    return "key-mismatch";
-  let cryptoKey: Awaited<ReturnType<typeof importJWK>>;
-  try {
-    // Only the public part: a JWKS that holds a private key by mistake still verifies.
-    cryptoKey = await importJWK(keyMembers(key, false), keyAlg);
-  } catch {
-    return { malformed: key };
-  }
-  try {
-    await flattenedVerify(jws, cryptoKey, { algorithms: [keyAlg] });
-    return undefined;
-  } catch {
-    return "bad-signature";
-  }
+  const statusStands =
+    status === undefined ||
+    (status.appliesTo && status.verified && status.status !== "withdrawn" && status.status !== "revoked");
+  return ok({
+    valid: standing(signatures.value) && statusStands,
+    digest,
+    signatures: signatures.value,
+    ...(status === undefined ? {} : { status }),
+    ...(qr === undefined
+      ? {}
+      : { qr: qrMatchOf(qr, { id: parsed.value.id, schemaVersion: parsed.value.schemaVersion, digest }) }),
+  });
 }
