@@ -128,6 +128,63 @@ const sections = [
     ],
   },
   {
+    command: "label sign",
+    text: "Signs a label with a private key: the label with one more signature, which names the signer's role and name. A label status document is signed the same way. The example signs with the test lab's demo key (`examples/keys/`, for tests and demos only).",
+    runs: [
+      [
+        [
+          "label",
+          "sign",
+          "examples/labels/ultrasound-wifi.label.json",
+          "--key",
+          "examples/keys/demo-only-test-lab-ed25519.private.jwk.json",
+          "--role",
+          "test-lab",
+          "--signer",
+          "Example test lab",
+          "--out",
+          join(scratchDir, "signed.label.json"),
+        ],
+      ],
+    ],
+  },
+  {
+    command: "label verify",
+    text: "Verifies a label's signatures against pinned public keys, offline: who signed and whether it verifies. A signed label status folds in: the wireless scanner's label is revoked, so it is not valid and the command exits 1. `--qr` says whether a scanned QR code names the label.",
+    runs: [
+      [
+        [
+          "label",
+          "verify",
+          "examples/signatures/ultrasound-wifi.signed.label.json",
+          "--keys",
+          "examples/keys/demo-only.jwks.json",
+        ],
+      ],
+      [
+        [
+          "label",
+          "verify",
+          "examples/signatures/ultrasound-wifi.signed.label.json",
+          "--keys",
+          "examples/keys/demo-only.jwks.json",
+          "--status",
+          "examples/signatures/ultrasound-wifi.revoked.status.json",
+        ],
+      ],
+    ],
+  },
+  {
+    command: "keys",
+    text: "The key subcommands; `miotsec keys` alone prints this on standard error.",
+    runs: [],
+  },
+  {
+    command: "keys generate",
+    text: "Makes a signing key pair: the private key readable by its owner alone, and the public key set to give to those who verify.",
+    runs: [[["keys", "generate", "--alg", "EdDSA", "--kid", "vendor-2026", "--out", join(scratchDir, "keys")]]],
+  },
+  {
     command: "best-before",
     text: "The best-before-inspection date and every factor that moved it. Exit 1 once the date has passed.",
     runs: [

@@ -1,26 +1,36 @@
-// Writes new demo keys (examples/keys) and the test vectors of label signatures
-// (examples/signatures), from the wireless scanner's label: `node scripts/trust-vectors.mjs` after
-// `pnpm build`. Run it again when that label changes; the keys are for tests and demos only.
+// Writes the test vectors of label signatures (examples/signatures) from the wireless scanner's
+// label: the vectors, the signed label, and a signed status document that revokes it. Run
+// `node scripts/trust-vectors.mjs` after `pnpm build` when that label changes; add `--new-keys`
+// to make new demo keys (examples/keys) too. The keys are for tests and demos only.
 import { generateKeyPairSync } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { labelDigest, labelPayload } from "../packages/label/dist/index.js";
-import { signLabel, verifyLabel } from "../packages/trust/dist/index.js";
+import { signLabel, signLabelStatus, verifyLabel } from "../packages/trust/dist/index.js";
 
 const dir = new URL("../examples", import.meta.url).pathname;
 const jwk = (k) => k.export({ format: "jwk" });
-const es = generateKeyPairSync("ec", { namedCurve: "P-256" });
-const ed = generateKeyPairSync("ed25519");
-const esPrivate = { ...jwk(es.privateKey), kid: "demo-only-manufacturer-es256" };
-const edPrivate = { ...jwk(ed.privateKey), kid: "demo-only-test-lab-ed25519" };
-const jwks = {
-  keys: [
-    { ...jwk(es.publicKey), kid: esPrivate.kid },
-    { ...jwk(ed.publicKey), kid: edPrivate.kid },
-  ],
-};
-writeFileSync(`${dir}/keys/demo-only-manufacturer-es256.private.jwk.json`, `${JSON.stringify(esPrivate, null, 2)}\n`);
-writeFileSync(`${dir}/keys/demo-only-test-lab-ed25519.private.jwk.json`, `${JSON.stringify(edPrivate, null, 2)}\n`);
-writeFileSync(`${dir}/keys/demo-only.jwks.json`, `${JSON.stringify(jwks, null, 2)}\n`);
+const esFile = `${dir}/keys/demo-only-manufacturer-es256.private.jwk.json`;
+const edFile = `${dir}/keys/demo-only-test-lab-ed25519.private.jwk.json`;
+const setFile = `${dir}/keys/demo-only.jwks.json`;
+const read = (file) => JSON.parse(readFileSync(file, "utf8"));
+const write = (file, value) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+if (process.argv.includes("--new-keys") || !existsSync(setFile)) {
+  const es = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const ed = generateKeyPairSync("ed25519");
+  const esKid = "demo-only-manufacturer-es256";
+  const edKid = "demo-only-test-lab-ed25519";
+  write(esFile, { ...jwk(es.privateKey), kid: esKid });
+  write(edFile, { ...jwk(ed.privateKey), kid: edKid });
+  write(setFile, {
+    keys: [
+      { ...jwk(es.publicKey), kid: esKid },
+      { ...jwk(ed.publicKey), kid: edKid },
+    ],
+  });
+}
+const esPrivate = read(esFile);
+const edPrivate = read(edFile);
+const jwks = read(setFile);
 const label = JSON.parse(readFileSync(`${dir}/labels/ultrasound-wifi.label.json`, "utf8"));
 const one = await signLabel(label, {
   privateKey: esPrivate,
@@ -48,5 +58,23 @@ const vectors = {
   signatures: signed.signatures,
   verification: (await verifyLabel(signed, { keys: jwks, asOf: "2026-12-02" })).value,
 };
-writeFileSync(`${dir}/signatures/ultrasound-wifi.vectors.json`, `${JSON.stringify(vectors, null, 2)}\n`);
-console.log(`wrote ${dir}/keys and ${dir}/signatures/ultrasound-wifi.vectors.json`);
+write(`${dir}/signatures/ultrasound-wifi.vectors.json`, vectors);
+write(`${dir}/signatures/ultrasound-wifi.signed.label.json`, signed);
+const revoked = await signLabelStatus(
+  {
+    schemaVersion: 1,
+    label: { id: signed.id, digest: vectors.digest },
+    status: "revoked",
+    reason: "Example: the label's claims about data residency were found to be false.",
+    issued: "2026-11-20",
+    nextUpdate: "2027-11-20",
+  },
+  {
+    privateKey: esPrivate,
+    kid: esPrivate.kid,
+    role: "manufacturer",
+    signer: "Wireless Scanner Manufacturer (example)",
+  },
+);
+write(`${dir}/signatures/ultrasound-wifi.revoked.status.json`, revoked.value);
+console.log(`wrote ${dir}/signatures`);

@@ -49,6 +49,14 @@ export interface Options {
   readonly organisations?: string;
   readonly tls?: string;
   readonly examples?: string;
+  readonly alg?: string;
+  readonly kid?: string;
+  readonly key?: string;
+  readonly keys?: string;
+  readonly role?: string;
+  readonly signer?: string;
+  readonly status?: string;
+  readonly qr?: string;
 }
 
 /** What a command gets: the streams, its positional arguments, the options and the styles. */

@@ -34,6 +34,12 @@ describe("miotsec demo", () => {
         "/best-before.json",
         "/index.html",
         "/runtime.json",
+        "/signatures/infusion-pump-full.signed.label.json",
+        "/signatures/infusion-pump-full.tampered.label.json",
+        "/signatures/table-1.signed.label.json",
+        "/signatures/ultrasound-usbc.signed.label.json",
+        "/signatures/ultrasound-wifi.revoked.status.json",
+        "/signatures/ultrasound-wifi.signed.label.json",
         "/traffic.json",
         ...["infusion-pump-full", "table-1", "ultrasound-usbc", "ultrasound-wifi"].flatMap((l) =>
           ["cdx.json", "html", "mud.json", "svg"].map((ext) => `/labels/${l}.${ext}`),
@@ -77,6 +83,14 @@ describe("miotsec demo", () => {
       "affirming",
       "contraindicated",
     ]);
+    // Every label signed with the demo key; a changed copy fails, and a revoked label is not valid.
+    expect(summary.labels.every((l: { signed: boolean }) => l.signed)).toBe(true);
+    expect(summary.tampered).toEqual({
+      label: "example-medical.ip-500.2026-2",
+      valid: false,
+      reasons: ["bad-signature"],
+    });
+    expect(summary.revoked).toMatchObject({ valid: false, status: "revoked" });
   });
 
   it("runs anywhere on the examples shipped with the command", () => {

@@ -8,6 +8,9 @@ Commands:
   label validate <label>                   check a label document
   label render <label>                     draw a label as SVG or HTML
   label export <label> --format F          CycloneDX, CTA-2120 (Cyber Trust Mark), MUD
+  label sign <label> --key K --role R      sign a label (or a label status) with a private key
+  label verify <label> --keys JWKS         verify a label's signatures against pinned keys
+  keys generate --kid K --out DIR          make a signing key pair (ES256 or EdDSA)
   best-before <label>                      the best-before-inspection date of a label
   compare <label> <samples.(ndjson|csv)>   runtime samples against the declared values
   check-traffic <label> <capture.har>      observed network traffic against the declared endpoints
@@ -73,6 +76,8 @@ Subcommands:
   validate <label>                 check a label document
   render <label>                   draw a label as SVG or HTML
   export <label> --format F        CycloneDX, CTA-2120 (Cyber Trust Mark), MUD, JSON Schema
+  sign <label> --key K --role R    sign a label, or a label status document
+  verify <label> --keys JWKS       verify a label's signatures, status and QR code
 
 miotsec label <subcommand> --help tells more.
 Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
@@ -94,9 +99,11 @@ first problem with its JSON path; --json prints every issue.
 Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
 `,
   "label render": `Usage: miotsec label render <label> [--format svg|html] [--as-of YYYY-MM-DD] [--out FILE]
+                            [--keys FILE [--status FILE]]
 
 Draws the label: the IoT Components Facts with the best-before-inspection date as of --as-of
-(default today, in your time zone) and a QR code. Writes to --out atomically (an existing file
+(default today, in your time zone) and a QR code. With --keys (and --status), as "label verify"
+takes them, it shows who signed the label and whether that verified. Writes to --out atomically (an existing file
 keeps its mode and owner; a symbolic link is written through), else to standard output.
 Example: miotsec label render examples/labels/ultrasound-wifi.label.json --format html --out label.html
 `,
@@ -109,6 +116,43 @@ Exports a label: a CycloneDX 1.6 BOM, the US Cyber Trust Mark registry and label
 modified }, dates as YYYY-MM-DD or date-times with a zone), an RFC 8520 MUD file, or the
 label's JSON Schema.
 Example: miotsec label export examples/labels/ultrasound-usbc.label.json --format cyclonedx --out bom.json
+`,
+  "label sign": `Usage: miotsec label sign <label> --key FILE --role manufacturer|test-lab|hospital
+                          --signer NAME [--kid K] [--out FILE]
+
+Signs a label with a private key (a JWK, as "miotsec keys generate" writes it): the label with
+one more signature, a JWS over its RFC 8785 canonical JSON without signatures, naming the
+signer's role and name. Signatures already there stay, so a manufacturer and a test lab can both
+sign. A label status document (it has "label" and "status": valid, superseded, withdrawn or
+revoked; "miotsec schema label-status") is signed the same way. The key id is the key's "kid",
+or --kid. Writes the signed document as JSON to --out, else to standard output.
+Example: miotsec label sign label.json --key keys/vendor-2026.private.jwk.json --role manufacturer --signer "Example Medical GmbH" --out label.signed.json
+`,
+  "label verify": `Usage: miotsec label verify <label> --keys FILE [--status FILE] [--qr URL]
+                            [--as-of YYYY-MM-DD] [--json]
+
+Verifies a label's signatures offline against pinned public keys (a JWK Set): each signature's
+signer and whether it verifies, or why not. --status folds in a label status document signed by
+a pinned key: a withdrawn or revoked label is not valid, and a status past its next update on
+--as-of (default today) is reported as stale. --qr says whether a scanned QR code names this
+label. Exits 0 when the label is valid (and the QR code names it), 1 when not, 2 for bad input.
+Example: miotsec label verify examples/signatures/ultrasound-wifi.signed.label.json --keys examples/keys/demo-only.jwks.json
+`,
+  keys: `Usage: miotsec keys <subcommand> [options]
+
+Subcommands:
+  generate --kid K --out DIR       make a signing key pair: a private JWK and a public JWK Set
+
+miotsec keys generate --help tells more.
+Example: miotsec keys generate --alg EdDSA --kid vendor-2026 --out keys
+`,
+  "keys generate": `Usage: miotsec keys generate --kid K --out DIR [--alg ES256|EdDSA] [--json]
+
+Makes a key pair for signing labels: ECDSA on P-256 (ES256, the default) or Ed25519 (EdDSA).
+Writes DIR/<kid>.private.jwk.json, readable by you alone (mode 0600) and never overwritten,
+and DIR/<kid>.jwks.json, the public key set to give to those who verify. The key id (--kid)
+names the files: letters, digits, '.', '_' and '-'.
+Example: miotsec keys generate --alg EdDSA --kid vendor-2026 --out keys
 `,
   "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--json]
 
@@ -140,10 +184,10 @@ who runs a domain ({"googleapis.com": "Google"}), so that third parties are coun
 organisation as the paper counted them. Exits 1 on any finding.
 Example: miotsec check-traffic examples/labels/ultrasound-usbc.label.json examples/traffic/ultrasound-usbc.har --countries examples/traffic/countries.json --organisations examples/traffic/organisations.json
 `,
-  schema: `Usage: miotsec schema <label|catalog|assessment|profile|runtime-profile>
+  schema: `Usage: miotsec schema <label|label-status|catalog|assessment|profile|runtime-profile>
 
-Prints a JSON Schema (2020-12): the label document, the criteria catalog, the maturity
-assessment, the catalog profile, or the runtime profile.
+Prints a JSON Schema (2020-12): the label document, the label status document, the criteria
+catalog, the maturity assessment, the catalog profile, or the runtime profile.
 Example: miotsec schema label > label.schema.json
 `,
   demo: `Usage: miotsec demo [--out DIR] [--examples DIR] [--as-of YYYY-MM-DD] [--json]

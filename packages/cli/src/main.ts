@@ -54,6 +54,14 @@ const allOptions = {
   organisations: { type: "string" },
   tls: { type: "string" },
   examples: { type: "string" },
+  alg: { type: "string" },
+  kid: { type: "string" },
+  key: { type: "string" },
+  keys: { type: "string" },
+  role: { type: "string" },
+  signer: { type: "string" },
+  status: { type: "string" },
+  qr: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof allOptions;
@@ -86,11 +94,23 @@ const commands: Readonly<Record<string, Command>> = {
   },
   "label render": {
     run: async (c) => (await import("./commands/label.js")).renderCommand(c),
-    options: ["format", "as-of", "out"],
+    options: ["format", "as-of", "out", "keys", "status"],
   },
   "label export": {
     run: async (c) => (await import("./commands/label.js")).exportCommand(c),
     options: ["format", "certification", "out"],
+  },
+  "label sign": {
+    run: async (c) => (await import("./commands/trust.js")).signCommand(c),
+    options: ["key", "role", "signer", "kid", "out"],
+  },
+  "label verify": {
+    run: async (c) => (await import("./commands/trust.js")).verifyCommand(c),
+    options: ["keys", "status", "qr", "as-of", "json"],
+  },
+  "keys generate": {
+    run: async (c) => (await import("./commands/trust.js")).keysGenerateCommand(c),
+    options: ["alg", "kid", "out", "json"],
   },
   "best-before": {
     run: async (c) => (await import("./commands/best-before.js")).bestBeforeCommand(c),
@@ -121,7 +141,8 @@ const commands: Readonly<Record<string, Command>> = {
 
 /** Commands with subcommands, and the subcommands' names. */
 const groups: Readonly<Record<string, readonly string[]>> = {
-  label: ["validate", "render", "export"],
+  label: ["validate", "render", "export", "sign", "verify"],
+  keys: ["generate"],
   catalog: ["show"],
 };
 

@@ -1,6 +1,8 @@
 import { type BestBefore, computeBestBefore, type LifecycleFacts } from "@miotsec/best-before";
-import { fail, type Issue, ok, parseIsoDate, parseWith, prefixIssues, type Result } from "@miotsec/core";
+import { fail, type Issue, issue, ok, parseIsoDate, parseWith, prefixIssues, type Result } from "@miotsec/core";
+import { sha256OfText } from "@miotsec/core/internal";
 import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
+import { payloadOf } from "@miotsec/label/internal";
 import * as z from "zod/mini";
 import { type QrSymbol, qrSymbol } from "./qr.js";
 
@@ -14,13 +16,90 @@ export interface RenderOptions {
   readonly asOf: string;
   /** The base URL of the QR code's payload. Default: the label's `qrTarget`. */
   readonly qrBaseUrl?: string;
+  /**
+   * The verification of the label's signatures, as `verifyLabel` of `@miotsec/trust` returns
+   * it: the label then shows who signed it and whether that verified. The renderer verifies
+   * nothing itself (it stays pure and synchronous); without a verification, a signed label says
+   * only how many signatures it carries, unverified. A verification of another label (another
+   * digest) is an issue.
+   */
+  readonly verification?: SignatureCheck;
+}
+
+/**
+ * What the renderer reads of a verification of the label's signatures: the shape of
+ * `LabelVerification` of `@miotsec/trust`, whose other members it ignores.
+ *
+ * @since 0.2.0
+ */
+export interface SignatureCheck {
+  readonly valid: boolean;
+  readonly digest: string;
+  readonly signatures: readonly {
+    readonly kid: string;
+    readonly valid: boolean;
+    readonly role?: string;
+    readonly signer?: string;
+  }[];
+  readonly status?: { readonly status: string; readonly stale?: boolean };
 }
 
 /** {@link RenderOptions} as they are read; `asOf` is judged after, so that its issue says what it must be. */
 const renderOptionsSchema = z.strictObject({
   asOf: z.unknown(),
   qrBaseUrl: z.optional(z.string().check(z.maxLength(10_000))),
+  verification: z.optional(
+    z.looseObject({
+      valid: z.boolean(),
+      digest: z.string().check(z.maxLength(64)),
+      signatures: z
+        .array(
+          z.looseObject({
+            kid: z.string().check(z.maxLength(200)),
+            valid: z.boolean(),
+            role: z.optional(z.string().check(z.maxLength(50))),
+            signer: z.optional(z.string().check(z.maxLength(200))),
+          }),
+        )
+        .check(z.maxLength(16)),
+      status: z.optional(z.looseObject({ status: z.string().check(z.maxLength(50)), stale: z.optional(z.boolean()) })),
+    }),
+  ),
 });
+
+const roleNames: Readonly<Record<string, string>> = {
+  manufacturer: "manufacturer",
+  "test-lab": "test lab",
+  hospital: "hospital",
+};
+
+/**
+ * The signatures, as one row: who signed and whether it verified, and whether the label stands,
+ * only from a verification passed in. One row, so that a signed label still prints on one page.
+ */
+function signatureSection(
+  label: DeviceLabel,
+  verification: z.infer<typeof renderOptionsSchema>["verification"],
+  asOf: string,
+): FactSection | undefined {
+  const count = label.signatures?.length ?? 0;
+  if (verification === undefined)
+    return count === 0 ? undefined : { title: "Signatures", rows: [row("Signed", `${count}, not verified here`)] };
+  const status = verification.status;
+  const said = [
+    status === undefined || status.status === "valid" ? "" : status.status,
+    status?.stale === true ? "stale status" : "",
+  ].filter((s) => s !== "");
+  const signers = verification.signatures.map(
+    (sig) =>
+      `${sig.signer ?? `key ${sig.kid}`}${sig.role !== undefined && Object.hasOwn(roleNames, sig.role) ? ` (${roleNames[sig.role]})` : ""}: ${sig.valid ? "verified" : "not verified"}`,
+  );
+  const standing = `${verification.valid ? "Valid" : "Not valid"} as of ${asOf}${said.length > 0 ? ` (${said.join(", ")})` : ""}`;
+  return {
+    title: "Signatures",
+    rows: [row("Signed by", `${signers.length > 0 ? `${signers.join("; ")}. ` : "No one. "}${standing}`)],
+  };
+}
 
 /** One line of the label: a name and its value as plain text. */
 export interface FactRow {
@@ -216,7 +295,18 @@ export function labelFacts(input: unknown, optionsInput: RenderOptions): Result<
   const payload = qrPayload(label, options.qrBaseUrl ?? label.qrTarget);
   const source = options.qrBaseUrl === undefined ? "qrTarget" : "qrBaseUrl";
   if (!payload.ok) problems.push(...payload.issues.map((i) => ({ ...i, path: [source] })));
+  const verification = options.verification;
+  if (verification !== undefined) {
+    if (sha256OfText(payloadOf(label)) !== verification.digest)
+      problems.push(
+        issue("invalid-value", "The verification passed in is of another label: its digest is not this label's.", [
+          "verification",
+          "digest",
+        ]),
+      );
+  }
   if (problems.length > 0 || !payload.ok) return fail(problems);
+  const signed = asOf.ok ? signatureSection(label, verification, asOf.value) : undefined;
   const qr = qrSymbol(payload.value);
   if (!qr.ok) return fail(qr.issues.map((i) => ({ ...i, path: [source] })));
   return ok({
@@ -225,7 +315,7 @@ export function labelFacts(input: unknown, optionsInput: RenderOptions): Result<
     model: label.identity.model,
     manufacturer: label.identity.manufacturer.name,
     bestBefore,
-    sections: sections(label),
+    sections: signed === undefined ? sections(label) : [...sections(label), signed],
     qrPayload: payload.value,
     qr: qr.value,
   });

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export type { RenderOptions } from "./facts.js";
+export type { RenderOptions, SignatureCheck } from "./facts.js";
 export { renderLabelHtml } from "./html.js";
 export { type RenderIssueCode, renderIssueCodes } from "./issue-codes.js";
 export { renderLabelSvg } from "./svg.js";

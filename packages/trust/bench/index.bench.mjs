@@ -3,10 +3,11 @@
 // object made beforehand. Web Crypto's `subtle.verify` on the same input, with the key imported
 // beforehand, shows what the Web Crypto that `jose` runs on costs by itself. verifyLabel runs
 // with the keys pinned once (`pinKeys`), as a verifier of many labels pins them, and with the
-// JWK Set as it is, imported on every call.
+// JWK Set as it is, imported on every call. labelDigest shows the part of a verification that is
+// not the signature: reading the label, its canonical JSON and its SHA-256.
 import { createPublicKey, verify, webcrypto } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { labelPayload } from "@miotsec/label";
+import { labelDigest, labelPayload } from "@miotsec/label";
 import { pinKeys, signLabel, verifyLabel } from "@miotsec/trust";
 import { compare } from "../../../scripts/bench.mjs";
 
@@ -58,6 +59,7 @@ for (const [name, file] of [
       async: true,
       fn: () => webcrypto.subtle.verify(algorithm, cryptoKey, bytes, input),
     },
+    { name: "labelDigest: parse, canonical JSON and SHA-256, without the signature", fn: () => labelDigest(signed) },
     {
       name: "verifyLabel, keys pinned once",
       async: true,

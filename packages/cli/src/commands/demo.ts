@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BestBefore } from "@miotsec/best-before";
+import type { DeviceLabel } from "@miotsec/label";
+import type { Jwk, Jwks, LabelStatus, LabelVerification } from "@miotsec/trust";
 import type { Context } from "../context.js";
 import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
@@ -53,6 +55,7 @@ function stagingFor(out: string): string {
     mkdirSync(parent, { recursive: true });
     const staging = mkdtempSync(join(parent, `.${basename(resolve(out))}.`));
     mkdirSync(join(staging, "labels"));
+    mkdirSync(join(staging, "signatures"));
     return staging;
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -98,6 +101,99 @@ export async function demoCommand(context: Context): Promise<number> {
   }
 }
 
+/** What the demo signs with: the demo key of `examples/keys/`, and the demo key set to verify against. */
+interface DemoSigning {
+  readonly sign: (label: DeviceLabel) => Promise<{ label: DeviceLabel; verification: LabelVerification }>;
+  readonly verify: (label: DeviceLabel, status?: LabelStatus) => Promise<LabelVerification>;
+  readonly signStatus: (status: LabelStatus, signer: string) => Promise<LabelStatus>;
+  readonly signer: (label: DeviceLabel) => string;
+}
+
+/** The demo's signing as of a date, or undefined when the examples have no demo keys (`--examples` of one's own). */
+async function demoSigning(examples: string, asOf: string): Promise<DemoSigning | undefined> {
+  // Ed25519 signatures are deterministic (RFC 8032), so the demo writes the same bytes every time.
+  const keyFile = join(examples, "keys", "demo-only-test-lab-ed25519.private.jwk.json");
+  const setFile = join(examples, "keys", "demo-only.jwks.json");
+  if (!existsSync(keyFile) || !existsSync(setFile)) return undefined;
+  const trust = await import("@miotsec/trust");
+  const { unwrap } = await import("@miotsec/core");
+  const privateKey = (await readDocument(keyFile)) as Jwk;
+  const pinned = await trust.pinKeys((await readDocument(setFile)) as Jwks);
+  if (!pinned.ok) throw new UsageError(await issueLine(setFile, pinned.issues));
+  const signer = (_: DeviceLabel) => "Example test lab (demo key)";
+  const by = (name: string) =>
+    ({ privateKey, kid: "demo-only-test-lab-ed25519", role: "test-lab", signer: name }) as const;
+  const verify = async (label: DeviceLabel, status?: LabelStatus) =>
+    unwrap(await trust.verifyLabel(label, { keys: pinned.value, asOf, ...(status === undefined ? {} : { status }) }));
+  return {
+    sign: async (label) => {
+      const signed = await trust.signLabel(label, by(signer(label)));
+      if (!signed.ok) throw new UsageError(await issueLine(keyFile, signed.issues));
+      return { label: signed.value, verification: await verify(signed.value) };
+    },
+    verify,
+    signStatus: async (status, name) => unwrap(await trust.signLabelStatus(status, by(name))),
+    signer,
+  };
+}
+
+/**
+ * The demo's two failures: a signed label changed after signing (its signature no longer
+ * verifies), and a signed label revoked in a signed status document.
+ */
+async function signingDemo(
+  context: Context,
+  signing: DemoSigning,
+  signed: readonly { base: string; label: DeviceLabel }[],
+  write: (name: string, content: string) => void,
+  line: (what: string, text: string) => void,
+): Promise<SigningResults | undefined> {
+  const { style: s, asOf } = context;
+  const first = signed[0];
+  const last = signed.at(-1);
+  if (first === undefined || last === undefined) return undefined;
+  const tampered = {
+    ...first.label,
+    identity: { ...first.label.identity, model: `${first.label.identity.model} (changed after signing)` },
+  };
+  const t = await signing.verify(tampered);
+  write(`signatures/${first.base}.tampered.label.json`, json(tampered));
+  line(
+    "tamper",
+    `${oneLine(first.base)}, its model changed after signing: ${t.valid ? s.good("valid") : s.bad("not valid")} (${t.signatures.map((x) => x.reason ?? "verified").join(", ")})`,
+  );
+  const { epochDay, fromEpochDay } = await import("@miotsec/core/internal");
+  const { parseIsoDate, unwrap } = await import("@miotsec/core");
+  const verified = await signing.verify(last.label);
+  const status = await signing.signStatus(
+    {
+      schemaVersion: 1,
+      label: { id: last.label.id, digest: verified.digest },
+      status: "revoked",
+      reason: "Demo: the label's claims were found to be false.",
+      issued: unwrap(parseIsoDate(asOf)),
+      nextUpdate: fromEpochDay(epochDay(unwrap(parseIsoDate(asOf))) + 30),
+    },
+    signing.signer(last.label),
+  );
+  const r = await signing.verify(last.label, status);
+  write(`signatures/${last.base}.revoked.status.json`, json(status));
+  line(
+    "revoke",
+    `${oneLine(last.base)}, revoked in a signed label status: ${r.valid ? s.good("valid") : s.bad("not valid")}`,
+  );
+  return {
+    tampered: { label: first.label.id, valid: t.valid, reasons: t.signatures.map((x) => x.reason ?? "verified") },
+    revoked: { label: last.label.id, valid: r.valid, status: r.status?.status ?? null },
+  };
+}
+
+/** What the demo's signing showed, for `--json`. */
+interface SigningResults {
+  readonly tampered: { readonly label: string; readonly valid: boolean; readonly reasons: readonly string[] };
+  readonly revoked: { readonly label: string; readonly valid: boolean; readonly status: string | null };
+}
+
 /** Runs the demo into `staging`; `out` is only named in what is printed. */
 async function report(context: Context, examples: string, staging: string, out: string): Promise<number> {
   const { io, options, style: s, asOf } = context;
@@ -134,12 +230,26 @@ async function report(context: Context, examples: string, staging: string, out: 
   const labels = await import("@miotsec/label");
   const { computeBestBefore } = await import("@miotsec/best-before");
   const demoLabels: DemoLabel[] = [];
+  const signing = await demoSigning(examples, asOf);
+  const signedLabels: { base: string; label: DeviceLabel }[] = [];
   for (const name of labelFiles) {
     const file = join(examples, "labels", name);
-    const label = await readLabel(file);
+    const read = await readLabel(file);
     const base = name.replace(/\.label\.json$/, "");
-    const svg = render.renderLabelSvg(label, { asOf });
-    const html = render.renderLabelHtml(label, { asOf });
+    // Signed with the demo key and verified against the demo key set, the label shows its signer.
+    const signed = signing === undefined ? undefined : await signing.sign(read);
+    const label = signed?.label ?? read;
+    if (signed !== undefined) {
+      signedLabels.push({ base, label });
+      write(`signatures/${base}.signed.label.json`, json(label));
+      line(
+        "sign",
+        `${oneLine(base)}: signed by ${oneLine(signing?.signer(label) ?? "")}, ${signed.verification.valid ? s.good("verified") : s.bad("not verified")}`,
+      );
+    }
+    const shown = { asOf, ...(signed === undefined ? {} : { verification: signed.verification }) };
+    const svg = render.renderLabelSvg(label, shown);
+    const html = render.renderLabelHtml(label, shown);
     if (!svg.ok || !html.ok)
       throw new UsageError(await issueLine(file, svg.ok ? (html.ok ? [] : html.issues) : svg.issues));
     write(`labels/${base}.svg`, svg.value);
@@ -178,6 +288,8 @@ async function report(context: Context, examples: string, staging: string, out: 
         `${oneLine(base)}: ${tierStyle(s, traffic.status)(traffic.status)}, ${traffic.hosts.length} hosts; third parties: ${oneLine(thirdParties(traffic))}; server countries: ${serverCountries(traffic)}`,
       );
   }
+  const signingResults =
+    signing === undefined ? undefined : await signingDemo(context, signing, signedLabels, write, line);
   write("best-before.json", json(demoLabels.map((l) => ({ label: l.label.id, bestBefore: l.bestBefore ?? null }))));
   write("traffic.json", json(demoLabels.filter((l) => l.traffic).map((l) => ({ label: l.label.id, ...l.traffic }))));
 
@@ -220,7 +332,9 @@ async function report(context: Context, examples: string, staging: string, out: 
           bestBefore: l.bestBefore?.bestBefore ?? null,
           status: l.bestBefore?.status ?? null,
           traffic: l.traffic?.status ?? null,
+          signed: l.label.signatures !== undefined,
         })),
+        ...(signingResults === undefined ? {} : signingResults),
         runtime: runtime.map((r) => ({
           file: r.file,
           status: r.summary.status,

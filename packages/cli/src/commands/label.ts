@@ -26,7 +26,15 @@ export async function renderCommand(context: Context): Promise<number> {
   const format = choice("format", context.options.format, ["svg", "html"], "svg");
   const doc = await readDocument(file);
   const render = await import("@miotsec/render");
-  const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, { asOf: context.asOf });
+  // With --keys, the label shows who signed it and whether that verified; the renderer verifies nothing itself.
+  const verification =
+    context.options.keys === undefined
+      ? undefined
+      : await (await import("./trust.js")).verificationOf(context, file, doc);
+  const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, {
+    asOf: context.asOf,
+    ...(verification === undefined ? {} : { verification }),
+  });
   if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
   await emit(context, r.value, "markup");
   return 0;

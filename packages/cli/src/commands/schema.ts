@@ -3,7 +3,7 @@ import { positional } from "../context.js";
 import { UsageError } from "../io.js";
 import { json } from "./shared.js";
 
-const names = ["label", "catalog", "assessment", "profile", "runtime-profile"] as const;
+const names = ["label", "label-status", "catalog", "assessment", "profile", "runtime-profile"] as const;
 
 /** `miotsec schema <name>`: a JSON Schema (2020-12) of one of the documents miotsec reads. */
 export async function schemaCommand(context: Context): Promise<number> {
@@ -17,6 +17,7 @@ export async function schemaCommand(context: Context): Promise<number> {
 
 async function schemaOf(name: (typeof names)[number]): Promise<Record<string, unknown>> {
   if (name === "label") return (await import("@miotsec/label")).labelJsonSchema();
+  if (name === "label-status") return (await import("@miotsec/trust")).labelStatusJsonSchema();
   if (name === "catalog") return (await import("@miotsec/criteria")).catalogJsonSchema();
   const z = await import("zod/mini");
   const schema =
