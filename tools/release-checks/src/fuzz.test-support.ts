@@ -58,7 +58,27 @@ export function answered<T>(target: string, fn: () => T): T {
   } catch (error) {
     throw new Error(`${target} threw: ${(error as Error)?.stack ?? String(error)}`);
   }
-  const ms = performance.now() - start;
+  checkAnswer(target, result, performance.now() - start);
+  return result;
+}
+
+/** {@link answered} for an asynchronous function: its answer is awaited, and a rejection fails. */
+export async function answeredAsync<T>(target: string, fn: () => Promise<T>): Promise<T> {
+  call++;
+  calls.set(target, (calls.get(target) ?? 0) + 1);
+  const start = performance.now();
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    throw new Error(`${target} threw: ${(error as Error)?.stack ?? String(error)}`);
+  }
+  checkAnswer(target, result, performance.now() - start);
+  return result;
+}
+
+/** What {@link answered} checks of an answer: located issues, and Object.prototype untouched. */
+function checkAnswer(target: string, result: unknown, ms: number): void {
   if (ms > (slowest.get(target) ?? 0)) slowest.set(target, ms);
   if (result !== null && typeof result === "object" && "ok" in result && result.ok === false) {
     const issues = (result as unknown as { issues: { path: unknown; code: unknown; message: unknown }[] }).issues;
@@ -71,7 +91,6 @@ export function answered<T>(target: string, fn: () => T): T {
   }
   expect(prototypeKeys(), `${target} polluted Object.prototype`).toBe(cleanPrototype);
   expect(({} as Record<string, unknown>).polluted, target).toBeUndefined();
-  return result;
 }
 
 /** An object with the given entries as own properties, `__proto__` included (as JSON.parse makes them). */

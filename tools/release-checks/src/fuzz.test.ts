@@ -2,7 +2,7 @@
 // with one place changed. Every call must answer: no exception, a Result with located issues,
 // the input left as it was, Object.prototype untouched. `pnpm fuzz` runs the full counts (over
 // a million calls in all); the test suite runs a five-hundredth of them.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
@@ -21,10 +21,20 @@ import {
   type RuntimeProfile,
 } from "@miotsec/runtime-facts";
 import { compareEndpoints } from "@miotsec/runtime-facts/endpoints";
+import {
+  type Jwks,
+  type LabelStatus,
+  parseLabelStatus,
+  pinKeys,
+  signLabel,
+  signLabelStatus,
+  verifyLabel,
+} from "@miotsec/trust";
 import { afterAll, describe, expect } from "vitest";
 import { certification } from "./entries.mjs";
 import {
   answered,
+  answeredAsync,
   answeredOnce,
   calls,
   deepFreeze,
@@ -216,6 +226,76 @@ describe("fuzz: exporters and renderers", () => {
   });
 });
 
+describe("fuzz: signatures and label statuses", () => {
+  const examples = new URL("../../../examples/", import.meta.url);
+  const read = (path: string) => JSON.parse(readFileSync(new URL(path, examples), "utf8"));
+  const signedLabel = read("signatures/ultrasound-wifi.signed.label.json");
+  const keys = read("keys/demo-only.jwks.json") as Jwks;
+  const revoked = read("signatures/ultrasound-wifi.revoked.status.json") as LabelStatus;
+  const privateKey = read("keys/demo-only-test-lab-ed25519.private.jwk.json");
+  // A signature's protected header as any JSON, or as text that is not JSON.
+  const header = fc.oneof(
+    hostileJson.map((v) => Buffer.from(JSON.stringify(v) ?? "").toString("base64url")),
+    fc
+      .record({ alg: nasty, kid: nasty, typ: nasty, crit: hostileJson, miotsec: hostileJson }, { requiredKeys: [] })
+      .map((h) => Buffer.from(JSON.stringify(h) ?? "").toString("base64url")),
+    fc.string({ maxLength: 100 }),
+  );
+  const signatures = fc.array(fc.record({ protected: header, signature: fc.oneof(fc.base64String(), nasty) }), {
+    maxLength: 3,
+  });
+  const label = fc.oneof(
+    mutation(signedLabel),
+    signatures.map((sigs) => ({ ...signedLabel, signatures: sigs })),
+    hostile,
+  );
+  test.prop(
+    [
+      label,
+      fc.oneof(fc.constant(keys), mutation(keys), hostile),
+      fc.option(fc.oneof(fc.constant(revoked), mutation(revoked)), { nil: undefined }),
+      fc.option(fc.oneof(nasty, fc.webUrl()), { nil: undefined }),
+    ],
+    { numRuns: planned(10_000) },
+  )("verifyLabel", async (x, k, status, qr) => {
+    deepFreeze(x);
+    deepFreeze(k);
+    await answeredAsync("verifyLabel", () =>
+      verifyLabel(x as never, {
+        keys: k as never,
+        asOf: "2026-12-02",
+        ...(status === undefined ? {} : { status: deepFreeze(status) as never }),
+        ...(qr === undefined ? {} : { qr: qr as never }),
+      }),
+    );
+  });
+  test.prop(
+    [fc.oneof(mutation(signedLabel), hostile), fc.oneof(fc.constant(privateKey), mutation(privateKey), hostile)],
+    {
+      numRuns: planned(5_000),
+    },
+  )("signLabel", async (x, key) => {
+    deepFreeze(x);
+    await answeredAsync("signLabel", () =>
+      signLabel(x as never, { privateKey: deepFreeze(key) as never, kid: "k", role: "test-lab", signer: "Lab" }),
+    );
+  });
+  test.prop([fc.oneof(mutation(revoked), hostile)], { numRuns: planned(20_000) })(
+    "parseLabelStatus and signLabelStatus",
+    async (x) => {
+      deepFreeze(x);
+      const parsed = answeredOnce("parseLabelStatus", () => parseLabelStatus(x));
+      const signed = await answeredAsync("signLabelStatus", () =>
+        signLabelStatus(x as never, { privateKey, kid: "k", role: "manufacturer", signer: "Vendor" }),
+      );
+      expect(signed.ok).toBe(parsed.ok);
+    },
+  );
+  test.prop([fc.oneof(mutation(keys), hostile)], { numRuns: planned(10_000) })("pinKeys", async (x) => {
+    await answeredAsync("pinKeys", () => pinKeys(deepFreeze(x) as never));
+  });
+});
+
 describe("fuzz: every command of the CLI on generated files", () => {
   const dir = mkdtempSync(join(tmpdir(), "miotsec-fuzz-"));
   const commands = [
@@ -227,9 +307,20 @@ describe("fuzz: every command of the CLI on generated files", () => {
     (f: string) => ["compare", join(dir, "wifi.label.json"), f],
     (f: string) => ["check-traffic", join(dir, "wifi.label.json"), f],
     (f: string) => ["check-traffic", f, join(dir, "capture.har")],
+    (f: string) => ["label", "verify", f, "--keys", join(dir, "keys.json")],
+    (f: string) => ["label", "verify", join(dir, "wifi.label.json"), "--keys", f],
+    (f: string) => ["label", "verify", join(dir, "wifi.label.json"), "--keys", join(dir, "keys.json"), "--status", f],
+    (f: string) => ["label", "sign", f, "--key", join(dir, "key.json"), "--role", "test-lab", "--signer", "Lab"],
+    (f: string) => ["label", "sign", join(dir, "wifi.label.json"), "--key", f, "--role", "test-lab", "--signer", "Lab"],
   ];
   writeFileSync(join(dir, "wifi.label.json"), JSON.stringify(wifi));
   writeFileSync(join(dir, "capture.har"), JSON.stringify(harDoc));
+  const examplesDir = new URL("../../../examples/", import.meta.url);
+  writeFileSync(join(dir, "keys.json"), readFileSync(new URL("keys/demo-only.jwks.json", examplesDir)));
+  writeFileSync(
+    join(dir, "key.json"),
+    readFileSync(new URL("keys/demo-only-test-lab-ed25519.private.jwk.json", examplesDir)),
+  );
   const content = fc.oneof(
     fc.string({ unit: "binary", maxLength: 200 }),
     hostileJson.map((v) => JSON.stringify(v) ?? ""),
