@@ -5,7 +5,7 @@ import { base64url, type CryptoKey, FlattenedSign, flattenedVerify } from "jose"
 import * as z from "zod/mini";
 import type { SignatureAlgorithm, SignerRole } from "./keys.js";
 import { signerRoles } from "./keys.js";
-import type { PinnedKey } from "./pin.js";
+import type { KeysByKid, PinnedKey } from "./pin.js";
 
 /** A signature as a label or a status document carries it. */
 export type LabelSignature = z.infer<typeof labelSignatureSchema>;
@@ -101,7 +101,7 @@ export async function verifySignatures(
   signatures: readonly LabelSignature[],
   payload: string,
   typ: string,
-  keys: ReadonlyMap<string, readonly PinnedKey[]>,
+  keys: KeysByKid,
   at: readonly PathSegment[],
 ): Promise<Result<SignatureVerification[]>> {
   const headers: Header[] = [];
@@ -132,6 +132,12 @@ export async function verifySignatures(
       signature: signature.signature,
       payload: encodedPayload,
     });
+    if (typeof reason === "object")
+      return fail([
+        issue("invalid-value", `${pathText(reason.malformed)} is not a usable key: its members do not make one.`, [
+          ...reason.malformed,
+        ]),
+      ]);
     results.push(reason === undefined ? { ...about, valid: true } : { ...about, valid: false, reason });
   }
   return ok(results);
@@ -153,18 +159,20 @@ async function failureOf(
   claimValid: boolean,
   keys: readonly PinnedKey[] | undefined,
   jws: { protected: string; signature: string; payload: string },
-): Promise<SignatureFailure | undefined> {
+): Promise<SignatureFailure | { readonly malformed: readonly PathSegment[] } | undefined> {
   if (header.alg !== "ES256" && header.alg !== "EdDSA") return "alg-not-allowed";
   if (header.typ !== typ || !claimValid || (header.crit !== undefined && header.crit.length > 0))
     return "header-not-allowed";
   if (keys === undefined) return "unknown-kid";
   if (keys.length > 1) return "duplicate-kid";
   const pinned = keys[0] as PinnedKey;
-  if (pinned.algorithm === undefined || pinned.key === undefined) return "key-not-allowed";
+  if (pinned.algorithm === undefined) return "key-not-allowed";
   if (pinned.algorithm !== header.alg || (pinned.declaredAlg !== undefined && pinned.declaredAlg !== header.alg))
     return "key-mismatch";
+  const key = await pinned.key();
+  if (key === undefined) return { malformed: pinned.path };
   try {
-    await flattenedVerify(jws, pinned.key, { algorithms: [pinned.algorithm] });
+    await flattenedVerify(jws, key, { algorithms: [pinned.algorithm] });
     return undefined;
   } catch {
     return "bad-signature";

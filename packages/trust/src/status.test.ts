@@ -220,6 +220,23 @@ describe("pinKeys", () => {
     expect((await pinKeys(null as never)).ok).toBe(false);
   });
 
+  it("pins every key at once, while verifyLabel imports only the keys a signature names", async () => {
+    const broken = { kty: "EC", crv: "P-256", x: "AAAA", y: "AAAA", kid: "broken" };
+    const set = { keys: [vendor.publicKey, broken] };
+    expect(await verifyLabel(signedLabel, { keys: set, asOf: "2026-12-02" })).toMatchObject({
+      ok: true,
+      value: { valid: true },
+    });
+    const pinned = await pinKeys(set);
+    expect(pinned.ok ? [] : pinned.issues.map((i) => i.path)).toEqual([["jwks", "keys", 1]]);
+    const named = { ...signedLabel, signatures: [...(signedLabel.signatures ?? [])] };
+    const byBroken = await signLabel(label, { ...by(), kid: "broken" });
+    if (!byBroken.ok) throw new Error("fixture");
+    named.signatures.push(...(byBroken.value.signatures ?? []));
+    const r = await verifyLabel(named, { keys: set, asOf: "2026-12-02" });
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual([["options", "keys", "keys", 1]]);
+  });
+
   it("answers options whose getter throws with an issue", async () => {
     const options = Object.defineProperty({ asOf: "2026-12-02" }, "keys", {
       enumerable: true,

@@ -5,7 +5,7 @@ import { payloadOf } from "@miotsec/label/internal";
 import * as z from "zod/mini";
 import { type SignatureVerification, standing, verifySignatures } from "./jws.js";
 import type { Jwks } from "./keys.js";
-import { keysOf, type PinnedKey, type PinnedKeys, pinAt } from "./pin.js";
+import { type KeysByKid, keysAt, keysOf, type PinnedKeys } from "./pin.js";
 import { type QrMatch, qrMatchOf } from "./qr.js";
 import { labelSignatureType } from "./sign.js";
 import {
@@ -114,12 +114,12 @@ function successorOf(successor: NonNullable<LabelStatus["successor"]>): { digest
   };
 }
 
-/** The pinned keys the options name: a set made by `pinKeys` as it is, a JWKS imported now. */
-async function keysFrom(keys: unknown): Promise<Result<ReadonlyMap<string, readonly PinnedKey[]>>> {
+/** The keys the options name: a set made by `pinKeys` as it is, a JWKS read now and imported as used. */
+function keysFrom(keys: unknown): Result<KeysByKid> {
   const pinned = keysOf(keys);
   if (pinned !== undefined) return ok(pinned);
-  const made = await pinAt(keys, ["options", "keys"]);
-  return made.ok ? ok(keysOf(made.value) as ReadonlyMap<string, readonly PinnedKey[]>) : made;
+  const read = keysAt(keys, ["options", "keys"]);
+  return read.ok ? ok(read.value.byKid) : read;
 }
 
 /**
@@ -153,7 +153,7 @@ export async function verifyLabel(label: DeviceLabel, options: VerifyOptions): P
   const parsed = parseLabel(label);
   const split = splitOptions(options);
   const rest = split.ok ? parseWith(optionsSchema, split.value.rest, { path: ["options"] }) : split;
-  const keys = split.ok ? await keysFrom(split.value.keys) : split;
+  const keys = split.ok ? keysFrom(split.value.keys) : split;
   const issues = [parsed, rest, keys].flatMap((r) => (r.ok ? [] : r.issues));
   if (!parsed.ok || !rest.ok || !keys.ok) return fail(split.ok ? issues : [...new Set(issues)]);
   const payload = payloadOf(parsed.value);
