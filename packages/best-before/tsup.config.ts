@@ -1,3 +1,4 @@
 import { packageBuild } from "../../tsup.shared.js";
 
-export default packageBuild();
+// `@miotsec/best-before/vex` is an entry of its own: the VEX readers stay out of the root.
+export default packageBuild({ vex: "src/vex-entry.ts" });

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
+import { type VulnerabilityStatement, vulnerabilityStatementSchema } from "./vulnerability.js";
 
 /**
  * One factor that moved (or would have moved) the date: which, in which direction, by how
@@ -26,6 +27,7 @@ export interface Contribution {
     | "end-of-life"
     | "manufacturer-average-end-of-life"
     | "hardware-limit"
+    | "vulnerability"
     | "maximum";
   /**
    * `positive` moves the date later, `negative` earlier; `neutral` is the starting point, and new
@@ -79,14 +81,30 @@ export interface BestBefore {
 }
 
 /** The paper's inspection actions (§V-B), each with why and what the facts say of it. */
-function inspectionSteps(facts: LifecycleFacts, latestSecurity: IsoDate | undefined, asOf: IsoDate): InspectionStep[] {
+function inspectionSteps(
+  facts: LifecycleFacts,
+  latestSecurity: IsoDate | undefined,
+  asOf: IsoDate,
+  toFix: readonly string[],
+): InspectionStep[] {
   const support =
     facts.supportPeriodEnd === undefined
       ? "The label declares no end of the support period."
       : facts.supportPeriodEnd <= asOf
         ? `The support period ended on ${facts.supportPeriodEnd}.`
         : `The support period is declared to end on ${facts.supportPeriodEnd}.`;
+  const fixes: InspectionStep[] =
+    toFix.length === 0
+      ? []
+      : [
+          {
+            id: "apply-fix",
+            action: `Apply the fix for ${toFix.join(", ")}.`,
+            why: "A vulnerability that affects the device, with no security update on record that fixes it, caps the date at the end of its remediation window.",
+          },
+        ];
   return [
+    ...fixes,
     {
       id: "check-firmware",
       action: "Check that the firmware is up to date.",
@@ -116,8 +134,11 @@ function inspectionSteps(facts: LifecycleFacts, latestSecurity: IsoDate | undefi
  * @since 0.2.0
  */
 export interface InspectionStep {
-  /** A stable id: `check-firmware`, `compare-runtime-facts`, `check-support` or `reassess`. */
-  readonly id: "check-firmware" | "compare-runtime-facts" | "check-support" | "reassess";
+  /**
+   * A stable id: `apply-fix` (where a vulnerability affects the device without a fix on record),
+   * `check-firmware`, `compare-runtime-facts`, `check-support` or `reassess`.
+   */
+  readonly id: "apply-fix" | "check-firmware" | "compare-runtime-facts" | "check-support" | "reassess";
   /** What to do, in one sentence. */
   readonly action: string;
   /** Why, with what the lifecycle facts say where they bear on it. */
@@ -135,10 +156,28 @@ export interface BestBeforeOptions {
   readonly asOf: string;
   /** Deviations from the default policy. */
   readonly policy?: Partial<BestBeforePolicy>;
+  /**
+   * Vulnerability statements about the device (`parseVex` of `@miotsec/best-before/vex` reads
+   * them from CycloneDX, OpenVEX and CSAF). One that affects the device, with no security update
+   * on record of a version that fixes it, caps the date at its publication plus the policy's
+   * remediation window for its severity; one under investigation makes the label `limited`; the
+   * rest are listed as considered.
+   */
+  readonly vulnerabilities?: readonly VulnerabilityStatement[];
+  /**
+   * Ids of vulnerabilities known to be exploited (CVE ids, as in CISA's Known Exploited
+   * Vulnerabilities catalog): an affecting one gets the shortest window.
+   */
+  readonly knownExploited?: readonly string[];
 }
 
 // The options as they are read: asOf is judged after, so that its issue says what it must be.
-const optionsSchema = z.strictObject({ asOf: z.optional(z.unknown()), policy: z.optional(z.unknown()) });
+const optionsSchema = z.strictObject({
+  asOf: z.optional(z.unknown()),
+  policy: z.optional(z.unknown()),
+  vulnerabilities: z.optional(z.array(vulnerabilityStatementSchema).check(z.maxLength(20_000))),
+  knownExploited: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100_000))),
+});
 
 const ended = (end: IsoDate | boolean | undefined, asOf: IsoDate) =>
   end === true || (typeof end === "string" && end <= asOf);
@@ -186,7 +225,7 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   // The options are read once, into a plain copy, and only the copy is used.
   const read = parseWith(optionsSchema, options === undefined ? {} : options);
   if (!read.ok) return read;
-  const { asOf, policy: policyInput } = read.value;
+  const { asOf, policy: policyInput, vulnerabilities = [], knownExploited = [] } = read.value;
   if (!isIsoDate(asOf) || asOf < "1900-01-01" || asOf > "2999-12-31") {
     issues.push(
       issue("invalid-date", "The asOf option must be a real date from 1900 to 2999, written YYYY-MM-DD.", ["asOf"]),
@@ -198,7 +237,65 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   const parsed = checked ? ok(facts) : parseWith(lifecycleFactsSchema, facts);
   if (!parsed.ok) issues.push(...parsed.issues);
   if (issues.length > 0 || !parsed.ok || !policy.ok) return fail(issues);
-  return compute(parsed.value, checked, asOf as IsoDate, policy.value);
+  return compute(parsed.value, checked, asOf as IsoDate, policy.value, { vulnerabilities, knownExploited });
+}
+
+/** What is known of the device's vulnerabilities, as the options give it. */
+interface Vulnerabilities {
+  readonly vulnerabilities: readonly VulnerabilityStatement[];
+  readonly knownExploited: readonly string[];
+}
+
+const severityWords: Readonly<Record<string, string>> = {
+  critical: "critical",
+  high: "high",
+  medium: "medium",
+  low: "low",
+  none: "no severity",
+};
+const statusWords: Readonly<Record<VulnerabilityStatement["status"], string>> = {
+  affected: "affects the device",
+  "under-investigation": "under investigation",
+  fixed: "fixed",
+  "not-affected": "does not affect the device",
+};
+
+/**
+ * The statements in one order whatever order or format they came in: by id, then by what they
+ * say; a statement said twice (the same facts in two documents) counts once.
+ */
+function statementsInOrder(statements: readonly VulnerabilityStatement[]): VulnerabilityStatement[] {
+  const key = (s: VulnerabilityStatement) =>
+    JSON.stringify([
+      s.id,
+      s.status,
+      s.severity ?? "",
+      s.score ?? -1,
+      s.published ?? "",
+      [...s.fixedIn].sort(),
+      s.justification ?? "",
+    ]);
+  const byKey = new Map<string, VulnerabilityStatement>();
+  for (const s of statements) if (!byKey.has(key(s))) byKey.set(key(s), s);
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+}
+
+/** The remediation window of an affecting vulnerability, in days, and what it rests on. */
+function windowOf(s: VulnerabilityStatement, exploited: boolean, policy: BestBeforePolicy): number {
+  if (exploited) return policy.knownExploitedRemediationDays;
+  switch (s.severity) {
+    case "critical":
+      return policy.criticalRemediationDays;
+    case "high":
+      return policy.highRemediationDays;
+    case "medium":
+      return policy.mediumRemediationDays;
+    case "low":
+    case "none":
+      return policy.lowRemediationDays;
+    default:
+      return policy.unratedRemediationDays;
+  }
 }
 
 /** What the date needs from the update history and the components, worked out once per facts. */
@@ -244,7 +341,13 @@ function derivedOf(facts: LifecycleFacts, checked: boolean): Derived {
 }
 
 /** The date from checked facts; `checked` when they came from parseLifecycleFacts (frozen). */
-function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy: BestBeforePolicy): Result<BestBefore> {
+function compute(
+  facts: LifecycleFacts,
+  checked: boolean,
+  asOf: IsoDate,
+  policy: BestBeforePolicy,
+  known: Vulnerabilities,
+): Result<BestBefore> {
   const anchorDate = facts.manufacturingDate ?? facts.purchaseDate;
   if (anchorDate === undefined) {
     return fail([
@@ -382,6 +485,49 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
     if (limit <= maxDay) hardwareLimit = fromEpochDay(limit);
     cap("hardware-limit", limit, hardwareText);
   }
+  // Vulnerabilities: an affecting one without a fix on the device caps the date at its window.
+  const exploitedIds = new Set(known.knownExploited);
+  const securityVersions = new Set<string>();
+  for (const u of facts.updates ?? []) if (u.security && u.version !== undefined) securityVersions.add(u.version);
+  const overdue: string[] = [];
+  const investigating: string[] = [];
+  const toFix: string[] = [];
+  for (const s of statementsInOrder(known.vulnerabilities)) {
+    const exploited = exploitedIds.has(s.id) || s.aliases.some((a) => exploitedIds.has(a));
+    const fix = s.fixedIn.find((v) => securityVersions.has(v));
+    const words = [
+      s.id,
+      ...(s.severity === undefined ? [] : [severityWords[s.severity]]),
+      ...(exploited ? ["known exploited"] : []),
+      statusWords[s.status],
+      ...(s.published === undefined ? [] : [`published ${s.published}`]),
+    ].join(", ");
+    if (s.status === "affected" && fix === undefined) {
+      const windowDays = windowOf(s, exploited, policy);
+      const due = fromEpochDay(epochDay(s.published ?? asOf) + windowDays);
+      cap(
+        "vulnerability",
+        epochDay(due),
+        `${words}: fix due by ${due} (${plural(windowDays, "day")}${s.published === undefined ? ` from ${asOf}, as no publication date is given` : ""}).`,
+      );
+      toFix.push(s.id);
+      if (due < asOf) overdue.push(`${s.id} affects the device and its fix was due by ${due}.`);
+    } else {
+      const why =
+        fix !== undefined
+          ? `fixed in ${fix}, a security update on record`
+          : s.status === "not-affected" && s.justification !== undefined
+            ? s.justification
+            : "nothing to fix on the device";
+      contributions.push({
+        factor: "vulnerability",
+        direction: "neutral",
+        days: 0,
+        explanation: `${words}: ${why}. No change.`,
+      });
+      if (s.status === "under-investigation") investigating.push(`${s.id} is under investigation by the manufacturer.`);
+    }
+  }
   cap(
     "maximum",
     epochDayAfterMonths(anchor.date, policy.maxMonths),
@@ -397,6 +543,7 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   if (ended(facts.endOfLife, asOf)) negative.push("The device has reached its end of life.");
   if (facts.supportPeriodEnd !== undefined && facts.supportPeriodEnd <= asOf)
     negative.push("The support period has ended.");
+  negative.push(...overdue);
   const limited: string[] = [];
   if (saleEnded) limited.push("The product is no longer sold.");
   const soon = asOfDay + policy.limitedWindowDays;
@@ -410,6 +557,7 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   endingSoon(facts.endOfSecurityUpdates, "Security updates");
   endingSoon(facts.endOfLife, "Life");
   if (latestSecurity === undefined) limited.push("No security update is on record.");
+  limited.push(...investigating);
   const label = negative.length > 0 ? "negative" : limited.length > 0 ? "limited" : "positive";
 
   // Built key by key in the documented order, without spreads; a hardware limit comes only with
@@ -428,6 +576,6 @@ function compute(facts: LifecycleFacts, checked: boolean, asOf: IsoDate, policy:
   if (limiting !== undefined) result.limitingComponent = limiting;
   result.asOf = asOf;
   result.policy = policy;
-  result.inspection = inspectionSteps(facts, latestSecurity, asOf);
+  result.inspection = inspectionSteps(facts, latestSecurity, asOf, toFix);
   return ok(result as BestBefore);
 }

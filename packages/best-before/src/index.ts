@@ -31,3 +31,11 @@ export {
   defaultBestBeforePolicy,
   resolveBestBeforePolicy,
 } from "./policy.js";
+export {
+  type VulnerabilitySeverity,
+  type VulnerabilityStatement,
+  type VulnerabilityStatus,
+  vulnerabilitySeverities,
+  vulnerabilityStatementSchema,
+  vulnerabilityStatuses,
+} from "./vulnerability.js";

@@ -1,8 +1,9 @@
 import { coreIssueCodes } from "@miotsec/core";
 
 /**
- * Every issue code that computeBestBefore, parseLifecycleFacts and resolveBestBeforePolicy answer
- * with: `@miotsec/core`'s and these of `@miotsec/best-before`. A program switches on these; they
+ * Every issue code that computeBestBefore, parseLifecycleFacts, resolveBestBeforePolicy and
+ * parseVex answer with: `@miotsec/core`'s and these of `@miotsec/best-before`
+ * (`unknown-format`: a document that is none of the vulnerability formats `parseVex` reads). A program switches on these; they
  * never change for the same problem.
  *
  * @example
@@ -18,6 +19,7 @@ export const bestBeforeIssueCodes = [
   "incomplete-temperature",
   "invalid-lifetime",
   "missing-anchor",
+  "unknown-format",
 ] as const;
 
 /** One of {@link bestBeforeIssueCodes}. */

@@ -48,6 +48,27 @@ export const bestBeforePolicySchema = z.strictObject({
   warningDays: z.int().check(z.gte(0), z.lte(3650)),
   /** An announced end within this many days makes the label `limited`. */
   limitedWindowDays: z.int().check(z.gte(0), z.lte(3650)),
+  /**
+   * Days from publication to fix a vulnerability known to be exploited: 14, the deadline CISA's
+   * Binding Operational Directive 22-01 sets for the Known Exploited Vulnerabilities catalog.
+   */
+  knownExploitedRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
+  /**
+   * Days to fix a critical one: 60, the US FDA's postmarket cybersecurity guidance (2016) for an
+   * uncontrolled risk (communicate within 30 days, remediate within 60).
+   */
+  criticalRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
+  /** Days to fix a high one: 60, as for a critical one (the FDA's uncontrolled risk). */
+  highRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
+  /**
+   * Days to fix a medium one: 90. The FDA leaves a controlled risk to routine updates without a
+   * deadline; 90 days is miotsec's choice, the common coordinated-disclosure period.
+   */
+  mediumRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
+  /** Days to fix a low one (or one rated none): 180, miotsec's choice, two routine update cycles. */
+  lowRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
+  /** Days to fix one without a severity: 60, as for a critical one, since nothing says it is less. */
+  unratedRemediationDays: z.int().check(z.gte(0), z.lte(3650)),
 });
 
 /**
@@ -65,7 +86,10 @@ export type BestBeforePolicy = z.infer<typeof bestBeforePolicySchema>;
  * months each; new variants count as neutral (the paper gives them no direction; set
  * `monthsPerNewVariant: 1` to count each as a month, at most six); five years of support are assumed when
  * none is declared; never more than ten years; `due-soon` 121 days before; an end announced
- * within a year makes the label `limited`.
+ * within a year makes the label `limited`; an affecting vulnerability is to be fixed within 14 days
+ * of publication when known exploited (CISA BOD 22-01), 60 when critical, high or unrated (the
+ * FDA's postmarket guidance for an uncontrolled risk), 90 when medium and 180 when low (miotsec's
+ * choices: the FDA sets no deadline for a controlled risk).
  *
  * @example
  * ```ts
@@ -87,6 +111,12 @@ export const defaultBestBeforePolicy: BestBeforePolicy = Object.freeze({
   maxMonths: 120,
   warningDays: 121,
   limitedWindowDays: 365,
+  knownExploitedRemediationDays: 14,
+  criticalRemediationDays: 60,
+  highRemediationDays: 60,
+  mediumRemediationDays: 90,
+  lowRemediationDays: 180,
+  unratedRemediationDays: 60,
 });
 
 const resolve = defaultsResolver(bestBeforePolicySchema, defaultBestBeforePolicy);

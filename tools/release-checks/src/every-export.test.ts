@@ -3,6 +3,7 @@
 // a new export is fuzzed the day it is added. `pnpm fuzz` runs the full counts.
 import { fc, test } from "@fast-check/vitest";
 import * as bestBefore from "@miotsec/best-before";
+import * as vex from "@miotsec/best-before/vex";
 import * as core from "@miotsec/core";
 import * as criteria from "@miotsec/criteria";
 import * as label from "@miotsec/label";
@@ -21,6 +22,7 @@ const entryPoints: Readonly<Record<string, Record<string, unknown>>> = {
   "@miotsec/label": label,
   "@miotsec/render": render,
   "@miotsec/best-before": bestBefore,
+  "@miotsec/best-before/vex": vex,
   "@miotsec/runtime-facts": runtimeFacts,
   "@miotsec/runtime-facts/endpoints": endpoints,
   "@miotsec/trust": trust,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { computeBestBefore } from "@miotsec/best-before";
+import { parseVex } from "@miotsec/best-before/vex";
 import { run } from "@miotsec/cli";
 import { applyProfile, miotCatalog, parseCatalog } from "@miotsec/criteria";
 import { migrateLabel, parseLabel, qrPayload, toCyberTrustMark, toCycloneDx, toMud } from "@miotsec/label";
@@ -223,6 +224,74 @@ describe("fuzz: exporters and renderers", () => {
     const svg = answeredOnce("renderLabelSvg", () => renderLabelSvg(x, { asOf: asOf as string }));
     const html = answeredOnce("renderLabelHtml", () => renderLabelHtml(x, { asOf: asOf as string }));
     expect(svg.ok).toBe(html.ok);
+  });
+});
+
+describe("fuzz: vulnerability documents", () => {
+  const purl = "pkg:generic/wireless-scanner.example/us-w1@4.2.1";
+  const openvex = {
+    "@context": "https://openvex.dev/ns/v0.2.0",
+    "@id": "https://wireless-scanner.example/vex/1",
+    statements: [
+      {
+        vulnerability: { name: "CVE-2026-1" },
+        products: [{ "@id": purl }],
+        status: "affected",
+        timestamp: "2026-11-02T00:00:00Z",
+      },
+    ],
+  };
+  const cyclonedx = {
+    bomFormat: "CycloneDX",
+    specVersion: "1.6",
+    components: [{ "bom-ref": "d", purl }],
+    vulnerabilities: [{ id: "CVE-2026-1", analysis: { state: "exploitable" }, affects: [{ ref: "d" }] }],
+  };
+  const csaf = {
+    document: {
+      category: "csaf_vex",
+      csaf_version: "2.0",
+      tracking: {
+        id: "X-1",
+        initial_release_date: "2026-11-02T00:00:00Z",
+        current_release_date: "2026-11-02T00:00:00Z",
+      },
+    },
+    product_tree: {
+      branches: [
+        {
+          category: "product_version",
+          name: "4.2.1",
+          product: { product_id: "P1", product_identification_helper: { purl } },
+        },
+      ],
+    },
+    vulnerabilities: [{ cve: "CVE-2026-1", product_status: { known_affected: ["P1"] } }],
+  };
+  test.prop([fc.oneof(mutation(openvex), mutation(cyclonedx), mutation(csaf), hostile)], { numRuns: planned(50_000) })(
+    "parseVex, and the date it moves",
+    (x) => {
+      deepFreeze(x);
+      const r = answeredOnce("parseVex", () => parseVex(x, { purl }));
+      if (r.ok)
+        answered("computeBestBefore (vulnerabilities)", () =>
+          computeBestBefore(
+            { manufacturingDate: "2025-03-10" },
+            { asOf: "2026-12-02", vulnerabilities: r.value, knownExploited: ["CVE-2026-1"] },
+          ),
+        );
+    },
+  );
+  test("10,000 statements in one document", () => {
+    const many = {
+      ...openvex,
+      statements: Array.from({ length: 10_000 }, (_, i) => ({
+        ...openvex.statements[0],
+        vulnerability: { name: `CVE-2026-${i}` },
+      })),
+    };
+    const r = answered("parseVex", () => parseVex(many, { purl }));
+    expect(r.ok && r.value.length).toBe(10_000);
   });
 });
 
