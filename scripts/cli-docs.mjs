@@ -186,10 +186,21 @@ const sections = [
   },
   {
     command: "best-before",
-    text: "The best-before-inspection date and every factor that moved it. Exit 1 once the date has passed.",
+    text: "The best-before-inspection date and every factor that moved it. Exit 1 once the date has passed. With `--vex`, the manufacturer's vulnerability statements move it: the wireless scanner's open critical vulnerability caps the date 60 days after its publication.",
     runs: [
       [["best-before", "examples/labels/infusion-pump-full.label.json", "--as-of", "2026-11-28"]],
       [["best-before", "examples/labels/ultrasound-wifi.label.json", "--as-of", "2031-01-01"], { head: 1 }],
+      [
+        [
+          "best-before",
+          "examples/labels/ultrasound-wifi.label.json",
+          "--vex",
+          "examples/vex/ultrasound-wifi.csaf.json",
+          "--as-of",
+          "2026-11-28",
+        ],
+        { head: 12 },
+      ],
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { fail, type IsoDate, type Issue, isIsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { epochDay, epochDayAfterMonths, fromEpochDay } from "@miotsec/core/internal";
+import { epochDay, epochDayAfterMonths, fromEpochDay, ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
@@ -78,6 +78,11 @@ export interface BestBefore {
    * @since 0.2.0
    */
   readonly inspection: readonly InspectionStep[];
+  /**
+   * Where vulnerability statements were passed in: the ids of those that affect the device with no
+   * fix on record (`open`, in id order), and how many statements were considered in all.
+   */
+  readonly vulnerabilities?: { readonly open: readonly string[]; readonly considered: number };
 }
 
 /** The paper's inspection actions (§V-B), each with why and what the facts say of it. */
@@ -225,7 +230,7 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   // The options are read once, into a plain copy, and only the copy is used.
   const read = parseWith(optionsSchema, options === undefined ? {} : options);
   if (!read.ok) return read;
-  const { asOf, policy: policyInput, vulnerabilities = [], knownExploited = [] } = read.value;
+  const { asOf, policy: policyInput, vulnerabilities, knownExploited = [] } = read.value;
   if (!isIsoDate(asOf) || asOf < "1900-01-01" || asOf > "2999-12-31") {
     issues.push(
       issue("invalid-date", "The asOf option must be a real date from 1900 to 2999, written YYYY-MM-DD.", ["asOf"]),
@@ -237,11 +242,17 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
   const parsed = checked ? ok(facts) : parseWith(lifecycleFactsSchema, facts);
   if (!parsed.ok) issues.push(...parsed.issues);
   if (issues.length > 0 || !parsed.ok || !policy.ok) return fail(issues);
-  return compute(parsed.value, checked, asOf as IsoDate, policy.value, { vulnerabilities, knownExploited });
+  return compute(parsed.value, checked, asOf as IsoDate, policy.value, {
+    given: vulnerabilities !== undefined,
+    vulnerabilities: vulnerabilities ?? [],
+    knownExploited,
+  });
 }
 
 /** What is known of the device's vulnerabilities, as the options give it. */
 interface Vulnerabilities {
+  /** Whether the options gave statements at all (an empty list included). */
+  readonly given: boolean;
   readonly vulnerabilities: readonly VulnerabilityStatement[];
   readonly knownExploited: readonly string[];
 }
@@ -253,6 +264,25 @@ const severityWords: Readonly<Record<string, string>> = {
   low: "low",
   none: "no severity",
 };
+// The justifications of a `not-affected` in the three formats, in words: OpenVEX's and CSAF's
+// flags share theirs; CycloneDX has its own.
+const justificationWords: Readonly<Record<string, string>> = {
+  component_not_present: "the vulnerable component is not in the device",
+  vulnerable_code_not_present: "the vulnerable code is not in the device",
+  code_not_present: "the vulnerable code is not in the device",
+  vulnerable_code_not_in_execute_path: "the vulnerable code is never run",
+  code_not_reachable: "the vulnerable code is never run",
+  vulnerable_code_cannot_be_controlled_by_adversary: "an attacker cannot reach the vulnerable code",
+  inline_mitigations_already_exist: "mitigations in the device prevent it",
+  protected_by_mitigating_control: "mitigations in the device prevent it",
+  protected_by_compiler: "the compiler's protections prevent it",
+  protected_at_runtime: "runtime protections prevent it",
+  protected_at_perimeter: "protection at the network perimeter prevents it",
+  requires_configuration: "it needs a configuration the device does not have",
+  requires_dependency: "it needs a dependency the device does not have",
+  requires_environment: "it needs an environment the device does not run in",
+};
+
 const statusWords: Readonly<Record<VulnerabilityStatement["status"], string>> = {
   affected: "affects the device",
   "under-investigation": "under investigation",
@@ -492,7 +522,9 @@ function compute(
   const overdue: string[] = [];
   const investigating: string[] = [];
   const toFix: string[] = [];
-  for (const s of statementsInOrder(known.vulnerabilities)) {
+  const ordered = statementsInOrder(known.vulnerabilities);
+  const consideredCount = ordered.length;
+  for (const s of ordered) {
     const exploited = exploitedIds.has(s.id) || s.aliases.some((a) => exploitedIds.has(a));
     const fix = s.fixedIn.find((v) => securityVersions.has(v));
     const words = [
@@ -510,15 +542,17 @@ function compute(
         epochDay(due),
         `${words}: fix due by ${due} (${plural(windowDays, "day")}${s.published === undefined ? ` from ${asOf}, as no publication date is given` : ""}).`,
       );
-      toFix.push(s.id);
+      if (!toFix.includes(s.id)) toFix.push(s.id);
       if (due < asOf) overdue.push(`${s.id} affects the device and its fix was due by ${due}.`);
     } else {
       const why =
         fix !== undefined
           ? `fixed in ${fix}, a security update on record`
           : s.status === "not-affected" && s.justification !== undefined
-            ? s.justification
-            : "nothing to fix on the device";
+            ? (ownValue(justificationWords, s.justification) ?? s.justification)
+            : s.status === "fixed"
+              ? "the manufacturer states it is fixed for the device"
+              : "nothing to fix on the device";
       contributions.push({
         factor: "vulnerability",
         direction: "neutral",
@@ -577,5 +611,6 @@ function compute(
   result.asOf = asOf;
   result.policy = policy;
   result.inspection = inspectionSteps(facts, latestSecurity, asOf, toFix);
+  if (known.given) result.vulnerabilities = { open: toFix, considered: consideredCount };
   return ok(result as BestBefore);
 }

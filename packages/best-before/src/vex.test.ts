@@ -260,6 +260,13 @@ describe("vulnerabilities move the best-before date", () => {
         { days: 0, direction: "neutral" },
       ]);
     }
+    // A justification is said in words; one no format defines (even a name every object has) as it is.
+    const said = (justification: string) =>
+      date([one({ status: "not-affected", justification })]).contributions.find((c) => c.factor === "vulnerability")
+        ?.explanation;
+    expect(said("code_not_present")).toBe(said("vulnerable_code_not_present"));
+    expect(said("code_not_present")).toContain("the vulnerable code is not in the device");
+    expect(said("constructor")).toBe("CVE-2026-1234, does not affect the device: constructor. No change.");
     const investigating = date([one({ status: "under-investigation", published: "2026-11-02" })]);
     expect(investigating).toMatchObject({ bestBefore: base.bestBefore, label: "limited" });
     expect(investigating.labelReasons).toContain("CVE-2026-1234 is under investigation by the manufacturer.");

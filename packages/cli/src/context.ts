@@ -57,6 +57,8 @@ export interface Options {
   readonly signer?: string;
   readonly status?: string;
   readonly qr?: string;
+  readonly vex?: string[];
+  readonly kev?: string;
 }
 
 /** What a command gets: the streams, its positional arguments, the options and the styles. */

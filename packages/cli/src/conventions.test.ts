@@ -78,7 +78,7 @@ describe("miotsec's conventions", () => {
     );
     refused(
       await miotsec("label", "render", label, "--json"),
-      "label render does not take --json; it takes --format, --as-of, --out, --keys, --status",
+      "label render does not take --json; it takes --format, --as-of, --out, --keys, --status, --vex, --kev",
     );
     refused(await miotsec("schema", "label", "--stage", "operating"), "schema takes no options; not --stage");
     refused(await miotsec("assess", hospital, "--out"), "--out needs a value (miotsec assess --help)");

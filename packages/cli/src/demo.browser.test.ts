@@ -99,8 +99,10 @@ describe.skipIf(chromiumPath === undefined)("the demo report in Chromium", () =>
     expect(layout.link).toContain(".json");
     const count = pageCount(await page.pdf({ format, margin: { top: "12mm", bottom: "12mm" } }));
     // No blank pages: at most the pages the content fills, plus one for each label moved whole
-    // to the next page.
-    expect(count).toBeGreaterThanOrEqual(Math.ceil(layout.height / usable));
+    // to the next page. At least the pages it fills less one: the page box is a few pixels
+    // wider than the viewport measured, so content a hair over a page boundary on screen can
+    // end within it in print.
+    expect(count).toBeGreaterThanOrEqual(Math.ceil(layout.height / usable) - 1);
     expect(count).toBeLessThanOrEqual(Math.ceil(layout.height / usable) + layout.figures.length);
     await page.close();
   });

@@ -21,6 +21,10 @@ describe("miotsec demo", () => {
     const r = await miotsec("demo", "--examples", examplesDir, "--out", out, "--as-of", "2026-11-28");
     expect(r).toMatchObject({ code: 0, err: "" });
     expect(r.out).toContain("level 1 (beginnings); 1 step to level 2");
+    // The wireless scanner's manufacturer published an open critical vulnerability: its date moves.
+    expect(r.out).toContain(
+      "ultrasound-wifi: 1 open vulnerability (CVE-2026-40101); best before inspection 2027-01-19 without them, 2027-01-01 with them",
+    );
     expect(r.out).toMatch(
       /us-w1-0003: alert -> schedule-re-evaluation -> pause-operation -> isolate-from-network -> notify -> require-re-integration/u,
     );
@@ -41,6 +45,7 @@ describe("miotsec demo", () => {
         "/signatures/ultrasound-wifi.revoked.status.json",
         "/signatures/ultrasound-wifi.signed.label.json",
         "/traffic.json",
+        "/labels/ultrasound-wifi.vex.json",
         ...["infusion-pump-full", "table-1", "ultrasound-usbc", "ultrasound-wifi"].flatMap((l) =>
           ["cdx.json", "html", "mud.json", "svg"].map((ext) => `/labels/${l}.${ext}`),
         ),

@@ -99,12 +99,14 @@ first problem with its JSON path; --json prints every issue.
 Example: miotsec label validate examples/labels/ultrasound-wifi.label.json
 `,
   "label render": `Usage: miotsec label render <label> [--format svg|html] [--as-of YYYY-MM-DD] [--out FILE]
-                            [--keys FILE [--status FILE]]
+                            [--keys FILE [--status FILE]] [--vex FILE ... [--kev FILE]]
 
 Draws the label: the IoT Components Facts with the best-before-inspection date as of --as-of
 (default today, in your time zone) and a QR code. With --keys (and --status), as "label verify"
-takes them, it shows who signed the label and whether that verified. Writes to --out atomically (an existing file
-keeps its mode and owner; a symbolic link is written through), else to standard output.
+takes them, it shows who signed the label and whether that verified; with --vex (and --kev), as
+"best-before" takes them, the date moves and the label says how many vulnerabilities are open.
+Writes to --out atomically (an existing file keeps its mode and owner; a symbolic link is
+written through), else to standard output.
 Example: miotsec label render examples/labels/ultrasound-wifi.label.json --format html --out label.html
 `,
   "label export": `Usage: miotsec label export <label> --format cyclonedx|cta-2120|mud|json-schema
@@ -154,10 +156,14 @@ and DIR/<kid>.jwks.json, the public key set to give to those who verify. The key
 names the files: letters, digits, '.', '_' and '-'.
 Example: miotsec keys generate --alg EdDSA --kid vendor-2026 --out keys
 `,
-  "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--json]
+  "best-before": `Usage: miotsec best-before <label> [--as-of YYYY-MM-DD] [--vex FILE ...] [--kev FILE] [--json]
 
 The label's best-before-inspection date, its status as of --as-of (default today, in your time
-zone), and every factor that moved it. Exits 1 when the date has passed.
+zone), and every factor that moved it. Exits 1 when the date has passed. --vex reads the
+manufacturer's vulnerability statements (CycloneDX, OpenVEX or CSAF VEX; repeatable) about the
+device the label names (identity.identifiers): one that affects it without a fix on record caps
+the date at its publication plus a remediation window for its severity. --kev names vulnerabilities
+known to be exploited (a JSON list of ids, or CISA's catalog), which get 14 days.
 Example: miotsec best-before examples/labels/infusion-pump-full.label.json --as-of 2026-11-28
 `,
   compare: `Usage: miotsec compare <label> <samples.(ndjson|csv)> [--stage integration|operating]

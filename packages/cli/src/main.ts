@@ -62,6 +62,8 @@ const allOptions = {
   signer: { type: "string" },
   status: { type: "string" },
   qr: { type: "string" },
+  vex: { type: "string", multiple: true },
+  kev: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof allOptions;
@@ -94,7 +96,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   "label render": {
     run: async (c) => (await import("./commands/label.js")).renderCommand(c),
-    options: ["format", "as-of", "out", "keys", "status"],
+    options: ["format", "as-of", "out", "keys", "status", "vex", "kev"],
   },
   "label export": {
     run: async (c) => (await import("./commands/label.js")).exportCommand(c),
@@ -114,7 +116,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   "best-before": {
     run: async (c) => (await import("./commands/best-before.js")).bestBeforeCommand(c),
-    options: ["as-of", "json"],
+    options: ["as-of", "json", "vex", "kev"],
   },
   compare: {
     run: async (c) => (await import("./commands/compare.js")).compareCommand(c),

@@ -17,6 +17,7 @@ export const labelWords: Readonly<Record<string, string>> = {
 
 /** The paper's inspection actions (the ids of `computeBestBefore`'s `inspection`), short. */
 export const inspectionWords: Readonly<Record<string, string>> = {
+  "apply-fix": "apply the open fixes",
   "check-firmware": "check the firmware",
   "compare-runtime-facts": "restart and compare the runtime facts",
   "check-support": "check that support is active",

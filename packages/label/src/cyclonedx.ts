@@ -28,6 +28,8 @@ function lifecycleProperties(label: DeviceLabel): Json[] {
   return out;
 }
 
+const vexFormats = { cyclonedx: "CycloneDX", openvex: "OpenVEX", csaf: "CSAF 2.0" } as const;
+
 /**
  * Exports a label as a CycloneDX 1.6 BOM (JSON), valid against the official schema: the
  * device as the BOM's subject with its manufacturer, identifiers and lifecycle milestones
@@ -123,6 +125,20 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
         ],
       }))
     : [];
+  // Where the SBOM and the vulnerability statements live, as CycloneDX's reference types name them:
+  // a VEX, in any of the three formats, is an `exploitability-statement`.
+  const sbom = label.security.sbom;
+  const disclosures = label.security.vulnerabilityDisclosure;
+  const references = [
+    ...(given(sbom) && sbom.url !== undefined ? [{ type: "bom", url: sbom.url }] : []),
+    ...(disclosures !== undefined && given(disclosures)
+      ? disclosures.map((d) => ({
+          type: "exploitability-statement",
+          url: d.url,
+          comment: `VEX (${vexFormats[d.format]})`,
+        }))
+      : []),
+  ];
   return {
     bomFormat: "CycloneDX",
     specVersion: "1.6",
@@ -163,5 +179,6 @@ function bomOf(label: DeviceLabel): Record<string, unknown> {
     },
     ...(components.length > 0 ? { components } : {}),
     ...(services.length > 0 ? { services } : {}),
+    ...(references.length > 0 ? { externalReferences: references } : {}),
   };
 }

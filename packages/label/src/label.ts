@@ -163,6 +163,8 @@ export const deviceLabelSchema = z.strictObject({
         cpe: z.optional(
           z.string().check(z.maxLength(1000), z.regex(/^cpe:2\.3:[aho*-]:\S+$/, { error: "must be a CPE 2.3 name" })),
         ),
+        // The device's product id in its manufacturer's CSAF documents. @since 0.2.0
+        csafProductId: z.optional(text(200)),
       }),
       "procurement",
     ),
@@ -252,6 +254,17 @@ export const deviceLabelSchema = z.strictObject({
     ),
     disclosurePolicy: onLayer(disclosed(httpsUrlSchema()), "qr"),
     sbom: onLayer(disclosed(bom), "procurement"),
+    // Where the device's vulnerability statements (VEX) are published, and in which format. @since 0.2.0
+    vulnerabilityDisclosure: z.optional(
+      onLayer(
+        disclosed(
+          z
+            .array(z.strictObject({ url: httpsUrlSchema(), format: z.enum(["cyclonedx", "openvex", "csaf"]) }))
+            .check(z.minLength(1), z.maxLength(10)),
+        ),
+        "procurement",
+      ),
+    ),
     hbom: onLayer(disclosed(z.strictObject({ ...bom.def.shape })), "procurement"),
   }),
   lifecycle: onLayer(disclosed(lifecycleFactsSchema), "box"),

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { unwrap } from "@miotsec/core";
 import { describe, expect, it } from "vitest";
+import { toCycloneDx } from "./cyclonedx.js";
 import { examples, labelOf } from "./fixtures.test-support.js";
 import { toMud } from "./mud.js";
 
@@ -77,5 +79,35 @@ describe("toMud's arguments", () => {
 
   it("answers a value that is not a label with the label's issues", () => {
     for (const label of [null, {}, { ...examples[0], qrTarget: 5 }]) expect(toMud(label as never).ok).toBe(false);
+  });
+});
+
+describe("where the vulnerability statements live", () => {
+  const wifi = JSON.parse(
+    readFileSync(new URL("../../../examples/labels/ultrasound-wifi.label.json", import.meta.url), "utf8"),
+  );
+  it("MUD names them with RFC 9472's transparency extension, and CycloneDX as exploitability statements", () => {
+    const mud = toMud(wifi);
+    const body = mud.ok ? (mud.value.mud["ietf-mud:mud"] as Record<string, unknown>) : {};
+    expect(body.extensions).toEqual(["transparency"]);
+    expect(body["ietf-mud-transparency:transparency"]).toEqual({
+      "vuln-url": ["https://wireless-scanner.example/security/us-w1.openvex.json"],
+    });
+    const bom = toCycloneDx(wifi);
+    expect(bom.ok && bom.value.externalReferences).toEqual([
+      {
+        type: "exploitability-statement",
+        url: "https://wireless-scanner.example/security/us-w1.openvex.json",
+        comment: "VEX (OpenVEX)",
+      },
+    ]);
+  });
+  it("leaves both out for a label that declares no SBOM URL and no statements", () => {
+    const { vulnerabilityDisclosure: _, ...security } = wifi.security;
+    const plain = { ...wifi, security };
+    const mud = toMud(plain);
+    expect(mud.ok && Object.hasOwn(mud.value.mud["ietf-mud:mud"] as object, "extensions")).toBe(false);
+    const bom = toCycloneDx(plain);
+    expect(bom.ok && Object.hasOwn(bom.value, "externalReferences")).toBe(false);
   });
 });

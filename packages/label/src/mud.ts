@@ -51,6 +51,26 @@ function newestDate(label: DeviceLabel): string {
 }
 
 /**
+ * Where the SBOM and the vulnerability statements live, in RFC 9472's transparency extension of
+ * MUD: `extensions` names it, and `ietf-mud-transparency:transparency` holds `sbom-url` and
+ * `vuln-url`. Nothing when the label declares neither.
+ */
+function transparency(label: DeviceLabel): Record<string, unknown> {
+  const sbom = label.security.sbom;
+  const disclosures = label.security.vulnerabilityDisclosure;
+  const sbomUrl = typeof sbom === "object" && sbom.url !== undefined ? sbom.url : undefined;
+  const vulnUrls = typeof disclosures === "object" ? disclosures.map((d) => d.url) : [];
+  if (sbomUrl === undefined && vulnUrls.length === 0) return {};
+  return {
+    extensions: ["transparency"],
+    "ietf-mud-transparency:transparency": {
+      ...(sbomUrl === undefined ? {} : { "sbom-url": sbomUrl }),
+      ...(vulnUrls.length === 0 ? {} : { "vuln-url": vulnUrls }),
+    },
+  };
+}
+
+/**
  * Exports a label's declared endpoints as an RFC 8520 MUD file that allows exactly those
  * endpoints: for each, an access-control entry from the device (destination DNS name, protocol,
  * destination port, initiated by the device) and one to the device (source DNS name and port);
@@ -133,6 +153,7 @@ export function toMud(labelInput: DeviceLabel, optionsInput?: MudOptions): Resul
           ? { "firmware-rev": firmware }
           : {}),
         documentation: label.qrTarget,
+        ...transparency(label),
         "from-device-policy": { "access-lists": { "access-list": [{ name: fromName }] } },
         "to-device-policy": { "access-lists": { "access-list": [{ name: toName }] } },
       },

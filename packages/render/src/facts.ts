@@ -1,4 +1,10 @@
-import { type BestBefore, computeBestBefore, type LifecycleFacts } from "@miotsec/best-before";
+import {
+  type BestBefore,
+  computeBestBefore,
+  type LifecycleFacts,
+  type VulnerabilityStatement,
+  vulnerabilityStatementSchema,
+} from "@miotsec/best-before";
 import { fail, type Issue, issue, ok, parseIsoDate, parseWith, prefixIssues, type Result } from "@miotsec/core";
 import { sha256OfText } from "@miotsec/core/internal";
 import { type DeviceLabel, parseLabel, qrPayload } from "@miotsec/label";
@@ -24,6 +30,14 @@ export interface RenderOptions {
    * digest) is an issue.
    */
   readonly verification?: SignatureCheck;
+  /**
+   * Vulnerability statements about the device (`parseVex` of `@miotsec/best-before/vex`): they
+   * move the best-before date as `computeBestBefore` has them do, and the label shows how many
+   * are open. Without them, the label says nothing of vulnerabilities.
+   */
+  readonly vulnerabilities?: readonly VulnerabilityStatement[];
+  /** Ids of vulnerabilities known to be exploited, as `computeBestBefore` takes them. */
+  readonly knownExploited?: readonly string[];
 }
 
 /**
@@ -48,6 +62,8 @@ export interface SignatureCheck {
 const renderOptionsSchema = z.strictObject({
   asOf: z.unknown(),
   qrBaseUrl: z.optional(z.string().check(z.maxLength(10_000))),
+  vulnerabilities: z.optional(z.array(vulnerabilityStatementSchema).check(z.maxLength(20_000))),
+  knownExploited: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100_000))),
   verification: z.optional(
     z.looseObject({
       valid: z.boolean(),
@@ -191,20 +207,32 @@ function lastSecurityUpdate(lifecycle: LifecycleFacts): string {
   return dates.length === 0 ? "None on record" : (dates.sort().at(-1) ?? "");
 }
 
-function supportRows(label: DeviceLabel): FactRow[] {
+function supportRows(label: DeviceLabel, bestBefore: BestBefore | undefined): FactRow[] {
   const lifecycle = label.lifecycle;
   if (typeof lifecycle !== "object") return [row("Lifecycle facts", lifecycle)];
   const end = (v: unknown) => (v === false ? "Not announced" : v === true ? "Reached" : v);
+  // Only when statements were passed in: a label says nothing of what it was not told.
+  const known = bestBefore?.vulnerabilities;
   return [
     row("Support period ends", lifecycle.supportPeriodEnd),
     row("End of security updates", end(lifecycle.endOfSecurityUpdates)),
     row("End of sale", end(lifecycle.endOfSale)),
     row("Last security update", lastSecurityUpdate(lifecycle)),
+    ...(known === undefined
+      ? []
+      : [
+          row(
+            "Known vulnerabilities",
+            known.open.length === 0
+              ? `None open (${known.considered} considered)`
+              : `${known.open.length} open: ${known.open.join(", ")}`,
+          ),
+        ]),
   ];
 }
 
 /** The label's facts in the order of the printed label. */
-function sections(label: DeviceLabel): FactSection[] {
+function sections(label: DeviceLabel, bestBefore: BestBefore | undefined): FactSection[] {
   const c = label.components;
   const d = label.dataPractices;
   const s = label.security;
@@ -214,7 +242,7 @@ function sections(label: DeviceLabel): FactSection[] {
       title: "Product",
       rows: [row("Category", i.category), row("Intended use", i.intendedUse), row("Criticality", i.criticality)],
     },
-    { title: "Support", rows: supportRows(label) },
+    { title: "Support", rows: supportRows(label, bestBefore) },
     {
       title: "IoT components",
       rows: [
@@ -286,7 +314,11 @@ export function labelFacts(input: unknown, optionsInput: RenderOptions): Result<
   if (!asOf.ok) problems.push(...prefixIssues(["asOf"], asOf.issues));
   let bestBefore: BestBefore | undefined;
   if (asOf.ok && typeof label.lifecycle === "object") {
-    const r = computeBestBefore(label.lifecycle, { asOf: asOf.value });
+    const r = computeBestBefore(label.lifecycle, {
+      asOf: asOf.value,
+      ...(options.vulnerabilities === undefined ? {} : { vulnerabilities: options.vulnerabilities }),
+      ...(options.knownExploited === undefined ? {} : { knownExploited: options.knownExploited }),
+    });
     if (r.ok) bestBefore = r.value;
     // The lifecycle passed the label schema, so what is left to refuse is an option (`asOf`
     // outside 1900-2999), and the issue's path already names it.
@@ -315,7 +347,7 @@ export function labelFacts(input: unknown, optionsInput: RenderOptions): Result<
     model: label.identity.model,
     manufacturer: label.identity.manufacturer.name,
     bestBefore,
-    sections: signed === undefined ? sections(label) : [...sections(label), signed],
+    sections: signed === undefined ? sections(label, bestBefore) : [...sections(label, bestBefore), signed],
     qrPayload: payload.value,
     qr: qr.value,
   });

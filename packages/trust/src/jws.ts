@@ -20,7 +20,8 @@ export type LabelSignature = z.infer<typeof labelSignatureSchema>;
  * - `key-mismatch`: the key is of another type than the `alg` says;
  * - `header-not-allowed`: the header is not a label signature's (`typ` is not
  *   `miotsec-label+jws`, or `miotsec-label-status+jws` on a status document, the `miotsec`
- *   claim is missing or wrong, or `crit` is not empty);
+ *   claim is missing or wrong, or it has a `crit`: miotsec understands no extension, and RFC 7515
+ *   forbids an empty one);
  * - `bad-signature`: the signature is not over this document by this key: the document was
  *   changed, or the signature is of another one.
  *
@@ -161,8 +162,8 @@ async function failureOf(
   jws: { protected: string; signature: string; payload: string },
 ): Promise<SignatureFailure | { readonly malformed: readonly PathSegment[] } | undefined> {
   if (header.alg !== "ES256" && header.alg !== "EdDSA") return "alg-not-allowed";
-  if (header.typ !== typ || !claimValid || (header.crit !== undefined && header.crit.length > 0))
-    return "header-not-allowed";
+  // No extension is understood, and an empty `crit` is not allowed (RFC 7515 §4.1.11): any `crit` is refused.
+  if (header.typ !== typ || !claimValid || header.crit !== undefined) return "header-not-allowed";
   if (keys === undefined) return "unknown-kid";
   if (keys.length > 1) return "duplicate-kid";
   const pinned = keys[0] as PinnedKey;

@@ -160,6 +160,7 @@ describe("every way a signature fails has a reason, never a throw", () => {
     ],
     ["another typ", header("ES256", es.kid, { typ: "JWT" }), "header-not-allowed", jwks],
     ["a crit that is not empty", header("ES256", es.kid, { crit: ["exp"] }), "header-not-allowed", jwks],
+    ["an empty crit, which RFC 7515 forbids", header("ES256", es.kid, { crit: [] }), "header-not-allowed", jwks],
     ["no miotsec claim", { alg: "ES256", kid: es.kid, typ: "miotsec-label+jws" }, "header-not-allowed", jwks],
   ] as const)("%s", async (_, h, reason, keys) => {
     const v = await verified(handMade(label, h as Record<string, unknown>), keys as Jwks);
@@ -310,7 +311,7 @@ describe("hostile signatures and key sets", () => {
       ((h.alg === "ES256" && h.kid === es.kid && key === es.privateKey) ||
         (h.alg === "EdDSA" && h.kid === ed.kid && key === ed.privateKey)) &&
       h.typ === "miotsec-label+jws" &&
-      (h.crit === undefined || h.crit.length === 0) &&
+      h.crit === undefined &&
       typeof h.miotsec === "object" &&
       h.miotsec.role === "manufacturer" &&
       "signer" in h.miotsec;

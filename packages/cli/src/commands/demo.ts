@@ -11,6 +11,7 @@ import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
 import { inspectionWords, inWords, serverCountries, statusWords, thirdParties } from "../words.js";
 import { catalogOf } from "./assess.js";
+import { vulnerabilitiesOf } from "./best-before.js";
 import { checkTraffic } from "./check-traffic.js";
 import { compareSamples } from "./compare.js";
 import { json, readLabel } from "./shared.js";
@@ -23,6 +24,11 @@ const runtimeFiles = [
 const trafficOf: Readonly<Record<string, string>> = {
   "ultrasound-wifi.label.json": "traffic/ultrasound-wifi.har",
   "ultrasound-usbc.label.json": "traffic/ultrasound-usbc.har",
+};
+
+/** The manufacturers' vulnerability statements (VEX) the demo reads, by label. */
+const vexOf: Readonly<Record<string, string>> = {
+  "ultrasound-wifi.label.json": "vex/ultrasound-wifi.openvex.json",
 };
 
 const isExamples = (dir: string) => existsSync(join(dir, "labels")) && existsSync(join(dir, "assessments"));
@@ -260,9 +266,24 @@ async function report(context: Context, examples: string, staging: string, out: 
     write(`labels/${base}.cdx.json`, json(bom.value));
     write(`labels/${base}.mud.json`, json(mud.value.mud));
     let bestBefore: BestBefore | undefined;
+    let withoutVex: BestBefore | undefined;
+    const vex = vexOf[name];
     if (typeof label.lifecycle === "object") {
       const b = computeBestBefore(label.lifecycle, { asOf });
       if (b.ok) bestBefore = b.value;
+      // The manufacturer's VEX moves the date: the label's date is the one with it, and the line says from where.
+      if (vex !== undefined && existsSync(join(examples, vex))) {
+        const known = await vulnerabilitiesOf(
+          { ...context, options: { ...context.options, vex: [join(examples, vex)] } },
+          label,
+        );
+        const v = computeBestBefore(label.lifecycle, { asOf, ...known });
+        if (v.ok) {
+          withoutVex = bestBefore;
+          bestBefore = v.value;
+          write(`labels/${base}.vex.json`, json(known.vulnerabilities ?? []));
+        }
+      }
     }
     const capture = trafficOf[name];
     const traffic =
@@ -277,6 +298,12 @@ async function report(context: Context, examples: string, staging: string, out: 
       ? `best before inspection ${bestBefore.bestBefore}, ${tierStyle(s, bestBefore.status)(inWords(statusWords, bestBefore.status))}`
       : "no lifecycle facts";
     line("label", `${oneLine(base)}: ${date}`);
+    const open = bestBefore?.vulnerabilities?.open ?? [];
+    if (withoutVex !== undefined && bestBefore !== undefined)
+      line(
+        "vex",
+        `${oneLine(base)}: ${open.length} open ${open.length === 1 ? "vulnerability" : "vulnerabilities"}${open.length > 0 ? ` (${oneLine(open.join(", "))})` : ""}; best before inspection ${withoutVex.bestBefore} without them, ${bestBefore.bestBefore} with them`,
+      );
     if (bestBefore && bestBefore.status !== "valid")
       line(
         "inspect",

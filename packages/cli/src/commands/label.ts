@@ -31,9 +31,15 @@ export async function renderCommand(context: Context): Promise<number> {
     context.options.keys === undefined
       ? undefined
       : await (await import("./trust.js")).verificationOf(context, file, doc);
+  // With --vex (and --kev), the date moves as best-before moves it, and the label says how many are open.
+  const known =
+    context.options.vex === undefined && context.options.kev === undefined
+      ? {}
+      : await (await import("./best-before.js")).vulnerabilitiesOf(context, await readLabel(file));
   const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, {
     asOf: context.asOf,
     ...(verification === undefined ? {} : { verification }),
+    ...known,
   });
   if (!r.ok) throw new UsageError(await issueLine(r.issues[0]?.path[0] === "asOf" ? "--as-of" : file, r.issues));
   await emit(context, r.value, "markup");
