@@ -3,7 +3,7 @@
 // no explanations (the practical floor). The issue's goal: 500,000 computations/s on one core.
 // Two cases of computeBestBefore: on raw facts (checked on every call) and on facts checked once
 // by parseLifecycleFacts (a fleet judged every day, the same facts on many dates).
-import { computeBestBefore, parseLifecycleFacts } from "@miotsec/best-before";
+import { computeBestBefore, parseLifecycleFacts, parseVulnerabilityStatements } from "@miotsec/best-before";
 import { compare } from "../../../scripts/bench.mjs";
 
 const facts = JSON.parse(
@@ -105,5 +105,43 @@ await compare("@miotsec/best-before: one typical device (5 components, 20 update
   {
     name: "computeBestBefore on facts from parseLifecycleFacts, after raw facts",
     fn: () => computeBestBefore(checked, { asOf: "2026-11-28" }),
+  },
+]);
+
+// A device with 100 vulnerability statements (a quarter each affected, fixed, not affected,
+// under investigation), checked once by parseVulnerabilityStatements as parseVex checks them.
+// The issue's goal: 100,000 computations/s. The floor is hand-written: the device's date from
+// the floor above, then the earliest publication plus the 60-day window over the affected
+// statements that the device has no fix for, on parsed dates, without explanations.
+const vulnFacts = parseLifecycleFacts({
+  manufacturingDate: "2025-03-10",
+  supportPeriodEnd: "2030-03-10",
+  updates: [{ date: "2026-06-15", security: true, version: "4.2.1" }],
+}).value;
+const statuses = ["affected", "fixed", "not-affected", "under-investigation"];
+const statements = parseVulnerabilityStatements(
+  Array.from({ length: 100 }, (_, i) => ({
+    id: `CVE-2026-${10000 + i}`,
+    aliases: [],
+    status: statuses[i % 4],
+    severity: "high",
+    fixedIn: ["4.3.0"],
+    published: `2026-${String((i % 11) + 1).padStart(2, "0")}-02`,
+    source: { format: "openvex", document: "bench" },
+  })),
+).value;
+const parsedStatements = statements.map((s) => ({ ...s, day: day(s.published) }));
+const onRecord = new Set(["4.2.1"]);
+function vulnFloor() {
+  let d = day("2028-03-10");
+  for (const s of parsedStatements)
+    if (s.status === "affected" && !s.fixedIn.some((v) => onRecord.has(v))) d = Math.min(d, s.day + 60);
+  return d;
+}
+await compare("@miotsec/best-before: a device with 100 vulnerability statements, checked once", [
+  { name: "baseline: hand-written floor, parsed statements, no explanations", fn: vulnFloor },
+  {
+    name: "computeBestBefore with 100 checked statements",
+    fn: () => computeBestBefore(vulnFacts, { asOf: "2026-12-02", vulnerabilities: statements }),
   },
 ]);

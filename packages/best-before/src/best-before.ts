@@ -1,10 +1,21 @@
-import { fail, type IsoDate, type Issue, isIsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
+import {
+  fail,
+  type IsoDate,
+  type Issue,
+  isIsoDate,
+  issue,
+  issuesOf,
+  ok,
+  parseWith,
+  prefixIssues,
+  type Result,
+} from "@miotsec/core";
 import { epochDay, epochDayAfterMonths, fromEpochDay, ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
-import { type VulnerabilityStatement, vulnerabilityStatementSchema } from "./vulnerability.js";
+import { isCheckedStatements, parseVulnerabilityStatements, type VulnerabilityStatement } from "./vulnerability.js";
 
 /**
  * One factor that moved (or would have moved) the date: which, in which direction, by how
@@ -180,7 +191,6 @@ export interface BestBeforeOptions {
 const optionsSchema = z.strictObject({
   asOf: z.optional(z.unknown()),
   policy: z.optional(z.unknown()),
-  vulnerabilities: z.optional(z.array(vulnerabilityStatementSchema).check(z.maxLength(20_000))),
   knownExploited: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100_000))),
 });
 
@@ -227,10 +237,18 @@ function plural(n: number, unit: string): string {
  */
 export function computeBestBefore(facts: unknown, options: BestBeforeOptions): Result<BestBefore> {
   const issues: Issue[] = [];
-  // The options are read once, into a plain copy, and only the copy is used.
-  const read = parseWith(optionsSchema, options === undefined ? {} : options);
-  if (!read.ok) return read;
-  const { asOf, policy: policyInput, vulnerabilities, knownExploited = [] } = read.value;
+  // The options are read once, into a plain copy, and only the copy is used; statements checked
+  // once (parseVulnerabilityStatements, parseVex) are taken as they are.
+  const split = withoutStatements(options === undefined ? {} : options);
+  if (!split.ok) return split;
+  const read = parseWith(optionsSchema, split.value.rest);
+  const statements =
+    split.value.vulnerabilities === undefined
+      ? ok(undefined)
+      : prefixIssuesOf(parseVulnerabilityStatements(split.value.vulnerabilities));
+  if (!read.ok || !statements.ok) return fail([...issuesOf(read), ...issuesOf(statements)]);
+  const { asOf, policy: policyInput, knownExploited = [] } = read.value;
+  const vulnerabilities = statements.value;
   if (!isIsoDate(asOf) || asOf < "1900-01-01" || asOf > "2999-12-31") {
     issues.push(
       issue("invalid-date", "The asOf option must be a real date from 1900 to 2999, written YYYY-MM-DD.", ["asOf"]),
@@ -247,6 +265,25 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
     vulnerabilities: vulnerabilities ?? [],
     knownExploited,
   });
+}
+
+/** The options without their `vulnerabilities`, each read once; a getter that throws is an issue. */
+function withoutStatements(options: unknown): Result<{ vulnerabilities: unknown; rest: unknown }> {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    return ok({ vulnerabilities: undefined, rest: options });
+  try {
+    const { vulnerabilities, ...rest } = options as Record<string, unknown>;
+    return ok({ vulnerabilities, rest });
+  } catch {
+    return fail([
+      issue("unreadable-input", "The options could not be read as plain data (a getter or proxy threw).", []),
+    ]);
+  }
+}
+
+/** Issues of the statements at `vulnerabilities`. */
+function prefixIssuesOf<T>(r: Result<T>): Result<T> {
+  return r.ok ? r : fail(prefixIssues(["vulnerabilities"], r.issues));
 }
 
 /** What is known of the device's vulnerabilities, as the options give it. */
@@ -294,7 +331,18 @@ const statusWords: Readonly<Record<VulnerabilityStatement["status"], string>> = 
  * The statements in one order whatever order or format they came in: by id, then by what they
  * say; a statement said twice (the same facts in two documents) counts once.
  */
+const orderCache = new WeakMap<readonly VulnerabilityStatement[], VulnerabilityStatement[]>();
+
 function statementsInOrder(statements: readonly VulnerabilityStatement[]): VulnerabilityStatement[] {
+  // A checked list is frozen: its order is worked out once.
+  const cached = orderCache.get(statements);
+  if (cached !== undefined) return cached;
+  const ordered = orderOf(statements);
+  if (isCheckedStatements(statements)) orderCache.set(statements, ordered);
+  return ordered;
+}
+
+function orderOf(statements: readonly VulnerabilityStatement[]): VulnerabilityStatement[] {
   const key = (s: VulnerabilityStatement) =>
     JSON.stringify([
       s.id,
@@ -527,13 +575,7 @@ function compute(
   for (const s of ordered) {
     const exploited = exploitedIds.has(s.id) || s.aliases.some((a) => exploitedIds.has(a));
     const fix = s.fixedIn.find((v) => securityVersions.has(v));
-    const words = [
-      s.id,
-      ...(s.severity === undefined ? [] : [severityWords[s.severity]]),
-      ...(exploited ? ["known exploited"] : []),
-      statusWords[s.status],
-      ...(s.published === undefined ? [] : [`published ${s.published}`]),
-    ].join(", ");
+    const words = `${s.id}${s.severity === undefined ? "" : `, ${severityWords[s.severity]}`}${exploited ? ", known exploited" : ""}, ${statusWords[s.status]}${s.published === undefined ? "" : `, published ${s.published}`}`;
     if (s.status === "affected" && fix === undefined) {
       const windowDays = windowOf(s, exploited, policy);
       const due = fromEpochDay(epochDay(s.published ?? asOf) + windowDays);

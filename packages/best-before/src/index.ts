@@ -32,6 +32,7 @@ export {
   resolveBestBeforePolicy,
 } from "./policy.js";
 export {
+  parseVulnerabilityStatements,
   type VulnerabilitySeverity,
   type VulnerabilityStatement,
   type VulnerabilityStatus,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeBestBefore } from "./best-before.js";
 import { parseVex } from "./vex.js";
 import type { VulnerabilityStatement } from "./vulnerability.js";
+import { parseVulnerabilityStatements } from "./vulnerability.js";
 
 const purl = "pkg:generic/wireless-scanner.example/us-w1@4.2.1";
 const device = { purl };
@@ -127,7 +128,7 @@ const asCsaf = (fs: readonly Fact[], helper = purl) => ({
 });
 const writers = [asCycloneDx, asOpenVex, asCsaf] as const;
 
-function statements(doc: unknown, product: Parameters<typeof parseVex>[1] = device): VulnerabilityStatement[] {
+function statements(doc: unknown, product: Parameters<typeof parseVex>[1] = device): readonly VulnerabilityStatement[] {
   const r = parseVex(doc, product);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
@@ -299,4 +300,29 @@ describe("vulnerabilities move the best-before date", () => {
       ]);
     },
   );
+});
+
+describe("parseVulnerabilityStatements", () => {
+  it("checks a list once: computeBestBefore gives the same answer for it as for a copy it checks itself", () => {
+    const list = statements(asOpenVex([{ id: "CVE-2026-1", status: "affected", published: "2026-11-02" }]));
+    expect(Object.isFrozen(list)).toBe(true);
+    const checked = parseVulnerabilityStatements(list);
+    expect(checked.ok && checked.value).toBe(list);
+    expect(date(list)).toEqual(date(structuredClone(list) as VulnerabilityStatement[]));
+  });
+
+  it("answers what is not a list of statements with issues under vulnerabilities", () => {
+    const r = computeBestBefore(facts, { asOf, vulnerabilities: [{ id: "x" }] as never });
+    expect(r.ok ? [] : r.issues.map((i) => i.path[0])).toContain("vulnerabilities");
+    const options = Object.defineProperty({ asOf }, "vulnerabilities", {
+      enumerable: true,
+      get() {
+        throw new Error("no");
+      },
+    });
+    expect(computeBestBefore(facts, options as never)).toMatchObject({
+      ok: false,
+      issues: [{ code: "unreadable-input" }],
+    });
+  });
 });

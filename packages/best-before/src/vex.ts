@@ -1,7 +1,12 @@
 import { fail, type IsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
 import { readPlain } from "@miotsec/core/internal";
 import * as z from "zod/mini";
-import type { VulnerabilitySeverity, VulnerabilityStatement, VulnerabilityStatus } from "./vulnerability.js";
+import {
+  checkedStatements,
+  type VulnerabilitySeverity,
+  type VulnerabilityStatement,
+  type VulnerabilityStatus,
+} from "./vulnerability.js";
 
 /**
  * How a device is named in vulnerability documents: its package URL, its CPE, and its product
@@ -474,6 +479,7 @@ function formatOf(doc: unknown): "cyclonedx" | "openvex" | "csaf" | undefined {
  * - a CSAF 2.0 document of the VEX profile (`product_status`, `scores`, `flags`), matched by the
  *   device's product ids, or by the package URLs and CPEs of the product tree.
  *
+ * The list is checked and frozen, so `computeBestBefore` takes it without checking it again.
  * The versions that fix a vulnerability are the `unaffected` versions (CycloneDX) and the
  * product versions of its `fixed` products (CSAF); OpenVEX names none. A document of another
  * kind, or one that does not follow its format, is answered with issues and a path.
@@ -487,7 +493,7 @@ function formatOf(doc: unknown): "cyclonedx" | "openvex" | "csaf" | undefined {
  * ```
  * @since 0.2.0
  */
-export function parseVex(document: unknown, product: ProductIdentifiers): Result<VulnerabilityStatement[]> {
+export function parseVex(document: unknown, product: ProductIdentifiers): Result<readonly VulnerabilityStatement[]> {
   const device = parseWith(productSchema, product, { path: ["product"] });
   if (!device.ok) return device;
   const p = device.value;
@@ -501,15 +507,15 @@ export function parseVex(document: unknown, product: ProductIdentifiers): Result
   switch (formatOf(read.value)) {
     case "cyclonedx": {
       const doc = parseWith(cyclonedxSchema, read.value);
-      return doc.ok ? ok(fromCycloneDx(doc.value, p)) : doc;
+      return doc.ok ? ok(checkedStatements(fromCycloneDx(doc.value, p))) : doc;
     }
     case "openvex": {
       const doc = parseWith(openvexSchema, read.value);
-      return doc.ok ? ok(fromOpenVex(doc.value, p)) : doc;
+      return doc.ok ? ok(checkedStatements(fromOpenVex(doc.value, p))) : doc;
     }
     case "csaf": {
       const doc = parseWith(csafSchema, read.value);
-      return doc.ok ? ok(fromCsaf(doc.value, p)) : doc;
+      return doc.ok ? ok(checkedStatements(fromCsaf(doc.value, p))) : doc;
     }
     default:
       return fail([

@@ -282,6 +282,39 @@ describe("fuzz: vulnerability documents", () => {
         );
     },
   );
+  test("a product tree whose relationships name each other, and a CSAF document of 10,000 vulnerabilities", () => {
+    const loop = {
+      ...csaf,
+      product_tree: {
+        ...csaf.product_tree,
+        relationships: [
+          {
+            category: "installed_on",
+            product_reference: "P1",
+            relates_to_product_reference: "P2",
+            full_product_name: { product_id: "P2", name: "a" },
+          },
+          {
+            category: "installed_on",
+            product_reference: "P2",
+            relates_to_product_reference: "P1",
+            full_product_name: { product_id: "P1", name: "b" },
+          },
+        ],
+      },
+    };
+    const r = answered("parseVex", () => parseVex(loop, { purl }));
+    expect(r.ok && r.value.map((s) => s.id)).toEqual(["CVE-2026-1"]);
+    const huge = {
+      ...csaf,
+      vulnerabilities: Array.from({ length: 10_000 }, (_, i) => ({
+        cve: `CVE-2026-${i}`,
+        product_status: { known_affected: ["P1"] },
+      })),
+    };
+    const h = answered("parseVex", () => parseVex(huge, { purl }));
+    expect(h.ok && h.value.length).toBe(10_000);
+  });
   test("10,000 statements in one document", () => {
     const many = {
       ...openvex,
