@@ -4,6 +4,21 @@ import { describe, expect, it } from "vitest";
 import { example, file, labelFile, miotsec, scratch } from "./fixtures.test-support.js";
 
 const demoKeys = example("keys/demo-only.jwks.json");
+/** Signs a document with the manufacturer's demo key, as a vendor named "Vendor", into `out`. */
+const signAsVendor = (input: string, out: string) =>
+  miotsec(
+    "label",
+    "sign",
+    input,
+    "--key",
+    example("keys/demo-only-manufacturer-es256.private.jwk.json"),
+    "--role",
+    "manufacturer",
+    "--signer",
+    "Vendor",
+    "--out",
+    out,
+  );
 
 describe("keys generate, label sign and label verify", () => {
   it("make a key pair, sign a label with it and verify it: exit 0, each signer named", async () => {
@@ -68,21 +83,8 @@ describe("keys generate, label sign and label verify", () => {
 
   it("fold in a revoked status signed by a pinned key: exit 1", async () => {
     const dir = scratch();
-    const key = example("keys/demo-only-manufacturer-es256.private.jwk.json");
     const label = join(dir, "label.json");
-    await miotsec(
-      "label",
-      "sign",
-      labelFile("table-1"),
-      "--key",
-      key,
-      "--role",
-      "manufacturer",
-      "--signer",
-      "Vendor",
-      "--out",
-      label,
-    );
+    await signAsVendor(labelFile("table-1"), label);
     const digest = JSON.parse((await miotsec("label", "verify", label, "--keys", demoKeys, "--json")).out).digest;
     const status = join(dir, "status.json");
     writeFileSync(
@@ -100,23 +102,7 @@ describe("keys generate, label sign and label verify", () => {
     expect(unsigned.code).toBe(1);
     expect(unsigned.out).toContain("its signatures do not stand");
     const signedStatus = join(dir, "status.signed.json");
-    expect(
-      (
-        await miotsec(
-          "label",
-          "sign",
-          status,
-          "--key",
-          key,
-          "--role",
-          "manufacturer",
-          "--signer",
-          "Vendor",
-          "--out",
-          signedStatus,
-        )
-      ).code,
-    ).toBe(0);
+    expect((await signAsVendor(status, signedStatus)).code).toBe(0);
     const v = await miotsec("label", "verify", label, "--keys", demoKeys, "--status", signedStatus);
     expect(v.code).toBe(1);
     expect(v.out).toContain(

@@ -3,7 +3,7 @@ import { type DeviceLabel, parseLabel } from "@miotsec/label";
 import { payloadOf } from "@miotsec/label/internal";
 import { type CryptoKey, importJWK } from "jose";
 import * as z from "zod/mini";
-import { signPayload } from "./jws.js";
+import { type LabelSignature, signPayload } from "./jws.js";
 import {
   algorithmOf,
   type Jwk,
@@ -45,7 +45,7 @@ const optionsSchema = z.strictObject({
 });
 
 /** The signing key and header fields of checked options. */
-export interface Signing {
+interface Signing {
   readonly key: CryptoKey;
   readonly alg: SignatureAlgorithm;
   readonly kid: string;
@@ -54,7 +54,7 @@ export interface Signing {
 }
 
 /** Reads and checks the options of a signing function, and imports its key. */
-export async function signingOf(options: unknown): Promise<Result<Signing>> {
+async function signingOf(options: unknown): Promise<Result<Signing>> {
   const given = parseWith(optionsSchema, options, { path: ["options"] });
   if (!given.ok) return given;
   const { privateKey, kid, role, signer } = given.value;
@@ -80,9 +80,28 @@ export async function signingOf(options: unknown): Promise<Result<Signing>> {
   }
 }
 
-/** The issues of a document and of options checked side by side, or undefined when both are ok. */
-export function bothOk<A, B>(a: Result<A>, b: Result<B>): Result<never> | undefined {
-  return a.ok && b.ok ? undefined : fail([...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)]);
+/**
+ * Signs a parsed document (a label, a label status) with checked options: one more signature
+ * over `payload(document)`, with `typ` in its header. The issues of the document and of the
+ * options are answered together; a document that holds 16 signatures already takes no more.
+ */
+export async function signParsed<T extends { readonly signatures?: readonly LabelSignature[] | undefined }>(
+  parsed: Result<T>,
+  options: unknown,
+  payload: (document: T) => string,
+  typ: string,
+  kind: string,
+): Promise<Result<T>> {
+  const signing = await signingOf(options);
+  if (!parsed.ok || !signing.ok)
+    return fail([...(parsed.ok ? [] : parsed.issues), ...(signing.ok ? [] : signing.issues)]);
+  const signatures = parsed.value.signatures ?? [];
+  if (signatures.length >= 16)
+    return fail([
+      issue("too-big", `$.signatures already holds 16 signatures, as many as ${kind} takes.`, ["signatures"]),
+    ]);
+  const signature = await signPayload(payload(parsed.value), signing.value.key, { ...signing.value, typ });
+  return ok({ ...parsed.value, signatures: [...signatures, signature] });
 }
 
 /**
@@ -105,19 +124,6 @@ export function bothOk<A, B>(a: Result<A>, b: Result<B>): Result<never> | undefi
  * ```
  * @since 0.2.0
  */
-export async function signLabel(label: DeviceLabel, options: SignOptions): Promise<Result<DeviceLabel>> {
-  const parsed = parseLabel(label);
-  const signing = await signingOf(options);
-  const issues = bothOk(parsed, signing);
-  if (issues !== undefined || !parsed.ok || !signing.ok) return issues as Result<never>;
-  const signatures = parsed.value.signatures ?? [];
-  if (signatures.length >= 16)
-    return fail([
-      issue("too-big", "$.signatures already holds 16 signatures, as many as a label takes.", ["signatures"]),
-    ]);
-  const signature = await signPayload(payloadOf(parsed.value), signing.value.key, {
-    ...signing.value,
-    typ: labelSignatureType,
-  });
-  return ok({ ...parsed.value, signatures: [...signatures, signature] });
+export function signLabel(label: DeviceLabel, options: SignOptions): Promise<Result<DeviceLabel>> {
+  return signParsed(parseLabel(label), options, payloadOf, labelSignatureType, "a label");
 }

@@ -1,19 +1,8 @@
-import {
-  canonicalJson,
-  fail,
-  httpsUrlSchema,
-  isoDateSchema,
-  issue,
-  ok,
-  parseWith,
-  type Result,
-  unwrap,
-} from "@miotsec/core";
+import { canonicalJson, httpsUrlSchema, isoDateSchema, ok, parseWith, type Result, unwrap } from "@miotsec/core";
 import { schemaKey, withoutSchemaKey } from "@miotsec/core/internal";
 import { labelSignatureSchema } from "@miotsec/label";
 import * as z from "zod/mini";
-import { signPayload } from "./jws.js";
-import { bothOk, type SignOptions, signingOf } from "./sign.js";
+import { type SignOptions, signParsed } from "./sign.js";
 
 /**
  * The `typ` of a label status document's signatures.
@@ -164,19 +153,6 @@ export function labelStatusJsonSchema(): Record<string, unknown> {
  * ```
  * @since 0.2.0
  */
-export async function signLabelStatus(status: LabelStatus, options: SignOptions): Promise<Result<LabelStatus>> {
-  const parsed = parseLabelStatus(status);
-  const signing = await signingOf(options);
-  const issues = bothOk(parsed, signing);
-  if (issues !== undefined || !parsed.ok || !signing.ok) return issues as Result<never>;
-  const signatures = parsed.value.signatures ?? [];
-  if (signatures.length >= 16)
-    return fail([
-      issue("too-big", "$.signatures already holds 16 signatures, as many as a status document takes.", ["signatures"]),
-    ]);
-  const signature = await signPayload(statusPayloadOf(parsed.value), signing.value.key, {
-    ...signing.value,
-    typ: labelStatusSignatureType,
-  });
-  return ok({ ...parsed.value, signatures: [...signatures, signature] });
+export function signLabelStatus(status: LabelStatus, options: SignOptions): Promise<Result<LabelStatus>> {
+  return signParsed(parseLabelStatus(status), options, statusPayloadOf, labelStatusSignatureType, "a status document");
 }
