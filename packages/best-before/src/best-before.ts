@@ -327,14 +327,14 @@ const statusWords: Readonly<Record<VulnerabilityStatement["status"], string>> = 
   "not-affected": "does not affect the device",
 };
 
+// The order of each checked (frozen) list of statements, worked out once.
+const orderCache = new WeakMap<readonly VulnerabilityStatement[], VulnerabilityStatement[]>();
+
 /**
  * The statements in one order whatever order or format they came in: by id, then by what they
  * say; a statement said twice (the same facts in two documents) counts once.
  */
-const orderCache = new WeakMap<readonly VulnerabilityStatement[], VulnerabilityStatement[]>();
-
 function statementsInOrder(statements: readonly VulnerabilityStatement[]): VulnerabilityStatement[] {
-  // A checked list is frozen: its order is worked out once.
   const cached = orderCache.get(statements);
   if (cached !== undefined) return cached;
   const ordered = orderOf(statements);
@@ -342,6 +342,7 @@ function statementsInOrder(statements: readonly VulnerabilityStatement[]): Vulne
   return ordered;
 }
 
+/** {@link statementsInOrder}, worked out. */
 function orderOf(statements: readonly VulnerabilityStatement[]): VulnerabilityStatement[] {
   const key = (s: VulnerabilityStatement) =>
     JSON.stringify([

@@ -171,6 +171,16 @@ describe("parseVex", () => {
     expect(statements(asCsaf(f, "pkg:generic/other/x@1"), { csafProductIds: ["CSAFPID-0001"] })).toHaveLength(1);
   });
 
+  it("compares package URLs as the purl specification normalises them, not as strings", () => {
+    const f: Fact[] = [{ id: "CVE-2026-1", status: "affected", published: "2026-11-02" }];
+    // PyPI names are case-insensitive; a qualifier names the same product.
+    expect(
+      statements(asOpenVex(f, "pkg:PyPI/Django@4.2.1"), { purl: "pkg:pypi/django@4.2.1?arch=x86_64" }),
+    ).toHaveLength(1);
+    expect(statements(asOpenVex(f, "pkg:pypi/django@4.2.1"), { purl: "pkg:pypi/flask@4.2.1" })).toHaveLength(0);
+    expect(statements(asOpenVex(f, "pkg:not a purl"), device)).toHaveLength(0);
+  });
+
   it("takes severity, score and the fixing versions where the format gives them", () => {
     const bom = asCycloneDx([{ id: "CVE-2026-1", status: "affected", published: "2026-11-02" }]);
     const v = bom.vulnerabilities[0] as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { fail, type IsoDate, issue, ok, parseWith, type Result } from "@miotsec/core";
 import { readPlain } from "@miotsec/core/internal";
+import { PackageURL } from "packageurl-js";
 import * as z from "zod/mini";
 import {
   checkedStatements,
@@ -34,9 +35,10 @@ const productSchema = z.strictObject({
 /** The product identifiers as read. */
 type Device = z.infer<typeof productSchema>;
 
-/** A purl or CPE without its version, and its version, to match by. */
-function nameAndVersion(id: string): { name: string; version: string | undefined } {
+/** A package URL or CPE as the name of a product and its version, to match by; undefined when it is neither. */
+function nameAndVersion(id: string): { name: string; version: string | undefined } | undefined {
   if (id.startsWith("cpe:2.3:")) {
+    // CPE 2.3's formatted string: part, vendor, product, version, ...; `*` and `-` name no version.
     const parts = id.split(":");
     const version = parts[5];
     return {
@@ -44,25 +46,26 @@ function nameAndVersion(id: string): { name: string; version: string | undefined
       version: version === undefined || version === "*" || version === "-" ? undefined : version,
     };
   }
-  // A package URL: pkg:type/namespace/name@version?qualifiers#subpath; qualifiers and subpath do not name another product.
-  const bare = id.split("#")[0]?.split("?")[0] ?? "";
-  const at = bare.lastIndexOf("@");
-  return at < 0
-    ? { name: bare.toLowerCase(), version: undefined }
-    : { name: bare.slice(0, at).toLowerCase(), version: decodeURIComponent(bare.slice(at + 1)) };
+  if (!id.startsWith("pkg:")) return undefined;
+  try {
+    // The Package URL library normalises each type as its specification says (case, encoding);
+    // qualifiers and subpath do not name another product.
+    const purl = PackageURL.fromString(id);
+    return {
+      name: JSON.stringify([purl.type, purl.namespace ?? "", purl.name]),
+      version: purl.version ?? undefined,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether an identifier a document names is the device's. */
 function names(given: string | undefined, device: string | undefined): boolean {
   if (given === undefined || device === undefined) return false;
-  let a: ReturnType<typeof nameAndVersion>;
-  let b: ReturnType<typeof nameAndVersion>;
-  try {
-    a = nameAndVersion(given);
-    b = nameAndVersion(device);
-  } catch {
-    return false;
-  }
+  const a = nameAndVersion(given);
+  const b = nameAndVersion(device);
+  if (a === undefined || b === undefined) return false;
   return a.name === b.name && (a.version === undefined || b.version === undefined || a.version === b.version);
 }
 
