@@ -10,12 +10,13 @@ import {
   prefixIssues,
   type Result,
 } from "@miotsec/core";
-import { epochDay, epochDayAfterMonths, fromEpochDay, ownValue } from "@miotsec/core/internal";
+import { epochDay, epochDayAfterMonths, fromEpochDay } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
 import { type BestBeforePolicy, resolveBestBeforePolicy } from "./policy.js";
 import { isCheckedStatements, parseVulnerabilityStatements, type VulnerabilityStatement } from "./vulnerability.js";
+import { cachedEffectsOf } from "./vulnerability-effects.js";
 
 /**
  * One factor that moved (or would have moved) the date: which, in which direction, by how
@@ -294,39 +295,6 @@ interface Vulnerabilities {
   readonly knownExploited: readonly string[];
 }
 
-const severityWords: Readonly<Record<string, string>> = {
-  critical: "critical",
-  high: "high",
-  medium: "medium",
-  low: "low",
-  none: "no severity",
-};
-// The justifications of a `not-affected` in the three formats, in words: OpenVEX's and CSAF's
-// flags share theirs; CycloneDX has its own.
-const justificationWords: Readonly<Record<string, string>> = {
-  component_not_present: "the vulnerable component is not in the device",
-  vulnerable_code_not_present: "the vulnerable code is not in the device",
-  code_not_present: "the vulnerable code is not in the device",
-  vulnerable_code_not_in_execute_path: "the vulnerable code is never run",
-  code_not_reachable: "the vulnerable code is never run",
-  vulnerable_code_cannot_be_controlled_by_adversary: "an attacker cannot reach the vulnerable code",
-  inline_mitigations_already_exist: "mitigations in the device prevent it",
-  protected_by_mitigating_control: "mitigations in the device prevent it",
-  protected_by_compiler: "the compiler's protections prevent it",
-  protected_at_runtime: "runtime protections prevent it",
-  protected_at_perimeter: "protection at the network perimeter prevents it",
-  requires_configuration: "it needs a configuration the device does not have",
-  requires_dependency: "it needs a dependency the device does not have",
-  requires_environment: "it needs an environment the device does not run in",
-};
-
-const statusWords: Readonly<Record<VulnerabilityStatement["status"], string>> = {
-  affected: "affects the device",
-  "under-investigation": "under investigation",
-  fixed: "fixed",
-  "not-affected": "does not affect the device",
-};
-
 // The order of each checked (frozen) list of statements, worked out once.
 const orderCache = new WeakMap<readonly VulnerabilityStatement[], VulnerabilityStatement[]>();
 
@@ -357,24 +325,6 @@ function orderOf(statements: readonly VulnerabilityStatement[]): VulnerabilitySt
   const byKey = new Map<string, VulnerabilityStatement>();
   for (const s of statements) if (!byKey.has(key(s))) byKey.set(key(s), s);
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
-}
-
-/** The remediation window of an affecting vulnerability, in days, and what it rests on. */
-function windowOf(s: VulnerabilityStatement, exploited: boolean, policy: BestBeforePolicy): number {
-  if (exploited) return policy.knownExploitedRemediationDays;
-  switch (s.severity) {
-    case "critical":
-      return policy.criticalRemediationDays;
-    case "high":
-      return policy.highRemediationDays;
-    case "medium":
-      return policy.mediumRemediationDays;
-    case "low":
-    case "none":
-      return policy.lowRemediationDays;
-    default:
-      return policy.unratedRemediationDays;
-  }
 }
 
 /** What the date needs from the update history and the components, worked out once per facts. */
@@ -511,14 +461,9 @@ function compute(
   }
 
   // Caps: each can only move the date earlier.
-  const cap = (factor: Contribution["factor"], limit: number, why: string) => {
+  const cap = (factor: Contribution["factor"], limit: number, why: string, notBinding = `${why} It does not bind.`) => {
     const moved = Math.min(0, limit - day);
-    contributions.push({
-      factor,
-      direction: "negative",
-      days: moved,
-      explanation: moved < 0 ? why : `${why} It does not bind.`,
-    });
+    contributions.push({ factor, direction: "negative", days: moved, explanation: moved < 0 ? why : notBinding });
     day = Math.min(day, limit);
   };
   const dayBeforeAsOf = asOfDay - 1;
@@ -571,38 +516,23 @@ function compute(
   const overdue: string[] = [];
   const investigating: string[] = [];
   const toFix: string[] = [];
+  const fixing = new Set<string>();
   const ordered = statementsInOrder(known.vulnerabilities);
   const consideredCount = ordered.length;
-  for (const s of ordered) {
-    const exploited = exploitedIds.has(s.id) || s.aliases.some((a) => exploitedIds.has(a));
-    const fix = s.fixedIn.find((v) => securityVersions.has(v));
-    const words = `${s.id}${s.severity === undefined ? "" : `, ${severityWords[s.severity]}`}${exploited ? ", known exploited" : ""}, ${statusWords[s.status]}${s.published === undefined ? "" : `, published ${s.published}`}`;
-    if (s.status === "affected" && fix === undefined) {
-      const windowDays = windowOf(s, exploited, policy);
-      const due = fromEpochDay(epochDay(s.published ?? asOf) + windowDays);
-      cap(
-        "vulnerability",
-        epochDay(due),
-        `${words}: fix due by ${due} (${plural(windowDays, "day")}${s.published === undefined ? ` from ${asOf}, as no publication date is given` : ""}).`,
-      );
-      if (!toFix.includes(s.id)) toFix.push(s.id);
-      if (due < asOf) overdue.push(`${s.id} affects the device and its fix was due by ${due}.`);
+  const effects = cachedEffectsOf(known.vulnerabilities, ordered, exploitedIds, securityVersions, policy, asOf);
+  for (const e of effects) {
+    if (e.dueDay !== undefined) {
+      cap("vulnerability", e.dueDay, e.explanation, e.notBinding);
+      if (!fixing.has(e.id)) {
+        fixing.add(e.id);
+        toFix.push(e.id);
+      }
+      if (e.dueDay < asOfDay && e.overdue !== undefined) overdue.push(e.overdue);
     } else {
-      const why =
-        fix !== undefined
-          ? `fixed in ${fix}, a security update on record`
-          : s.status === "not-affected" && s.justification !== undefined
-            ? (ownValue(justificationWords, s.justification) ?? s.justification)
-            : s.status === "fixed"
-              ? "the manufacturer states it is fixed for the device"
-              : "nothing to fix on the device";
-      contributions.push({
-        factor: "vulnerability",
-        direction: "neutral",
-        days: 0,
-        explanation: `${words}: ${why}. No change.`,
-      });
-      if (s.status === "under-investigation") investigating.push(`${s.id} is under investigation by the manufacturer.`);
+      contributions.push(
+        e.unchanged ?? { factor: "vulnerability", direction: "neutral", days: 0, explanation: e.explanation },
+      );
+      if (e.underInvestigation) investigating.push(`${e.id} is under investigation by the manufacturer.`);
     }
   }
   cap(
