@@ -32,10 +32,13 @@ export async function renderCommand(context: Context): Promise<number> {
       ? undefined
       : await (await import("./trust.js")).verificationOf(context, file, doc);
   // With --vex (and --kev), the date moves as best-before moves it, and the label says how many are open.
-  const known =
-    context.options.vex === undefined && context.options.kev === undefined
-      ? {}
-      : await (await import("./best-before.js")).vulnerabilitiesOf(context, await readLabel(file));
+  // The statements are matched to the device the document names, read once above; a document that
+  // is not a label gets no statements here and is refused by the renderer below, with its issues.
+  let known = {};
+  if (context.options.vex !== undefined || context.options.kev !== undefined) {
+    const label = (await import("@miotsec/label")).parseLabel(doc);
+    if (label.ok) known = await (await import("./best-before.js")).vulnerabilitiesOf(context, label.value);
+  }
   const r = (format === "svg" ? render.renderLabelSvg : render.renderLabelHtml)(doc, {
     asOf: context.asOf,
     ...(verification === undefined ? {} : { verification }),
