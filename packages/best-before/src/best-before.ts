@@ -10,7 +10,7 @@ import {
   prefixIssues,
   type Result,
 } from "@miotsec/core";
-import { epochDay, epochDayAfterMonths, fromEpochDay } from "@miotsec/core/internal";
+import { epochDay, epochDayAfterMonths, fromEpochDay, memberApart } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ComponentLifetime, lifetimeOf } from "./hardware.js";
 import { isCheckedFacts, type LifecycleFacts, lifecycleFactsSchema } from "./lifecycle.js";
@@ -272,14 +272,12 @@ export function computeBestBefore(facts: unknown, options: BestBeforeOptions): R
 function withoutStatements(options: unknown): Result<{ vulnerabilities: unknown; rest: unknown }> {
   if (typeof options !== "object" || options === null || Array.isArray(options))
     return ok({ vulnerabilities: undefined, rest: options });
-  try {
-    const { vulnerabilities, ...rest } = options as Record<string, unknown>;
-    return ok({ vulnerabilities, rest });
-  } catch {
+  const apart = memberApart(options, "vulnerabilities");
+  if (apart === undefined)
     return fail([
       issue("unreadable-input", "The options could not be read as plain data (a getter or proxy threw).", []),
     ]);
-  }
+  return ok({ vulnerabilities: apart.member, rest: apart.rest });
 }
 
 /** Issues of the statements at `vulnerabilities`. */

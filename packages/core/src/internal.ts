@@ -21,7 +21,7 @@ export {
 export { isoDateRange } from "./iso-date.js";
 export { pathText } from "./issue.js";
 export { escapeText } from "./markup.js";
-export { ownValue } from "./own.js";
+export { memberApart, ownValue } from "./own.js";
 export { schemaKey, withoutSchemaKey } from "./schema-key.js";
 export { sha256OfText } from "./sha256.js";
 export { nameUuid } from "./uuid.js";

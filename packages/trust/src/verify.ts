@@ -1,5 +1,5 @@
 import { fail, isoDateSchema, issue, ok, parseWith, type Result } from "@miotsec/core";
-import { sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
+import { memberApart, sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
 import { type DeviceLabel, parseLabel } from "@miotsec/label";
 import { payloadOf } from "@miotsec/label/internal";
 import * as z from "zod/mini";
@@ -96,14 +96,12 @@ const optionsSchema = z.strictObject({
 function splitOptions(options: unknown): Result<{ keys: unknown; rest: Record<string, unknown> }> {
   if (typeof options !== "object" || options === null || Array.isArray(options))
     return fail([issue("invalid-type", "$.options must be an object with keys and asOf.", ["options"])]);
-  try {
-    const { keys, ...rest } = options as Record<string, unknown>;
-    return ok({ keys, rest });
-  } catch {
+  const apart = memberApart(options, "keys");
+  if (apart === undefined)
     return fail([
       issue("unreadable-input", "$.options could not be read as plain data (a getter or proxy threw).", ["options"]),
     ]);
-  }
+  return ok({ keys: apart.member, rest: apart.rest });
 }
 
 /** A status's successor without members it leaves out. */
