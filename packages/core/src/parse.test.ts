@@ -273,3 +273,48 @@ describe("parseWith's messages", () => {
     }
   });
 });
+
+describe("parseWith on a union", () => {
+  // A value, or a word that says it is withheld: the shape of the label's disclosed fields.
+  const disclosed = z.union([z.strictObject({ name: z.string(), ports: z.array(z.int()) }), z.enum(["withheld"])], {
+    error: 'must be a value or "withheld"',
+  });
+
+  it("names the field inside the one option whose shape the value fits", () => {
+    expect(parseWith(disclosed, { name: "x" })).toEqual({
+      ok: false,
+      issues: [{ path: ["ports"], code: "missing", message: "$.ports is required but missing." }],
+    });
+    expect(parseWith(disclosed, { name: "x", ports: [1, "2"] })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["ports", 1], code: "invalid-type" }],
+    });
+  });
+
+  it("keeps its own message where the value fits no option at all", () => {
+    for (const value of ["withheldd", 5, null, [], true])
+      expect(parseWith(disclosed, value)).toEqual({
+        ok: false,
+        issues: [{ path: [], code: "invalid-value", message: '$ must be a value or "withheld".' }],
+      });
+  });
+
+  test.prop([fc.anything()])("every issue of an object that fails stands under the object's own fields", (value) => {
+    const r = parseWith(disclosed, value);
+    if (r.ok) return;
+    for (const i of r.issues) {
+      if (i.path.length === 0) continue;
+      expect(value !== null && typeof value === "object" && !Array.isArray(value)).toBe(true);
+      expect(["name", "ports", ...Object.getOwnPropertyNames(value)]).toContain(i.path[0]);
+    }
+  });
+
+  it("says one character and one item in the singular", () => {
+    expect(parseWith(z.string().check(z.minLength(1)), "")).toMatchObject({
+      issues: [{ message: "$ must be at least 1 character." }],
+    });
+    expect(parseWith(z.array(z.int()).check(z.minLength(1)), [])).toMatchObject({
+      issues: [{ message: "$ must be at least 1 item." }],
+    });
+  });
+});

@@ -30,6 +30,11 @@ function hasOwnMessage(raw: core.$ZodIssue): boolean {
   return raw.message !== noOwnMessage && raw.message !== "" && raw.message !== "Invalid input";
 }
 
+/** An issue that says only that a union's option does not take a value of this kind at all. */
+function misfit(issue: core.$ZodIssue): boolean {
+  return issue.path.length === 0 && (issue.code === "invalid_type" || issue.code === "invalid_value");
+}
+
 function list(values: readonly unknown[]): string {
   const shown = values.slice(0, 8).map((v) => JSON.stringify(v));
   return values.length > 8 ? `${shown.join(", ")}, …` : shown.join(", ");
@@ -38,7 +43,8 @@ function list(values: readonly unknown[]): string {
 function bound(raw: core.$ZodIssue & { code: "too_big" | "too_small" }): string {
   const n = typeof raw.origin === "string" && ["string", "array", "set", "file"].includes(raw.origin);
   const limit = raw.code === "too_big" ? raw.maximum : raw.minimum;
-  const unit = raw.origin === "string" ? " characters" : n ? " items" : "";
+  const one = Number(limit) === 1;
+  const unit = raw.origin === "string" ? (one ? " character" : " characters") : n ? (one ? " item" : " items") : "";
   const strict = raw.inclusive === false;
   if (raw.code === "too_big") return `${strict ? "less than" : "at most"} ${String(limit)}${unit}`;
   return `${strict ? "more than" : "at least"} ${String(limit)}${unit}`;
@@ -131,6 +137,14 @@ function convert(raw: core.$ZodIssue, prefix: readonly PathSegment[], out: Issue
       out.push({ path, code: "invalid-value", message: `${at} must be a multiple of ${String(raw.divisor)}.` });
       return;
     case "invalid_union": {
+      // Where the value's shape fits one option only (an object where the other option is a
+      // word, say), that option's issues say what is wrong, each at its own path: "$.runtime.
+      // identity.name is required" rather than "$.runtime must be a value or a word".
+      const fitting = raw.errors.filter((option) => !option.every(misfit));
+      if (fitting.length === 1) {
+        for (const inner of fitting[0] as core.$ZodIssue[]) convert(inner, path, out);
+        return;
+      }
       if (hasOwnMessage(raw)) {
         out.push({ path, code: "invalid-value", message: `${at} ${raw.message}.` });
         return;

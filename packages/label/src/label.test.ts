@@ -129,13 +129,15 @@ describe("parseLabel", () => {
       parseLabel(setPath(examples[0] as Record<string, unknown>, "components.dataDeletion", value));
     expect(at({ from: "easy", to: "complex" }).ok).toBe(true);
     expect(at({ from: "moderate", to: "not-possible" }).ok).toBe(true);
-    for (const bad of [
-      { from: "complex", to: "easy" },
-      { from: "easy", to: "easy" },
-      { from: "easy" },
-      { from: "easy", to: "hard" },
-    ])
-      expect(at(bad)).toMatchObject({ ok: false, issues: [{ path: ["components", "dataDeletion"] }] });
+    // A range in the wrong order is wrong as a whole; a missing or unknown end is named.
+    for (const [bad, path] of [
+      [{ from: "complex", to: "easy" }, ["components", "dataDeletion"]],
+      [{ from: "easy", to: "easy" }, ["components", "dataDeletion"]],
+      [{ from: "easy" }, ["components", "dataDeletion", "to"]],
+      [{ from: "easy", to: "hard" }, ["components", "dataDeletion", "to"]],
+      ["hard", ["components", "dataDeletion"]],
+    ] as const)
+      expect(at(bad)).toMatchObject({ ok: false, issues: [{ path }] });
   });
 
   it("checks the runtime profile's fail-safe envelope", () => {
@@ -156,9 +158,16 @@ describe("parseLabel", () => {
       issues: [{ code: "too-big" }],
     });
     const sensors = Array.from({ length: 100_000 }, () => ({ name: "s", measures: "m", processing: "real-time" }));
+    // A list of sensors fits only the "disclosed" option, so its length is the issue.
     expect(parseLabel(setPath(doc, "components.sensors", sensors))).toMatchObject({
       ok: false,
-      issues: [{ code: "invalid-value", path: ["components", "sensors"] }],
+      issues: [
+        {
+          code: "too-big",
+          path: ["components", "sensors"],
+          message: "$.components.sensors must be at most 1000 items.",
+        },
+      ],
     });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
