@@ -1,13 +1,23 @@
 import { fc, test } from "@fast-check/vitest";
+import { lifecycleFactsSchema } from "@miotsec/best-before";
 import { canonicalJson } from "@miotsec/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { toCycloneDx } from "./cyclonedx.js";
+import { fieldHelp } from "./field-help.js";
 import { examples, labelOf, setPath } from "./fixtures.test-support.js";
 import { labelIssueCodes } from "./issue-codes.js";
 import { disclosedFieldPaths } from "./label.js";
-import { labelDigest, labelJsonSchema, labelPayload, migrateLabel, parseLabel, qrPayload } from "./parse-label.js";
+import {
+  fieldAt,
+  labelDigest,
+  labelJsonSchema,
+  labelPayload,
+  migrateLabel,
+  parseLabel,
+  qrPayload,
+} from "./parse-label.js";
 import { qrBaseUrlMaxLength, qrPayloadMaxBytes } from "./url.js";
 
 const example = fc.constantFrom(...examples);
@@ -287,6 +297,22 @@ describe("labelJsonSchema", () => {
       if (object.type === "object" && object.properties)
         expect(object.additionalProperties, JSON.stringify(Object.keys(object.properties))).toBe(false);
     }
+  });
+
+  it("describes every field it tags with a layer, the lifecycle facts and the runtime's parts, for the people who fill them in", () => {
+    const schema = labelJsonSchema();
+    const tagged = objects(schema).filter(({ object }) => "x-miotsec-layer" in object);
+    expect(tagged.length).toBeGreaterThan(30);
+    for (const { object, path } of tagged) expect(typeof object.description, path.join(".")).toBe("string");
+    // Every described path names a field: a field renamed without its help fails here.
+    for (const [path, text] of Object.entries(fieldHelp())) {
+      expect(fieldAt(schema, path)?.description, path).toBe(text);
+      expect(text, path).toMatch(/^[A-Z].*\.$/);
+    }
+    for (const field of Object.keys(lifecycleFactsSchema.def.shape))
+      expect(fieldAt(schema, `lifecycle.${field}`)?.description, field).toBeDefined();
+    // Descriptions are words for people: a label that did not validate before does not now.
+    expect(validate({ ...(examples[0] as object), lifecycle: { manufacturingDate: "2026-02-30" } })).toBe(false);
   });
 
   test.prop([example, fc.constantFrom(...disclosedFieldPaths)])("accepts what parseLabel accepts", (doc, path) => {

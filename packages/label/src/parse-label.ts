@@ -2,6 +2,7 @@ import { canonicalJson, fail, issue, ok, parseWith, prefixIssues, type Result, u
 import { readPlain, sha256OfText, withoutSchemaKey } from "@miotsec/core/internal";
 import { envelopeOf } from "@miotsec/runtime-facts/internal";
 import * as z from "zod/mini";
+import { fieldHelp } from "./field-help.js";
 import { type DeviceLabel, deviceLabelSchema, labelSchemaVersion } from "./label.js";
 import { layerRegistry } from "./layers.js";
 import { asciiUrl, qrBaseUrlMaxLength, qrBaseUrlPattern, withoutTrailingSlashes } from "./url.js";
@@ -74,7 +75,8 @@ export function migrateLabel(input: unknown): Result<DeviceLabel> {
 /**
  * The JSON Schema (draft 2020-12) of a label, generated from the zod schema: every object
  * closes with `additionalProperties: false`, every field carries its layer as
- * `x-miotsec-layer`. For validators in other languages and for editors.
+ * `x-miotsec-layer`, and (since 0.2.0) the fields a person fills in carry a `description` of
+ * what they ask. For validators in other languages, for editors and for forms.
  *
  * @example
  * ```ts
@@ -84,10 +86,37 @@ export function migrateLabel(input: unknown): Result<DeviceLabel> {
  * @since 0.1.0
  */
 export function labelJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(deviceLabelSchema, { target: "draft-2020-12", io: "input", metadata: layerRegistry }),
-    title: "miotsec device label",
-  };
+  const schema = z.toJSONSchema(deviceLabelSchema, {
+    target: "draft-2020-12",
+    io: "input",
+    metadata: layerRegistry,
+  }) as JsonSchemaNode & Record<string, unknown>;
+  for (const [path, description] of Object.entries(fieldHelp())) {
+    const node = fieldAt(schema, path);
+    if (node !== undefined) node.description = description;
+  }
+  return { ...schema, title: "miotsec device label" };
+}
+
+interface JsonSchemaNode {
+  properties?: Record<string, JsonSchemaNode>;
+  anyOf?: JsonSchemaNode[];
+  description?: string;
+}
+
+/**
+ * The node of the field at a dotted path, looking through a "disclosed" field's options to the
+ * one with fields. Exported for the test that every described path exists.
+ */
+export function fieldAt(schema: JsonSchemaNode, path: string): JsonSchemaNode | undefined {
+  let node: JsonSchemaNode | undefined = schema;
+  for (const key of path.split(".")) {
+    const holder: JsonSchemaNode | undefined = node?.properties
+      ? node
+      : node?.anyOf?.find((o) => o.properties !== undefined);
+    node = holder?.properties?.[key];
+  }
+  return node;
 }
 
 /**
