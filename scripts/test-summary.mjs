@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const dirs = ["packages", "tools"].flatMap((group) =>
+const dirs = ["packages", "apps", "tools"].flatMap((group) =>
   readdirSync(join(root, group))
     .sort()
     .map((name) => ({ name, dir: join(root, group, name) })),

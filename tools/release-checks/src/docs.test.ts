@@ -1,4 +1,5 @@
-// Every shell command and code block of README.md, docs/guides/*.md and the package READMEs runs
+// Every shell command and code block of README.md, docs/guides/*.md, the package READMEs and the
+// studio's README runs
 // here, against the built packages and a copy of examples/, and what a block shows as output is
 // compared with what it prints:
 // - `sh` blocks: each line is a command; `# exit N` at its end is the exit code it must give
@@ -20,6 +21,7 @@ const documents = [
   "README.md",
   ...readdirSync(join(root, "docs/guides")).map((f) => `docs/guides/${f}`),
   ...readdirSync(join(root, "packages")).map((p) => `packages/${p}/README.md`),
+  ...readdirSync(join(root, "apps")).map((p) => `apps/${p}/README.md`),
 ].sort();
 
 interface Block {

@@ -1,0 +1,236 @@
+// The Assess journey in Chromium, as a hospital's IT lead walks it: open the example
+// assessment, answer questions and watch the level and the roadmap change, save, reopen,
+// export, and compare with the earlier assessment.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyProfile, miotCatalog } from "@miotsec/criteria";
+import { assess } from "@miotsec/maturity";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import {
+  chromiumPath,
+  downloadOf,
+  example,
+  launchChromium,
+  openStudio,
+  sayWhyIfNoChromium,
+} from "./studio.test-support.js";
+
+sayWhyIfNoChromium("the studio's Assess test");
+
+const hospital = example("assessments/hospital.assessment.yaml");
+const cli = new URL("../../../packages/cli/dist/bin.js", import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), "miotsec-studio-"));
+/** Runs the miotsec command (built) and returns its exit code and standard output. */
+const miotsec = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout };
+};
+const expected = assess(miotCatalog, parse(readFileSync(hospital, "utf8")));
+
+describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("starts with the paper's 81 requirements unanswered, at level 0", async () => {
+    const { page, requests, errors } = await openStudio(browser, "assess");
+    await expect.poll(() => page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
+    expect(await page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
+    expect(await page.locator(".question").count()).toBe(81);
+    // Every requirement is asked with its text and where the paper says it.
+    const first = page.locator("#q-organisation-1-1");
+    expect(await first.innerText()).toContain(miotCatalog.requirements[0]?.text);
+    expect(await first.innerText()).toContain("Source: Table II");
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("follows every answer: the level and the roadmap change, and the work survives a reload", async () => {
+    const { page, requests, errors } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(hospital);
+    expect(expected.ok).toBe(true);
+    if (!expected.ok) return;
+    await expect
+      .poll(() => page.getByTestId("overall-level").innerText())
+      .toBe(`Level ${expected.value.level}: beginnings`);
+    const roadmap = page.getByTestId("roadmap");
+    expect(await roadmap.innerText()).toMatch(/To reach level 2\s+updates\.2\.3 /);
+
+    // updates.2.3 is the one step to level 2: answering it met reaches level 2.
+    await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();
+    await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 2: first steps");
+    expect(await roadmap.innerText()).not.toContain("To reach level 2");
+    expect(await roadmap.innerText()).toContain("To reach level 3");
+
+    // A level-1 requirement not met takes the facility back to level 0, and the blocker says why.
+    await page.locator("#q-organisation-1-1").getByLabel("Not met", { exact: true }).check();
+    await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
+    expect(await page.getByTestId("blockers").innerText()).toContain("organisation.1.1");
+
+    // Not applicable asks why, where the catalog wants a justification.
+    await page.locator("#q-data-management-1-3").getByLabel("Not applicable", { exact: true }).check();
+    expect(await page.locator("#q-data-management-1-3-why").isVisible()).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
+    expect(await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).isChecked()).toBe(true);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("saves the files the command reads, reopens them, and exports Markdown, JSON and OSCAL", async () => {
+    const { page, requests, errors } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(hospital);
+    await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();
+    await page.locator("#q-updates-3-1").getByLabel("Partly met", { exact: true }).check();
+    await page.locator("#q-updates-3-1-evidence").fill("https://intranet.example/updates/2026");
+    await page.locator("#q-updates-3-1-evidence").blur();
+
+    const yaml = await downloadOf(page, () => page.getByRole("button", { name: "Assessment (YAML)" }).click());
+    expect(yaml.name).toBe("hospital-2026-q4.assessment.yaml");
+    const saved = parse(yaml.text);
+    expect(saved.answers["updates.2.3"]).toBe("met");
+    expect(saved.answers["updates.3.1"]).toEqual({
+      status: "partial",
+      evidence: [{ href: "https://intranet.example/updates/2026" }],
+    });
+    // What the studio saved is what the command scores, to the same level the page shows.
+    const scored = assess(miotCatalog, saved);
+    expect(scored.ok && scored.value.level).toBe(2);
+    expect(await page.getByTestId("overall-level").innerText()).toBe("Level 2: first steps");
+
+    const json = await downloadOf(page, () => page.getByRole("button", { name: "Assessment (JSON)" }).click());
+    expect(JSON.parse(json.text)).toEqual(saved);
+
+    const markdown = await downloadOf(page, () => page.getByRole("button", { name: "Markdown" }).click());
+    expect(markdown.text).toContain("# ");
+    expect(markdown.text).toContain("updates.3.2");
+    const report = await downloadOf(page, () => page.getByRole("button", { name: "Report (JSON)" }).click());
+    expect(JSON.parse(report.text)).toMatchObject({ level: 2, catalog: { id: "miot-maturity" } });
+    const oscal = await downloadOf(page, () => page.getByRole("button", { name: "OSCAL assessment results" }).click());
+    expect(JSON.parse(oscal.text)).toHaveProperty("assessment-results.results");
+
+    // The command reads the saved file and gives the level the page shows.
+    const file = join(scratch, yaml.name);
+    writeFileSync(file, yaml.text);
+    const scoredByCommand = miotsec("assess", file, "--json");
+    expect(scoredByCommand.code).toBe(0);
+    expect(JSON.parse(scoredByCommand.out)).toMatchObject({ level: 2 });
+    // Reopened in a browser that has never seen it, the saved file gives the same answers.
+    const fresh = await openStudio(browser, "assess");
+    await fresh.page.getByTestId("assess-open").setInputFiles(file);
+    await expect.poll(() => fresh.page.getByTestId("overall-level").innerText()).toBe("Level 2: first steps");
+    expect(await fresh.page.locator("#q-updates-3-1-evidence").inputValue()).toBe(
+      "https://intranet.example/updates/2026",
+    );
+    expect([...requests, ...fresh.requests]).toEqual([]);
+    expect([...errors, ...fresh.errors]).toEqual([]);
+  });
+
+  it("shows what improved and what regressed against an earlier assessment", async () => {
+    const { page, errors } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(hospital);
+    await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();
+    await page.locator("#q-authentication-1-1").getByLabel("Not met", { exact: true }).check();
+    await page.getByTestId("assess-baseline").setInputFiles(hospital);
+    const comparison = page.locator(".comparison");
+    await expect.poll(() => comparison.innerText()).toContain("Compared with hospital.assessment.yaml");
+    const text = await comparison.innerText();
+    expect(text).toMatch(/Improved\s+Updates: 1 → 2/);
+    expect(text).toMatch(/Regressed\s+Authentication System: 2 → 0/);
+    expect(text).toMatch(/Newly fulfilled\s+updates\.2\.3 /);
+    expect(text).toMatch(/No longer fulfilled\s+authentication\.1\.1 /);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes a profile: the tailored catalog is asked and the report names the profile", async () => {
+    const { page, errors } = await openStudio(browser, "assess");
+    const profile = example("profiles/clinic-a.profile.yaml");
+    const tailored = applyProfile(miotCatalog, parse(readFileSync(profile, "utf8")));
+    if (!tailored.ok) throw new Error("the example profile does not apply");
+    expect(tailored.value.requirements.length).toBeLessThan(81);
+    await page.getByTestId("assess-open").setInputFiles(profile);
+    await expect
+      .poll(() => page.getByTestId("answered").innerText())
+      .toBe(`0 of ${tailored.value.requirements.length} requirements answered`);
+    expect(await page.locator(".report").innerText()).toContain("tailored by the profile clinic-a");
+    expect(errors).toEqual([]);
+  });
+
+  it("opens the command's questionnaire (assess --template), every answer still open", async () => {
+    const template = join(scratch, "template.assessment.yaml");
+    expect(miotsec("assess", "--template", "--as-of", "2026-12-02", "--out", template).code).toBe(0);
+    const { page, errors } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(template);
+    await expect.poll(() => page.locator(".notice").innerText()).toBe("Opened template.assessment.yaml.");
+    expect(await page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
+    expect(await page.locator("#assess-as-of").inputValue()).toBe("2026-12-02");
+    await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).check();
+    await expect.poll(() => page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
+    expect(errors).toEqual([]);
+  });
+
+  it("lists the issues of a catalog file that does not hold together", async () => {
+    const catalog = join(scratch, "broken.catalog.json");
+    writeFileSync(catalog, JSON.stringify({ ...miotCatalog, criteria: [] }));
+    const { page } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(catalog);
+    await expect.poll(() => page.locator(".issues").innerText()).toMatch(/issue/);
+    expect(await page.locator(".question").count()).toBe(0);
+  });
+
+  it("asks a catalog opened from a file, and names it", async () => {
+    const catalog = join(scratch, "small.catalog.json");
+    const requirements = miotCatalog.requirements.filter((r) => r.criterion === "updates");
+    const criteria = miotCatalog.criteria.filter((c) => c.id === "updates");
+    writeFileSync(
+      catalog,
+      JSON.stringify({
+        ...miotCatalog,
+        id: "updates-only",
+        title: "Updates only",
+        dimensions: miotCatalog.dimensions.filter((d) => d.id === criteria[0]?.dimension),
+        criteria,
+        requirements,
+        views: [],
+      }),
+    );
+    const { page, errors } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(catalog);
+    await expect
+      .poll(() => page.locator(".meta .hint").first().innerText())
+      .toBe(
+        `Updates only (updates-only ${miotCatalog.version}), ${requirements.length} requirements, from small.catalog.json`,
+      );
+    expect(await page.locator(".question").count()).toBe(requirements.length);
+    expect(errors).toEqual([]);
+  });
+
+  it("prints the report, not the questionnaire", async () => {
+    const { page } = await openStudio(browser, "assess");
+    await page.getByTestId("assess-open").setInputFiles(hospital);
+    await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 1: beginnings");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".questionnaire").isVisible()).toBe(false);
+    expect(await page.locator(".report").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Print the report" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("says in one line why a file cannot be read", async () => {
+    const { page } = await openStudio(browser, "assess");
+    await page
+      .getByTestId("assess-open")
+      .setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("a: [") });
+    await expect.poll(() => page.locator(".notice.error").innerText()).toMatch(/^broken\.yaml: not JSON or YAML \(/);
+  });
+});

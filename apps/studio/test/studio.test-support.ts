@@ -1,0 +1,110 @@
+// The built studio in Debian's Chromium (playwright-core), as a user meets it: its files served
+// as http://localhost/ by the test itself, so that its Content Security Policy applies. Every
+// request other than the page is recorded and refused, and so is every message the browser
+// writes to its console as an error (a CSP violation is one), so a test can say none happened.
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Download, Page } from "playwright-core";
+import {
+  chromiumPath,
+  launchChromium,
+  sayWhyIfNoChromium,
+} from "../../../packages/render/src/chromium.test-support.js";
+
+export { chromiumPath, launchChromium, sayWhyIfNoChromium };
+
+/** The built page. */
+export const studioHtml = () => readFileSync(new URL("../dist/index.html", import.meta.url), "utf8");
+
+/** A file of the built studio (`index.html`, `assets/...`), or undefined. */
+function builtFile(path: string): { body: Buffer; contentType: string } | undefined {
+  const name = path === "/" ? "index.html" : path.replace(/^\//, "");
+  if (!/^(index\.html|assets\/[\w.-]+\.(js|css))$/.test(name)) return undefined;
+  const types: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript", css: "text/css" };
+  return {
+    body: readFileSync(new URL(`../dist/${name}`, import.meta.url)),
+    contentType: types[name.split(".").pop() ?? "html"] ?? "text/plain",
+  };
+}
+
+/** A file of `examples/`, by its path there. */
+export const example = (path: string) => new URL(`../../../examples/${path}`, import.meta.url).pathname;
+
+/** A page of the studio and what it did. */
+export interface Studio {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Requests the page made, other than for itself. */
+  readonly requests: string[];
+  /** Console errors and uncaught exceptions. */
+  readonly errors: string[];
+}
+
+/** Opens the studio at `#journey` in a new context (its own storage). */
+export async function openStudio(
+  browser: Browser,
+  journey: "assess" | "read" | "write",
+  options: { viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {},
+): Promise<Studio> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  // The studio's own files (the page, its script and stylesheet) are served; anything else is
+  // a request that leaves the page, recorded and refused.
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    const file = url.origin === "http://localhost" ? builtFile(url.pathname) : undefined;
+    if (file !== undefined) return route.fulfill({ status: 200, ...file });
+    requests.push(url.href);
+    return route.abort();
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`http://localhost/#${journey}`);
+  await page.getByRole("heading", { level: 1, name: "miotsec studio" }).waitFor();
+  return { page, context, requests, errors };
+}
+
+/** Runs `click` and returns the download it starts, with its text. */
+export async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const waiting = page.waitForEvent("download");
+  await click();
+  const download: Download = await waiting;
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  const axe = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  // page.evaluate runs through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axe);
+  return page.evaluate(async () => {
+    const result = await (
+      globalThis as never as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  });
+}
+
+/** Sets a date input (the studio's "as of") to `date`. */
+export async function setDate(page: Page, id: string, date: string): Promise<void> {
+  await page.locator(`#${id}`).fill(date);
+}
