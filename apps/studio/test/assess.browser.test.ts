@@ -7,16 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { assess } from "@miotsec/maturity";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
   chromiumPath,
   downloadOf,
   example,
-  launchChromium,
   openStudio,
   sayWhyIfNoChromium,
+  useChromium,
 } from "./studio.test-support.js";
 
 sayWhyIfNoChromium("the studio's Assess test");
@@ -32,16 +31,10 @@ const miotsec = (...args: string[]) => {
 const expected = assess(miotCatalog, parse(readFileSync(hospital, "utf8")));
 
 describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("starts with the paper's 81 requirements unanswered, at level 0", async () => {
-    const { page, requests, errors } = await openStudio(browser, "assess");
+    const { page, requests, errors } = await openStudio(browser(), "assess");
     await expect.poll(() => page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
     expect(await page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
     expect(await page.locator(".question").count()).toBe(81);
@@ -54,7 +47,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("follows every answer: the level and the roadmap change, and the work survives a reload", async () => {
-    const { page, requests, errors } = await openStudio(browser, "assess");
+    const { page, requests, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(hospital);
     expect(expected.ok).toBe(true);
     if (!expected.ok) return;
@@ -87,7 +80,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("saves the files the command reads, reopens them, and exports Markdown, JSON and OSCAL", async () => {
-    const { page, requests, errors } = await openStudio(browser, "assess");
+    const { page, requests, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(hospital);
     await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();
     await page.locator("#q-updates-3-1").getByLabel("Partly met", { exact: true }).check();
@@ -125,7 +118,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     expect(scoredByCommand.code).toBe(0);
     expect(JSON.parse(scoredByCommand.out)).toMatchObject({ level: 2 });
     // Reopened in a browser that has never seen it, the saved file gives the same answers.
-    const fresh = await openStudio(browser, "assess");
+    const fresh = await openStudio(browser(), "assess");
     await fresh.page.getByTestId("assess-open").setInputFiles(file);
     await expect.poll(() => fresh.page.getByTestId("overall-level").innerText()).toBe("Level 2: first steps");
     expect(await fresh.page.locator("#q-updates-3-1-evidence").inputValue()).toBe(
@@ -136,7 +129,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("shows what improved and what regressed against an earlier assessment", async () => {
-    const { page, errors } = await openStudio(browser, "assess");
+    const { page, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(hospital);
     await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();
     await page.locator("#q-authentication-1-1").getByLabel("Not met", { exact: true }).check();
@@ -152,7 +145,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("takes a profile: the tailored catalog is asked and the report names the profile", async () => {
-    const { page, errors } = await openStudio(browser, "assess");
+    const { page, errors } = await openStudio(browser(), "assess");
     const profile = example("profiles/clinic-a.profile.yaml");
     const tailored = applyProfile(miotCatalog, parse(readFileSync(profile, "utf8")));
     if (!tailored.ok) throw new Error("the example profile does not apply");
@@ -168,7 +161,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   it("opens the command's questionnaire (assess --template), every answer still open", async () => {
     const template = join(scratch, "template.assessment.yaml");
     expect(miotsec("assess", "--template", "--as-of", "2026-12-02", "--out", template).code).toBe(0);
-    const { page, errors } = await openStudio(browser, "assess");
+    const { page, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(template);
     await expect.poll(() => page.locator(".notice").innerText()).toBe("Opened template.assessment.yaml.");
     expect(await page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
@@ -181,7 +174,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   it("lists the issues of a catalog file that does not hold together", async () => {
     const catalog = join(scratch, "broken.catalog.json");
     writeFileSync(catalog, JSON.stringify({ ...miotCatalog, criteria: [] }));
-    const { page } = await openStudio(browser, "assess");
+    const { page } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(catalog);
     await expect.poll(() => page.locator(".issues").innerText()).toMatch(/issue/);
     expect(await page.locator(".question").count()).toBe(0);
@@ -203,7 +196,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
         views: [],
       }),
     );
-    const { page, errors } = await openStudio(browser, "assess");
+    const { page, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(catalog);
     await expect
       .poll(() => page.locator(".meta .hint").first().innerText())
@@ -215,7 +208,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("prints the report, not the questionnaire", async () => {
-    const { page } = await openStudio(browser, "assess");
+    const { page } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(hospital);
     await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 1: beginnings");
     await page.emulateMedia({ media: "print" });
@@ -227,7 +220,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("says in one line why a file cannot be read", async () => {
-    const { page } = await openStudio(browser, "assess");
+    const { page } = await openStudio(browser(), "assess");
     await page
       .getByTestId("assess-open")
       .setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("a: [") });

@@ -3,17 +3,17 @@
 // no serious or critical accessibility violation (axe-core) in light and dark schemes;
 // keyboard-only use; and a layout without horizontal scrolling from 390 px up.
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   chromiumPath,
   example,
-  launchChromium,
   openStudio,
   sayWhyIfNoChromium,
   seriousViolations,
   setDate,
   studioHtml,
+  useChromium,
 } from "./studio.test-support.js";
 
 sayWhyIfNoChromium("the studio's quality test");
@@ -38,13 +38,7 @@ async function fill(page: Page, journey: (typeof journeys)[number]): Promise<voi
 }
 
 describe.skipIf(chromiumPath === undefined)("the studio on every journey", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("has a Content Security Policy without eval and with no connection of any kind", () => {
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(studioHtml())?.[1] ?? "";
@@ -67,7 +61,7 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
   });
 
   it("makes no request, and the browser refuses one its own code would try", async () => {
-    const { page, requests, errors } = await openStudio(browser, "read");
+    const { page, requests, errors } = await openStudio(browser(), "read");
     for (const journey of journeys) {
       await page.evaluate((j) => {
         location.hash = j;
@@ -105,13 +99,13 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
     });
     expect(tried).toEqual(["inline script refused", "string timer refused", "image refused", "fetch refused"]);
     expect(requests).toEqual([]);
-    // The refusals are the only errors the browser reported, and both name the policy.
+    // The refusals are the only errors the browser reported, and each names the policy.
     expect(errors.length).toBeGreaterThan(0);
     for (const e of errors) expect(e).toMatch(/Content Security Policy/);
   });
 
   it("opens from file:// and works there", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -126,14 +120,14 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
 
   for (const colorScheme of ["light", "dark"] as const)
     it.each(journeys)(`has no serious or critical accessibility violation on %s (${colorScheme})`, async (journey) => {
-      const { page, context } = await openStudio(browser, journey, { colorScheme });
+      const { page, context } = await openStudio(browser(), journey, { colorScheme });
       await fill(page, journey);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
 
   it.each(journeys)("gives every element of %s an id of its own", async (journey) => {
-    const { page, context } = await openStudio(browser, journey);
+    const { page, context } = await openStudio(browser(), journey);
     await fill(page, journey);
     if (journey === "write") await page.locator("#f-runtime").getByLabel("Disclosed", { exact: true }).check();
     const repeated = await page.evaluate(() => {
@@ -146,7 +140,7 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
 
   it("follows the user's colour scheme", async () => {
     const background = async (colorScheme: "light" | "dark") => {
-      const { page, context } = await openStudio(browser, "assess", { colorScheme });
+      const { page, context } = await openStudio(browser(), "assess", { colorScheme });
       const value = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await context.close();
       return value;
@@ -156,7 +150,7 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
   });
 
   it.each(journeys)("fits 390 px without horizontal scrolling on %s", async (journey) => {
-    const { page, context } = await openStudio(browser, journey, { viewport: { width: 390, height: 844 } });
+    const { page, context } = await openStudio(browser(), journey, { viewport: { width: 390, height: 844 } });
     await fill(page, journey);
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
@@ -167,7 +161,7 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
   });
 
   it("works with the keyboard alone: journeys, a file, an answer", async () => {
-    const { page, context } = await openStudio(browser, "assess");
+    const { page, context } = await openStudio(browser(), "assess");
     // The first Tab reaches the skip link, which leads to the content.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the content");

@@ -5,16 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { computeBestBefore } from "@miotsec/best-before";
 import { parseLabel } from "@miotsec/label";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  chromiumPath,
-  example,
-  launchChromium,
-  openStudio,
-  sayWhyIfNoChromium,
-  setDate,
-} from "./studio.test-support.js";
+import { describe, expect, it } from "vitest";
+import { chromiumPath, example, openStudio, sayWhyIfNoChromium, setDate, useChromium } from "./studio.test-support.js";
 
 sayWhyIfNoChromium("the studio's Read test");
 
@@ -32,16 +24,10 @@ function expectedOf(file: string) {
 }
 
 describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it.each(labels)("opens %s and shows the date the calculator gives, its factors and the checklist", async (name) => {
-    const { page, requests, errors } = await openStudio(browser, "read");
+    const { page, requests, errors } = await openStudio(browser(), "read");
     await setDate(page, "read-as-of", asOf);
     await page.getByTestId("read-label").setInputFiles(example(`labels/${name}`));
     const expected = expectedOf(example(`labels/${name}`));
@@ -62,7 +48,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("moves the date's status with the chosen day", async () => {
-    const { page } = await openStudio(browser, "read");
+    const { page } = await openStudio(browser(), "read");
     const file = example("labels/ultrasound-wifi.label.json");
     const expected = expectedOf(file);
     expect(expected).toBeDefined();
@@ -75,7 +61,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("verifies the signed label against the keys opened, and folds in the status that revokes it", async () => {
-    const { page, requests, errors } = await openStudio(browser, "read");
+    const { page, requests, errors } = await openStudio(browser(), "read");
     await setDate(page, "read-as-of", asOf);
     await page.getByTestId("read-label").setInputFiles(example("signatures/ultrasound-wifi.signed.label.json"));
     const signatures = page.getByTestId("signatures");
@@ -95,7 +81,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("says a changed copy of a signed label does not verify", async () => {
-    const { page } = await openStudio(browser, "read");
+    const { page } = await openStudio(browser(), "read");
     const signed = JSON.parse(readFileSync(example("signatures/ultrasound-wifi.signed.label.json"), "utf8"));
     const changed = { ...signed, identity: { ...signed.identity, model: "US-W2" } };
     await page.getByTestId("read-label").setInputFiles({
@@ -111,7 +97,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("compares the wireless scanner's traffic with its label (§VI): its Canadian cloud is outside the declared residency", async () => {
-    const { page, requests, errors } = await openStudio(browser, "read");
+    const { page, requests, errors } = await openStudio(browser(), "read");
     await page.getByTestId("read-label").setInputFiles(example("labels/ultrasound-wifi.label.json"));
     await page.getByTestId("read-capture").setInputFiles(example("traffic/ultrasound-wifi.har"));
     const traffic = page.getByTestId("traffic");
@@ -132,7 +118,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("takes a runtime profile of its own for the traffic check, and a file dropped on its zone", async () => {
-    const { page, errors } = await openStudio(browser, "read");
+    const { page, errors } = await openStudio(browser(), "read");
     const wifi = JSON.parse(readFileSync(example("labels/ultrasound-wifi.label.json"), "utf8"));
     // Table I's label withholds its runtime profile: the wireless scanner's, opened on its own, is compared.
     await page.getByTestId("read-label").setInputFiles(example("labels/table-1.label.json"));
@@ -158,7 +144,7 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
   });
 
   it("lists a label's issues instead of drawing it", async () => {
-    const { page } = await openStudio(browser, "read");
+    const { page } = await openStudio(browser(), "read");
     await page.getByTestId("read-label").setInputFiles({
       name: "bad.json",
       mimeType: "application/json",

@@ -4,6 +4,7 @@
 // writes to its console as an error (a CSP violation is one), so a test can say none happened.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import {
   chromiumPath,
   launchChromium,
@@ -11,6 +12,21 @@ import {
 } from "../../../packages/render/src/chromium.test-support.js";
 
 export { chromiumPath, launchChromium, sayWhyIfNoChromium };
+
+/** Launches Chromium before the tests of a describe block and closes it after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error("Chromium did not start");
+    return browser;
+  };
+}
 
 /** The built page. */
 export const studioHtml = () => readFileSync(new URL("../dist/index.html", import.meta.url), "utf8");

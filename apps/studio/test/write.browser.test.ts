@@ -3,15 +3,15 @@
 // export saved and checked by the packages in Node.js.
 import { readFileSync } from "node:fs";
 import { parseLabel } from "@miotsec/label";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   chromiumPath,
   downloadOf,
   example,
-  launchChromium,
   openStudio,
   sayWhyIfNoChromium,
+  useChromium,
 } from "./studio.test-support.js";
 
 sayWhyIfNoChromium("the studio's Write test");
@@ -28,16 +28,10 @@ async function withholdTheRest(page: Page): Promise<number> {
 }
 
 describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it("takes an empty label to a valid one, with each issue beside its field", async () => {
-    const { page, requests, errors } = await openStudio(browser, "write");
+    const { page, requests, errors } = await openStudio(browser(), "write");
     const state = page.getByTestId("write-state");
     await expect.poll(() => state.innerText()).toMatch(/^\d+ fields need attention$/);
     // The issue is shown next to the field it concerns, and the field says it is invalid.
@@ -72,7 +66,7 @@ describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
   });
 
   it("saves the label and its SVG, HTML, CycloneDX, MUD and Cyber Trust Mark files", async () => {
-    const { page, requests, errors } = await openStudio(browser, "write");
+    const { page, requests, errors } = await openStudio(browser(), "write");
     await page.getByTestId("write-open").setInputFiles(example("labels/ultrasound-wifi.label.json"));
     await expect.poll(() => page.getByTestId("write-state").innerText()).toBe("The label is valid.");
     const original = JSON.parse(readFileSync(example("labels/ultrasound-wifi.label.json"), "utf8"));
@@ -108,7 +102,7 @@ describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
   });
 
   it("writes the runtime reference values, metric by metric, into the label", async () => {
-    const { page, errors } = await openStudio(browser, "write");
+    const { page, errors } = await openStudio(browser(), "write");
     await page.getByTestId("write-open").setInputFiles(example("labels/table-1.label.json"));
     await expect.poll(() => page.getByTestId("write-state").innerText()).toBe("The label is valid.");
     await page.locator("#f-runtime").getByLabel("Disclosed", { exact: true }).check();
@@ -133,7 +127,7 @@ describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
   });
 
   it("keeps the draft in the browser across a reload", async () => {
-    const { page } = await openStudio(browser, "write");
+    const { page } = await openStudio(browser(), "write");
     await page.locator("#f-id").fill("draft-kept");
     await page.reload();
     await expect.poll(() => page.locator("#f-id").inputValue()).toBe("draft-kept");

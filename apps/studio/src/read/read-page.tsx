@@ -94,33 +94,19 @@ export function ReadPage() {
         <p>{t("read.intro")}</p>
       </header>
       <div class="toolbar no-print">
-        <FilePicker label={t("read.openLabel")} onOpen={opener(setLabelDoc)} onError={setError} testId="read-label" />
-        <FilePicker label={t("read.openKeys")} onOpen={opener(setKeys)} onError={setError} testId="read-keys" />
-        <FilePicker label={t("read.openStatus")} onOpen={opener(setStatus)} onError={setError} testId="read-status" />
-        <FilePicker
-          label={t("read.openCapture")}
-          onOpen={opener(setCapture)}
-          onError={setError}
-          testId="read-capture"
-        />
-        <FilePicker
-          label={t("read.openProfile")}
-          onOpen={opener(setProfileDoc)}
-          onError={setError}
-          testId="read-profile"
-        />
-        <FilePicker
-          label={t("read.openCountries")}
-          onOpen={opener(setCountries)}
-          onError={setError}
-          testId="read-countries"
-        />
-        <FilePicker
-          label={t("read.openOrganisations")}
-          onOpen={opener(setOrganisations)}
-          onError={setError}
-          testId="read-organisations"
-        />
+        {(
+          [
+            ["read.openLabel", setLabelDoc, "read-label"],
+            ["read.openKeys", setKeys, "read-keys"],
+            ["read.openStatus", setStatus, "read-status"],
+            ["read.openCapture", setCapture, "read-capture"],
+            ["read.openProfile", setProfileDoc, "read-profile"],
+            ["read.openCountries", setCountries, "read-countries"],
+            ["read.openOrganisations", setOrganisations, "read-organisations"],
+          ] as const
+        ).map(([label, set, testId]) => (
+          <FilePicker key={testId} label={t(label)} onOpen={opener(set)} onError={setError} testId={testId} />
+        ))}
       </div>
       <AsOf id="read-as-of" value={asOf} onChange={setAsOf} />
       <Notice message={error} error />

@@ -1,12 +1,12 @@
 // The Write journey: a vendor fills in the label field by field, sees the issues next to the
 // fields they concern and the label as printed beside the form, and saves the label and its
 // exports (SVG, HTML, CycloneDX, Cyber Trust Mark, MUD). The draft is kept in the browser.
-import type { Issue } from "@miotsec/core";
-import { labelJsonSchema, parseLabel, toCyberTrustMark, toCycloneDx, toMud } from "@miotsec/label";
+import { type Issue, mapResult, ok, type Result } from "@miotsec/core";
+import { type DeviceLabel, labelJsonSchema, parseLabel, toCyberTrustMark, toCycloneDx, toMud } from "@miotsec/label";
 import { renderLabelHtml, renderLabelSvg } from "@miotsec/render";
 import { useCallback, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { download, type Opened, today } from "../files.js";
-import { t } from "../messages.js";
+import { type MessageKey, t } from "../messages.js";
 import { keep, load } from "../store.js";
 import { AsOf, FilePicker, Notice } from "../ui/widgets.js";
 import { emptyOf, fieldId, type Path, type SchemaNode, setIn } from "./json-schema.js";
@@ -19,6 +19,44 @@ const labelSchema = (): SchemaNode => {
   return schemaOnce;
 };
 const emptyLabel = () => emptyOf(labelSchema());
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** A file the label is saved as: its button, its name after the label's id, and how it is made. */
+interface Export {
+  readonly label: MessageKey;
+  readonly file: string;
+  readonly type: string;
+  readonly make: (label: DeviceLabel, asOf: string) => Result<string>;
+}
+
+const exports: readonly Export[] = [
+  { label: "write.saveJson", file: "label.json", type: "application/json", make: (label) => ok(json(label)) },
+  {
+    label: "write.saveSvg",
+    file: "label.svg",
+    type: "image/svg+xml",
+    make: (label, asOf) => renderLabelSvg(label, { asOf }),
+  },
+  {
+    label: "write.saveHtml",
+    file: "label.html",
+    type: "text/html",
+    make: (label, asOf) => renderLabelHtml(label, { asOf }),
+  },
+  {
+    label: "write.saveCycloneDx",
+    file: "cdx.json",
+    type: "application/vnd.cyclonedx+json",
+    make: (label) => mapResult(toCycloneDx(label), json),
+  },
+  {
+    label: "write.saveMud",
+    file: "mud.json",
+    type: "application/mud+json",
+    make: (label) => mapResult(toMud(label), (m) => json(m.mud)),
+  },
+];
 
 const samePath = (a: readonly PropertyKey[], b: Path) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -49,9 +87,11 @@ export function WritePage() {
     download(name, text, type);
     setNotice({ message: t("file.saved", { file: name }) });
   };
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  const failed = (r: { issues: readonly Issue[] }) =>
-    setNotice({ message: r.issues.map((i) => i.message).join("; "), error: true });
+  const saveExport = (e: Export, label: DeviceLabel) => {
+    const made = e.make(label, asOf);
+    if (made.ok) save(`${base}.${e.file}`, made.value, e.type);
+    else setNotice({ message: made.issues.map((i) => i.message).join("; "), error: true });
+  };
   const open = (o: Opened & { ok: true }) => {
     setDraft(o.document);
     setNotice({ message: t("file.opened", { file: o.name }) });
@@ -104,56 +144,16 @@ export function WritePage() {
           <AsOf id="write-as-of" value={asOf} onChange={setAsOf} />
           <div class="toolbar no-print">
             <span class="toolbar-label">{t("write.save")}</span>
-            <button
-              type="button"
-              disabled={!parsed.ok}
-              onClick={() => parsed.ok && save(`${base}.label.json`, json(parsed.value), "application/json")}
-            >
-              {t("write.saveJson")}
-            </button>
-            <button
-              type="button"
-              disabled={!svg?.ok}
-              onClick={() => svg?.ok && save(`${base}.label.svg`, svg.value, "image/svg+xml")}
-            >
-              {t("write.saveSvg")}
-            </button>
-            <button
-              type="button"
-              disabled={!parsed.ok}
-              onClick={() => {
-                if (!parsed.ok) return;
-                const html = renderLabelHtml(parsed.value, { asOf });
-                if (html.ok) save(`${base}.label.html`, html.value, "text/html");
-                else failed(html);
-              }}
-            >
-              {t("write.saveHtml")}
-            </button>
-            <button
-              type="button"
-              disabled={!parsed.ok}
-              onClick={() => {
-                if (!parsed.ok) return;
-                const bom = toCycloneDx(parsed.value);
-                if (bom.ok) save(`${base}.cdx.json`, json(bom.value), "application/vnd.cyclonedx+json");
-                else failed(bom);
-              }}
-            >
-              {t("write.saveCycloneDx")}
-            </button>
-            <button
-              type="button"
-              disabled={!parsed.ok}
-              onClick={() => {
-                if (!parsed.ok) return;
-                const mud = toMud(parsed.value);
-                if (mud.ok) save(`${base}.mud.json`, json(mud.value.mud), "application/mud+json");
-                else failed(mud);
-              }}
-            >
-              {t("write.saveMud")}
-            </button>
+            {exports.map((e) => (
+              <button
+                key={e.label}
+                type="button"
+                disabled={!parsed.ok}
+                onClick={() => parsed.ok && saveExport(e, parsed.value)}
+              >
+                {t(e.label)}
+              </button>
+            ))}
           </div>
           <details class="ctm no-print">
             <summary>{t("write.ctmTitle")}</summary>
@@ -187,11 +187,14 @@ export function WritePage() {
               type="button"
               disabled={!parsed.ok}
               onClick={() => {
-                if (!parsed.ok) return;
                 const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-                const mark = toCyberTrustMark(parsed.value, { ...ctm, created: now, modified: now });
-                if (mark.ok) save(`${base}.cyber-trust-mark.json`, json(mark.value), "application/json");
-                else failed(mark);
+                const mark: Export = {
+                  label: "write.saveCtm",
+                  file: "cyber-trust-mark.json",
+                  type: "application/json",
+                  make: (label) => mapResult(toCyberTrustMark(label, { ...ctm, created: now, modified: now }), json),
+                };
+                if (parsed.ok) saveExport(mark, parsed.value);
               }}
             >
               {t("write.saveCtm")}
