@@ -20,6 +20,7 @@ export const en = {
   "file.notJsonOrYaml": "{file}: not JSON or YAML ({reason})",
   "file.tooLarge": "{file}: larger than {limit} MB; the studio reads files up to that size",
   "file.unknownKind": "{file}: not an assessment, catalog or profile",
+  "file.notAssessment": "{file}: not an assessment the studio can read: {issue}",
   "file.opened": "Opened {file}.",
   "file.saved": "Saved {file}.",
   "issues.title": "{count} issues",

@@ -219,6 +219,36 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
+  it("refuses an assessment whose answers are not a list of answers, and keeps the work open", async () => {
+    const { page, errors } = await openStudio(browser(), "assess");
+    await page.getByTestId("assess-open").setInputFiles(hospital);
+    await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 1: beginnings");
+    for (const [name, text] of [
+      ["null-answers.yaml", "schemaVersion: 1\nasOf: 2026-12-02\nanswers: null\n"],
+      ["proto.json", '{"schemaVersion":1,"asOf":"2026-12-02","answers":{"__proto__":{"status":"met"}}}'],
+      ["bad-status.yaml", "schemaVersion: 1\nasOf: 2026-12-02\nanswers:\n  organisation.1.1: maybe\n"],
+    ] as const) {
+      await page.getByTestId("assess-open").setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
+      await expect
+        .poll(() => page.locator(".notice.error").innerText())
+        .toMatch(new RegExp(`^${name.replace(".", "\\.")}: not an assessment the studio can read: .*\\$`));
+    }
+    expect(await page.getByTestId("overall-level").innerText()).toBe("Level 1: beginnings");
+    expect(errors).toEqual([]);
+  });
+
+  it("starts afresh from work kept in the browser that is not an assessment", async () => {
+    const { page, context, errors } = await openStudio(browser(), "assess");
+    await page.evaluate(() => {
+      localStorage.setItem("miotsec-studio:assessment", JSON.stringify({ answers: null }));
+      localStorage.setItem("miotsec-studio:catalog-source", JSON.stringify({ catalog: null, profile: "x" }));
+    });
+    await page.reload();
+    await expect.poll(() => page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("says in one line why a file cannot be read", async () => {
     const { page } = await openStudio(browser(), "assess");
     await page

@@ -8,8 +8,8 @@ import { download, type Opened, today } from "../files.js";
 import { t } from "../messages.js";
 import { keep, load } from "../store.js";
 import { AsOf, FilePicker, IssueList, Notice } from "../ui/widgets.js";
-import { answeredCount, type Draft, emptyDraft, isAssessmentLike, toYaml } from "./assessment.js";
-import { type CatalogSource, catalogOf, kindOf } from "./catalog-source.js";
+import { answeredCount, type Draft, emptyDraft, readDraft, toYaml } from "./assessment.js";
+import { type CatalogSource, catalogOf, kindOf, readSource } from "./catalog-source.js";
 import { Questionnaire } from "./questionnaire.js";
 import { ReportView } from "./report-view.js";
 
@@ -19,13 +19,12 @@ interface Baseline {
 }
 
 function initialDraft(): Draft {
-  const kept = load("assessment");
-  return isAssessmentLike(kept) ? kept : emptyDraft(today());
+  const kept = readDraft(load("assessment"));
+  return kept.ok ? kept.value : emptyDraft(today());
 }
 
 function initialSource(): CatalogSource {
-  const kept = load("catalog-source");
-  return kept !== null && typeof kept === "object" ? (kept as CatalogSource) : {};
+  return readSource(load("catalog-source"));
 }
 
 const fileBase = (draft: Draft) =>
@@ -56,7 +55,15 @@ export function AssessPage() {
   const open = (opened: Opened & { ok: true }) => {
     const kind = kindOf(opened.document);
     if (kind === "assessment") {
-      setDraft(opened.document as Draft);
+      const read = readDraft(opened.document);
+      if (!read.ok) {
+        setNotice({
+          message: t("file.notAssessment", { file: opened.name, issue: read.issues[0]?.message ?? "" }),
+          error: true,
+        });
+        return;
+      }
+      setDraft(read.value);
     } else if (kind === "catalog") {
       setSource({ catalog: { file: opened.name, document: opened.document } });
     } else if (kind === "profile") {

@@ -1,8 +1,10 @@
 // The assessment being answered, as the plain document the command reads and writes
 // (`miotsec assess FILE`), and the changes the questionnaire makes to it. Every change returns
 // a new document; nothing is changed in place.
+
+import { parseWith, type Result } from "@miotsec/core";
 import { type AnswerStatus, type Catalog, miotCatalog } from "@miotsec/criteria";
-import type { Answer } from "@miotsec/maturity";
+import { type Answer, assessmentSchema } from "@miotsec/maturity";
 import { stringify } from "yaml";
 
 /** What the studio keeps of an assessment in progress. */
@@ -129,7 +131,11 @@ export function toYaml(draft: Draft, catalog: Catalog): string {
   return header + stringify(draft, { lineWidth: 0 });
 }
 
-/** Whether a document looks like an assessment (it has answers). */
-export function isAssessmentLike(document: unknown): document is Draft {
-  return document !== null && typeof document === "object" && "answers" in document;
+/**
+ * A document read as an assessment: checked by the maturity package's schema, so that an
+ * answer list that is not one (null, a word, a hostile file) is a list of issues and never
+ * reaches the questionnaire.
+ */
+export function readDraft(document: unknown): Result<Draft> {
+  return parseWith(assessmentSchema, document) as Result<Draft>;
 }

@@ -10,6 +10,18 @@ export interface CatalogSource {
   readonly profile?: { readonly file: string; readonly document: unknown };
 }
 
+/** A source kept in the browser, read back: what is not a source's shape is left out. */
+export function readSource(kept: unknown): CatalogSource {
+  const part = (value: unknown) =>
+    value !== null && typeof value === "object" && typeof (value as { file?: unknown }).file === "string"
+      ? { file: (value as { file: string }).file, document: (value as { document?: unknown }).document }
+      : undefined;
+  if (kept === null || typeof kept !== "object") return {};
+  const catalog = part((kept as CatalogSource).catalog);
+  const profile = part((kept as CatalogSource).profile);
+  return { ...(catalog && { catalog }), ...(profile && { profile }) };
+}
+
 /** The catalog the source describes. */
 export function catalogOf(source: CatalogSource): Result<Catalog> {
   let catalog: Catalog = miotCatalog;
