@@ -10,6 +10,7 @@
 
 export { type CyberTrustMarkOptions, toCyberTrustMark } from "./cyber-trust-mark.js";
 export { toCycloneDx } from "./cyclonedx.js";
+export { type DeclaredProtection, declaredProtection } from "./declared-protection.js";
 export { type LabelIssueCode, labelIssueCodes } from "./issue-codes.js";
 export {
   type DeviceLabel,

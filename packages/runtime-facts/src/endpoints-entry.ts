@@ -10,5 +10,5 @@
  */
 export * from "./connection.js";
 export { compareEndpoints, type EndpointOptions } from "./endpoints.js";
-export { type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
+export { captureKind, type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
 export { residencySchema } from "./residency.js";

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { compareEndpoints, indexDeclared, matchesOf } from "./endpoints.js";
 import { scannerProfile } from "./fixtures.test-support.js";
-import { parseHar, parseMitmproxyFlows } from "./har.js";
+import { captureKind, parseHar, parseMitmproxyFlows } from "./har.js";
 import { runtimeFactsIssueCodes } from "./issue-codes.js";
 import type { DeclaredEndpoint } from "./profile.js";
 
@@ -476,5 +476,30 @@ describe("what the label declares of data protection", () => {
     const r = compareEndpoints(declared, [], options as never);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]?.path[0]).toBe("options");
+  });
+});
+
+describe("captureKind", () => {
+  it("tells mitmproxy's flows, observed connections and a HAR capture apart", () => {
+    expect(captureKind(har)).toBe("har");
+    expect(captureKind([{ type: "tcp", server_conn: { tls_version: "TLSv1.3" } }])).toBe("mitmproxy-flows");
+    expect(captureKind([{ host: "a.example", port: 443 }, { request: { host: "b.example" } }])).toBe("mitmproxy-flows");
+    expect(captureKind([{ host: "a.example", port: 443, tls: "1.3" }])).toBe("observed");
+    expect(captureKind([])).toBe("observed");
+  });
+
+  test.prop([fc.anything()])("names a kind for any value, and a list only as flows or observed", (value) => {
+    const kind = captureKind(value);
+    expect(Array.isArray(value) ? ["mitmproxy-flows", "observed"] : ["har"]).toContain(kind);
+  });
+
+  it("calls a list it cannot read a HAR capture, for parseHar to answer", () => {
+    const trap = new Proxy([], {
+      get() {
+        throw new Error("trap");
+      },
+    });
+    expect(captureKind(trap)).toBe("har");
+    expect(parseHar(trap)).toMatchObject({ ok: false });
   });
 });

@@ -200,6 +200,33 @@ const flowsSchema = z
   .check(z.maxLength(1_000_000));
 
 /**
+ * What a capture file holds, by its shape: mitmproxy's list of flows (a list with an entry that
+ * has a `request` or a `server_conn`), another list (observed connections, as
+ * `compareEndpoints` takes them), or anything else, read as a HAR capture. One rule for
+ * every reader of captures (the command's `check-traffic`, the studio), so that they never
+ * tell the same file apart differently. A value that cannot be read is called a HAR capture,
+ * and {@link parseHar} answers it with its issues.
+ *
+ * @example
+ * ```ts
+ * import { captureKind } from "@miotsec/runtime-facts";
+ * captureKind([{ request: { scheme: "https", host: "a.example", port: 443 } }]); // "mitmproxy-flows"
+ * captureKind([{ host: "a.example", port: 443 }]); // "observed"
+ * captureKind({ log: { entries: [] } }); // "har"
+ * ```
+ * @since 0.2.0
+ */
+export function captureKind(capture: unknown): "har" | "mitmproxy-flows" | "observed" {
+  try {
+    if (!Array.isArray(capture)) return "har";
+    const flow = (f: unknown) => typeof f === "object" && f !== null && ("request" in f || "server_conn" in f);
+    return capture.some(flow) ? "mitmproxy-flows" : "observed";
+  } catch {
+    return "har";
+  }
+}
+
+/**
  * Turns mitmproxy's flows in JSON into the distinct connections they show, as {@link parseHar}
  * does for a HAR capture. The paper's §VI capture was made with mitmproxy, whose HAR export
  * records no TLS version; its flows do. The JSON read is the list of flows that mitmweb serves

@@ -20,7 +20,7 @@ export {
   type Stage,
 } from "./compare.js";
 export * from "./connection.js";
-export { type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
+export { captureKind, type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
 export { type RuntimeFactsIssueCode, runtimeFactsIssueCodes } from "./issue-codes.js";
 export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
 export {

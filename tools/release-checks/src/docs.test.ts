@@ -1,7 +1,6 @@
 // Every shell command and code block of README.md, docs/guides/*.md, the package READMEs and the
-// studio's README runs
-// here, against the built packages and a copy of examples/, and what a block shows as output is
-// compared with what it prints:
+// studio's README runs here, against the built packages and a copy of examples/, and what a block
+// shows as output is compared with what it prints:
 // - `sh` blocks: each line is a command; `# exit N` at its end is the exit code it must give
 //   (else 0). The miotsec command is written `pnpm miotsec`, `pnpm -s miotsec`, `miotsec` or
 //   `npx @miotsec/cli`; `npm install` must name real packages and pnpm's version; `pnpm <script>`

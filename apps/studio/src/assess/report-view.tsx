@@ -68,7 +68,11 @@ function Comparison(props: {
 }) {
   const { comparison: c, report } = props;
   const title = (id: string) => report.criteria.find((x) => x.id === id)?.title ?? id;
-  const text = (id: string) => report.requirements.find((x) => x.id === id)?.text ?? "";
+  const text = (id: string) => `${id} ${report.requirements.find((x) => x.id === id)?.text ?? ""}`;
+  const change = (id: string) => {
+    const x = c.criteria.find((y) => y.id === id);
+    return `${title(id)}: ${x?.before} → ${x?.after}`;
+  };
   const list = (ids: readonly string[], words: (id: string) => string) =>
     ids.length === 0 ? (
       <p>{t("report.none")}</p>
@@ -84,19 +88,13 @@ function Comparison(props: {
       <h3 id="comparison-title">{t("report.comparison", { file: props.file })}</h3>
       <p>{t("report.overall", { before: c.overall.before, after: c.overall.after })}</p>
       <h4>{t("report.improved")}</h4>
-      {list(c.improved, (id) => {
-        const x = c.criteria.find((y) => y.id === id);
-        return `${title(id)}: ${x?.before} → ${x?.after}`;
-      })}
+      {list(c.improved, change)}
       <h4>{t("report.regressed")}</h4>
-      {list(c.regressed, (id) => {
-        const x = c.criteria.find((y) => y.id === id);
-        return `${title(id)}: ${x?.before} → ${x?.after}`;
-      })}
+      {list(c.regressed, change)}
       <h4>{t("report.newlyFulfilled")}</h4>
-      {list(c.newlyFulfilled, (id) => `${id} ${text(id)}`)}
+      {list(c.newlyFulfilled, text)}
       <h4>{t("report.noLongerFulfilled")}</h4>
-      {list(c.noLongerFulfilled, (id) => `${id} ${text(id)}`)}
+      {list(c.noLongerFulfilled, text)}
     </section>
   );
 }

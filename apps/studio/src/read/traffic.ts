@@ -3,18 +3,15 @@
 // observed connections; the label's data practices add the residency and protection checks,
 // as `miotsec check-traffic` does.
 import type { Result } from "@miotsec/core";
-import type { DeviceLabel } from "@miotsec/label";
+import { type DeviceLabel, declaredProtection } from "@miotsec/label";
 import type { RuntimeProfile } from "@miotsec/runtime-facts";
 import {
+  captureKind,
   compareEndpoints,
   type EndpointAppraisal,
   parseHar,
   parseMitmproxyFlows,
 } from "@miotsec/runtime-facts/endpoints";
-
-const isFlowList = (capture: unknown[]) =>
-  capture.length > 0 &&
-  capture.every((f) => f !== null && typeof f === "object" && "request" in f && "server_conn" in f);
 
 /**
  * What the capture does not record: the country of each server (host to ISO 3166-1 code) and
@@ -39,23 +36,17 @@ export function checkTraffic(
   const declared = profile ?? (typeof label.runtime === "object" ? label.runtime : undefined);
   if (declared === undefined) return undefined;
   let observed: unknown = capture;
-  const options = maps.countries === undefined ? undefined : ({ countries: maps.countries } as never);
-  if (!Array.isArray(capture)) {
-    const parsed = parseHar(capture, options);
-    if (!parsed.ok) return parsed;
-    observed = parsed.value;
-  } else if (isFlowList(capture)) {
-    const parsed = parseMitmproxyFlows(capture, options);
+  const kind = captureKind(capture);
+  if (kind !== "observed") {
+    const options = maps.countries === undefined ? undefined : ({ countries: maps.countries } as never);
+    const parsed = kind === "mitmproxy-flows" ? parseMitmproxyFlows(capture, options) : parseHar(capture, options);
     if (!parsed.ok) return parsed;
     observed = parsed.value;
   }
-  const d = label.dataPractices;
+  const protection = declaredProtection(label);
+  if (!protection.ok) return protection;
   return compareEndpoints(declared.endpoints, observed, {
     ...(maps.organisations !== undefined && { organisations: maps.organisations as never }),
-    ...(Array.isArray(d.dataResidency) && { residency: d.dataResidency }),
-    declared: {
-      ...(typeof d.endToEndEncryption === "boolean" && { endToEndEncryption: d.endToEndEncryption }),
-      noThirdParties: Array.isArray(d.thirdParties) ? d.thirdParties.length === 0 : d.thirdParties === "not-applicable",
-    },
+    ...protection.value,
   });
 }

@@ -25,11 +25,6 @@ async function readMap(file: string | undefined, what: string): Promise<Record<s
   return doc as Record<string, unknown>;
 }
 
-/** Whether a JSON list is mitmproxy's flows (each with a `request` or `server_conn`), not connections. */
-function isFlowList(capture: readonly unknown[]): boolean {
-  return capture.some((f) => typeof f === "object" && f !== null && ("request" in f || "server_conn" in f));
-}
-
 /**
  * Declared against observed endpoints: a HAR capture, mitmproxy's flows in JSON, or a JSON list
  * of observed connections, compared with the endpoints of a label already read from
@@ -46,45 +41,33 @@ export async function checkTraffic(
   if (typeof label.runtime !== "object")
     throw new UsageError(`${labelFile}: $.runtime: the label does not disclose its network endpoints`);
   const rf = await import("@miotsec/runtime-facts/endpoints");
+  const { declaredProtection } = await import("@miotsec/label");
   const capture = await readDocument(captureFile);
   const [countries, organisations, tls] = [
     await readMap(maps.countries, "country code"),
     await readMap(maps.organisations, "organisation"),
     await readMap(maps.tls, "TLS version"),
   ];
-  const { isCountryCode } = await import("@miotsec/core");
+  const { isCountryCode, unwrap } = await import("@miotsec/core");
   for (const [host, code] of Object.entries(countries ?? {}))
     if (!isCountryCode(code))
       throw new UsageError(`${maps.countries}: $[${JSON.stringify(host)}]: not an ISO 3166-1 alpha-2 code`);
   let observed: unknown = capture;
-  if (!Array.isArray(capture) || isFlowList(capture)) {
+  const kind = rf.captureKind(capture);
+  if (kind !== "observed") {
     const options = { ...(countries && { countries }), ...(tls && { tls }) } as never;
-    const parsed = Array.isArray(capture) ? rf.parseMitmproxyFlows(capture, options) : rf.parseHar(capture, options);
+    const parsed =
+      kind === "mitmproxy-flows" ? rf.parseMitmproxyFlows(capture, options) : rf.parseHar(capture, options);
     if (!parsed.ok) throw new UsageError(await failureLine(captureFile, maps.tls, parsed.issues));
     observed = parsed.value;
   }
   const r = rf.compareEndpoints(label.runtime.endpoints, observed, {
     ...(organisations && { organisations: organisations as never }),
-    ...expectations(label),
+    // readLabel checked the label, so what it declares can always be read.
+    ...unwrap(declaredProtection(label)),
   });
   if (!r.ok) throw new UsageError(await failureLine(captureFile, maps.organisations, r.issues));
   return r.value;
-}
-
-/**
- * What the label declares of data protection, as `compareEndpoints` checks it: where personal
- * data may reside, end-to-end encryption, and no third parties (an empty list, or
- * `not-applicable`).
- */
-function expectations(label: DeviceLabel) {
-  const d = label.dataPractices;
-  return {
-    ...(Array.isArray(d.dataResidency) && { residency: d.dataResidency }),
-    declared: {
-      ...(typeof d.endToEndEncryption === "boolean" && { endToEndEncryption: d.endToEndEncryption }),
-      noThirdParties: Array.isArray(d.thirdParties) ? d.thirdParties.length === 0 : d.thirdParties === "not-applicable",
-    },
-  };
 }
 
 /**
