@@ -21,6 +21,17 @@ export const WARNING = 2;
 /** Outside the fail-safe range: a contraindication has fired. */
 export const FAILSAFE = 3;
 
+/** The state of every device of a table, trimmed to its devices: cells by slot, then per device. */
+export interface TableParts {
+  readonly ids: readonly string[];
+  readonly level: Uint8Array;
+  readonly stale: Uint8Array;
+  readonly since: Float64Array;
+  readonly lastAt: Float64Array;
+  readonly allAt: Float64Array;
+  readonly latestAt: Float64Array;
+}
+
 /** The state of every device metric of one monitor. */
 export class DeviceTable {
   /** How many metrics each device has. */
@@ -128,6 +139,47 @@ export class DeviceTable {
     this.stale[k] = 1;
     this.staleCount[slot] = (this.staleCount[slot] as number) + 1;
     return true;
+  }
+
+  /** The state of every device, trimmed to the devices held: what a snapshot writes. */
+  parts(): TableParts {
+    const devices = this.ids.length;
+    const cells = devices * this.metricCount;
+    return {
+      ids: this.ids.slice(),
+      level: this.level.slice(0, cells),
+      stale: this.stale.slice(0, cells),
+      since: this.since.slice(0, cells),
+      lastAt: this.lastAt.slice(0, cells),
+      allAt: this.allAt.slice(0, devices),
+      latestAt: this.latestAt.slice(0, devices),
+    };
+  }
+
+  /**
+   * A table holding `parts`, already checked (unique ids, levels 0 to 3, stale marks 0 or 1,
+   * arrays of the lengths of their ids): the counts kept per device are counted again here.
+   */
+  static of(metricCount: number, parts: TableParts): DeviceTable {
+    const table = new DeviceTable(metricCount);
+    for (const id of parts.ids) table.slotOf(id);
+    table.level.set(parts.level);
+    table.stale.set(parts.stale);
+    table.since.set(parts.since);
+    table.lastAt.set(parts.lastAt);
+    table.allAt.set(parts.allAt);
+    table.latestAt.set(parts.latestAt);
+    for (let slot = 0; slot < parts.ids.length; slot++) {
+      let active = 0;
+      let stale = 0;
+      for (let k = slot * metricCount; k < (slot + 1) * metricCount; k++) {
+        if (table.level[k] !== NORMAL) active++;
+        if (table.stale[k] !== 0) stale++;
+      }
+      table.active[slot] = active;
+      table.staleCount[slot] = stale;
+    }
+    return table;
   }
 
   private grow(): void {

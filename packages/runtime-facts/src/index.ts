@@ -22,7 +22,14 @@ export {
 export * from "./connection.js";
 export { captureKind, type HarOptions, parseHar, parseMitmproxyFlows } from "./har.js";
 export { type RuntimeFactsIssueCode, runtimeFactsIssueCodes } from "./issue-codes.js";
-export { createMonitor, type Monitor, type MonitorEvent, type MonitorOptions, type Sample } from "./monitor.js";
+export {
+  createMonitor,
+  type Monitor,
+  type MonitorEvent,
+  type MonitorOptions,
+  restoreMonitor,
+  type Sample,
+} from "./monitor.js";
 export {
   type DeclaredEndpoint,
   endpointSchema,

@@ -1,7 +1,7 @@
 import { coreIssueCodes } from "@miotsec/core";
 
 /**
- * Every issue code that parseRuntimeProfile, compareRuntimeFacts, createMonitor, parseHar and
+ * Every issue code that parseRuntimeProfile, compareRuntimeFacts, createMonitor, restoreMonitor, parseHar and
  * compareEndpoints answer with: `@miotsec/core`'s and these of `@miotsec/runtime-facts`. A program
  * switches on these; they never change for the same problem.
  *
@@ -16,7 +16,9 @@ export const runtimeFactsIssueCodes = [
   ...coreIssueCodes,
   "empty-range",
   "invalid-range",
+  "invalid-snapshot",
   "outside-envelope",
+  "snapshot-mismatch",
   "unknown-metric",
 ] as const;
 

@@ -5,6 +5,7 @@ import { appraiseMetric } from "./compare.js";
 import { DeviceTable, FAILSAFE, NORMAL, PENDING, WARNING } from "./device-table.js";
 import { checkProfile, type RuntimeProfile } from "./profile.js";
 import { describeRange, failSafeWords, formatNumber, stageSentence } from "./sentences.js";
+import { decodeSnapshot, encodeSnapshot, snapshotMismatch } from "./snapshot.js";
 
 /**
  * One metric sample from one device: the value, its unit, and when it was taken, in
@@ -67,6 +68,14 @@ export interface MonitorOptions {
   readonly recovery?: number | Readonly<Record<string, number>>;
   /** After how many seconds without a sample `tick` reports a device metric as stale. Default: the profile's `staleAfterSeconds`. */
   readonly staleAfterSeconds?: number;
+  /**
+   * What a sample older than the last one of its device metric does: nothing (`ignore`, the
+   * default), or a `rejected` event that says so (`reject`), for a process that must count
+   * every sample it was given. Either way it is not judged.
+   *
+   * @since 0.2.0
+   */
+  readonly older?: "ignore" | "reject";
 }
 
 /** Seconds or a distance: a finite number, zero or more. */
@@ -84,6 +93,7 @@ const monitorOptionsSchema = z.strictObject({
   holdSeconds: perMetricOption,
   recovery: perMetricOption,
   staleAfterSeconds: z.optional(z.number().check(z.gt(0))),
+  older: z.optional(z.enum(["ignore", "reject"])),
 });
 
 /**
@@ -120,6 +130,15 @@ export interface Monitor {
   transform(): TransformStream<Sample, MonitorEvent>;
   /** How many devices the monitor holds state for: those with a sample, and those given a handle. */
   devices(): number;
+  /**
+   * The monitor's state as bytes (a checkpoint): every device's levels, breach times and sample
+   * times, with the stage and the metric ids it holds them for. {@link restoreMonitor} makes a
+   * monitor that goes on from it as this one would. 18 bytes per device metric, 16 per device and
+   * the device ids; the format is described in `snapshot.ts` and versioned.
+   *
+   * @since 0.2.0
+   */
+  snapshot(): Uint8Array;
 }
 
 const needsReading = "A reading needs a device id (a string) or handle and its values (an array of numbers).";
@@ -158,6 +177,11 @@ interface CompiledMetric {
   readonly backBetween: string;
 }
 
+/** A time in ms since 1970 as an RFC 3339 time in UTC, or as a number of ms where no date is that far. */
+function timeText(at: number): string {
+  return Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : `${formatNumber(at)} ms`;
+}
+
 function perMetric(option: number | Readonly<Record<string, number>> | undefined, metric: string): number {
   if (option === undefined) return 0;
   return typeof option === "number" ? option : Object.hasOwn(option, metric) ? (option[metric] ?? 0) : 0;
@@ -194,6 +218,15 @@ function perMetric(option: number | Readonly<Record<string, number>> | undefined
  * @since 0.1.0
  */
 export function createMonitor(profile: RuntimeProfile, options: MonitorOptions): Result<Monitor> {
+  const checked = checkedInputs(profile, options);
+  return checked.ok ? ok(monitor(checked.value.profile, checked.value.options)) : checked;
+}
+
+/** The profile and options of a monitor, read once into checked copies, or their issues. */
+function checkedInputs(
+  profile: RuntimeProfile,
+  options: MonitorOptions,
+): Result<{ profile: RuntimeProfile; options: z.infer<typeof monitorOptionsSchema> }> {
   // Both are read once, into checked copies: the caller's objects may change later (or hold
   // getters), and the monitor must not.
   const issues: Issue[] = [];
@@ -213,11 +246,65 @@ export function createMonitor(profile: RuntimeProfile, options: MonitorOptions):
         );
   }
   if (issues.length > 0) return fail(issues);
-  return ok(monitor(checkedProfile.value, checkedOptions.value));
+  return ok({ profile: checkedProfile.value, options: checkedOptions.value });
 }
 
-/** The monitor of a checked profile with checked options. */
-function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptionsSchema>): Monitor {
+/**
+ * A monitor that goes on from a {@link Monitor.snapshot}: the same profile and options as the
+ * monitor that took it, and its state, so that the samples after the snapshot give the events
+ * that monitor would have given. Bytes that are not a snapshot (`invalid-snapshot`), or one of
+ * another stage or other metrics than the profile declares (`snapshot-mismatch`), are issues.
+ * The bytes are copied first; changing them later changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { createMonitor, parseRuntimeProfile, restoreMonitor } from "@miotsec/runtime-facts";
+ * const profile = parseRuntimeProfile({
+ *   schemaVersion: 1,
+ *   identity: { name: "Scanner", softwareVersions: [], activeServices: [] },
+ *   metrics: { cpuPercent: { unit: "%", operating: { max: 40 } } },
+ *   endpoints: [],
+ * });
+ * if (profile.ok) {
+ *   const first = createMonitor(profile.value, { stage: "operating", holdSeconds: 60 });
+ *   if (first.ok) {
+ *     first.value.update({ device: "us-17", metric: "cpuPercent", value: 50, unit: "%", at: 0 });
+ *     const next = restoreMonitor(profile.value, { stage: "operating", holdSeconds: 60 }, first.value.snapshot());
+ *     if (next.ok) next.value.update({ device: "us-17", metric: "cpuPercent", value: 55, unit: "%", at: 60_000 }); // fired
+ *   }
+ * }
+ * ```
+ * @since 0.2.0
+ */
+export function restoreMonitor(
+  profile: RuntimeProfile,
+  options: MonitorOptions,
+  snapshot: Uint8Array,
+): Result<Monitor> {
+  const checked = checkedInputs(profile, options);
+  if (!checked.ok) return checked;
+  let bytes: Uint8Array;
+  try {
+    if (!(snapshot instanceof Uint8Array)) return fail([issue("invalid-snapshot", "A snapshot is a Uint8Array.")]);
+    bytes = snapshot.slice();
+  } catch {
+    return fail([issue("invalid-snapshot", "The snapshot could not be read.")]);
+  }
+  const contents = decodeSnapshot(bytes);
+  if (!contents.ok) return contents;
+  const metrics = Object.keys(checked.value.profile.metrics);
+  const mismatch = snapshotMismatch(contents.value, checked.value.options.stage, metrics);
+  if (mismatch.length > 0) return fail(mismatch);
+  const table = DeviceTable.of(metrics.length, contents.value.parts);
+  return ok(monitor(checked.value.profile, checked.value.options, table));
+}
+
+/** The monitor of a checked profile with checked options, from a table of state if one is given. */
+function monitor(
+  profile: RuntimeProfile,
+  options: z.infer<typeof monitorOptionsSchema>,
+  restored?: DeviceTable,
+): Monitor {
   const stageName = options.stage;
   const compiled = new Map<string, CompiledMetric>();
   for (const [id, metric] of Object.entries(profile.metrics)) {
@@ -254,9 +341,10 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
   const quietMin = Float64Array.from(byIndex, (m) => finite(Math.max(m.stageMin, m.failMin)));
   const quietMax = Float64Array.from(byIndex, (m) => finite(Math.min(m.stageMax, m.failMax)));
   // The state of every device metric (device-table.ts says how it is laid out).
-  const table = new DeviceTable(metricCount);
+  const table = restored ?? new DeviceTable(metricCount);
   const staleMs = (options.staleAfterSeconds ?? profile.staleAfterSeconds ?? Number.POSITIVE_INFINITY) * 1000;
   const none: readonly MonitorEvent[] = Object.freeze([]);
+  const rejectOlder = options.older === "reject";
 
   const event = (
     kind: MonitorEvent["kind"],
@@ -365,9 +453,25 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     at: number,
   ): MonitorEvent | undefined => {
     const i = slot * metricCount + m.index;
-    if (at < table.lastOf(slot, i)) return undefined;
+    if (at < table.lastOf(slot, i)) return older(slot, i, m.id, device, value, at);
     table.touch(slot, i, at);
     return judge(slot, i, m, device, value, unit, at);
+  };
+
+  /** A sample of cell `i` older than the cell's last one: nothing, or its rejection (`older: "reject"`). */
+  const older = (slot: number, i: number, metric: string, device: string, value: number, at: number) => {
+    if (!rejectOlder) return undefined;
+    const last = table.lastOf(slot, i);
+    return event(
+      "rejected",
+      device,
+      metric,
+      at,
+      "missing",
+      "warning",
+      `A sample of ${metric} of ${device} taken at ${timeText(at)} is older than the last one (${timeText(last)}); it is not judged.`,
+      typeof value === "number" ? value : undefined,
+    );
   };
 
   /**
@@ -511,8 +615,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
    */
   const judgeRead = (slot: number, i: number, device: string, value: number, at: number, full: boolean) => {
     const k = slot * metricCount + i;
-    if (!full && at < table.lastOf(slot, k)) return undefined;
     const m = byIndex[i] as CompiledMetric;
+    if (!full && at < table.lastOf(slot, k)) return older(slot, k, m.id, device, value, at);
     return judge(slot, k, m, device, value, m.unit, at);
   };
 
@@ -528,6 +632,9 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     const base = slot * metricCount;
     const full = count === metricCount && at >= (table.latestAt[slot] as number);
     const calm = full && table.active[slot] === 0;
+    // A reading of some metrics may hold values older than their last samples, which only a
+    // look at each tells apart: with `older: "reject"`, no value skips that look.
+    const quietSkips = full || !rejectOlder;
     // Held in locals for the loop: a reading of a device that has its slot never grows the table.
     const levels = table.level;
     const min = quietMin;
@@ -545,7 +652,8 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
         typeof value === "number" &&
         value >= (min[i] as number) &&
         value <= (max[i] as number) &&
-        (calm || levels[base + i] === NORMAL)
+        (calm || levels[base + i] === NORMAL) &&
+        quietSkips
       )
         continue;
       if (Number.isNaN(value)) {
@@ -614,5 +722,6 @@ function monitor(profile: RuntimeProfile, options: z.infer<typeof monitorOptions
     run,
     transform,
     devices: () => table.ids.length,
+    snapshot: () => encodeSnapshot(stageName, metricIds, table.parts()),
   };
 }
