@@ -2,7 +2,7 @@
 const assert = require("node:assert/strict");
 const { readFileSync } = require("node:fs");
 
-const names = ["core", "criteria", "maturity", "best-before", "runtime-facts", "label", "render", "cli"];
+const names = ["core", "criteria", "maturity", "best-before", "runtime-facts", "label", "render", "fleet", "cli"];
 (async () => {
   for (const name of names) {
     const required = require(`@miotsec/${name}`);

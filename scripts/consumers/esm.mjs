@@ -5,6 +5,7 @@ import { computeBestBefore } from "@miotsec/best-before";
 import { run } from "@miotsec/cli";
 import { isIsoDate, parseWith } from "@miotsec/core";
 import { miotCatalog, parseCatalog, toOscalCatalog } from "@miotsec/criteria";
+import { parseSamplePayload, shardOf } from "@miotsec/fleet";
 import { parseLabel, qrPayload, toCycloneDx } from "@miotsec/label";
 import { assess } from "@miotsec/maturity";
 import { renderLabelSvg } from "@miotsec/render";
@@ -28,6 +29,8 @@ assert.equal(compareRuntimeFacts(label.value.runtime, { metrics: {} }, { stage: 
 const monitor = createMonitor(label.value.runtime, { stage: "operating" });
 assert.ok(monitor.ok);
 assert.equal(typeof monitor.value.update, "function");
+assert.deepEqual(shardOf("us-17", 8), { ok: true, value: 7 });
+assert.ok(parseSamplePayload("miotsec/us-17/samples", '{"metric":"cpuPercent","value":1,"unit":"%","at":0}').ok);
 let out = "";
 assert.equal(
   await run(["--version"], { out: (s) => (out += s), err: () => {}, today: () => "2026-11-28", version: "1.2.3" }),

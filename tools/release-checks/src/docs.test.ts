@@ -8,12 +8,21 @@
 // - `console` blocks: `$ command` lines, each followed by the output it must print.
 // - `ts` blocks: run as ES modules (types stripped by esbuild); a `console.log(...)` with a
 //   `// output` comment on its line must print that output (text after " — " is commentary).
-import { spawnSync } from "node:child_process";
+//   A block that names `redis://127.0.0.1:6379` or `mqtt://127.0.0.1:1883` runs against a Redis
+//   server and a Mosquitto broker this test starts on free ports (the fleet's server tests' own).
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  removeDir,
+  type Server,
+  serversMissing,
+  startMosquitto,
+  startRedis,
+} from "../../../packages/fleet/src/servers.test-support.mjs";
 import { root } from "./sources.test-support.js";
 
 const documents = [
@@ -80,8 +89,35 @@ interface Ran {
   readonly output: string;
 }
 
+/**
+ * Runs a command that goes on until it is stopped (`miotsec monitor`): once it has written its
+ * first line, or after five seconds, it is sent SIGTERM, which it must answer by stopping
+ * cleanly. One that has not ended 30 s later is killed and reported as exit -1.
+ */
+function runUntilStopped(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd, env });
+    let output = "";
+    let stopAt: NodeJS.Timeout | undefined;
+    const stop = () => {
+      clearTimeout(stopAt);
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 30_000).unref();
+    };
+    stopAt = setTimeout(stop, 5000);
+    const take = (chunk: Buffer) => {
+      const first = output === "";
+      output += chunk.toString("utf8");
+      if (first) setTimeout(stop, 500);
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("close", (code) => resolve({ code: code ?? -1, output }));
+  });
+}
+
 /** Runs one documented command; returns undefined for one that is only checked, not run. */
-function runCommand(command: string, cwd: string): Ran | undefined {
+async function runCommand(command: string, cwd: string): Promise<Ran | undefined> {
   const argv = words(command);
   const miotsec =
     argv[0] === "miotsec"
@@ -96,6 +132,7 @@ function runCommand(command: string, cwd: string): Ran | undefined {
   if (miotsec !== undefined) {
     const env = { ...process.env };
     delete env.FORCE_COLOR;
+    if (miotsec[0] === "monitor" && !miotsec.includes("--help")) return runUntilStopped([bin, ...miotsec], cwd, env);
     const r = spawnSync(process.execPath, [bin, ...miotsec], { cwd, encoding: "utf8", env });
     return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
   }
@@ -115,6 +152,26 @@ function runCommand(command: string, cwd: string): Ran | undefined {
   throw new Error(`a command the docs test does not know how to run: ${command}`);
 }
 
+/** The servers of the blocks that name them, started on the first such block. */
+let servers: Promise<{ redis: Server; broker: Server }> | undefined;
+const usesServers = (text: string) => text.includes("redis://127.0.0.1:6379") || text.includes("mqtt://127.0.0.1:1883");
+
+/** The block's text, with the servers it names replaced by the ones this test started. */
+async function withServers(text: string): Promise<string> {
+  if (!usesServers(text)) return text;
+  servers ??= Promise.all([startRedis(), startMosquitto()]).then(([redis, broker]) => ({ redis, broker }));
+  const { redis, broker } = await servers;
+  return text.replaceAll("redis://127.0.0.1:6379", redis.url).replaceAll("mqtt://127.0.0.1:1883", broker.url);
+}
+
+afterAll(async () => {
+  if (servers === undefined) return;
+  const { redis, broker } = await servers;
+  await broker.stop();
+  await redis.stop();
+  removeDir(redis.dir);
+});
+
 const shellBlocks = blocks.filter((b) => b.lang === "sh" || b.lang === "bash" || b.lang === "shell");
 const consoleBlocks = blocks.filter((b) => b.lang === "console");
 const codeBlocks = blocks.filter((b) => b.lang === "ts" || b.lang === "js");
@@ -129,31 +186,36 @@ describe("the docs' shell commands", () => {
     expect(shellBlocks.length).toBeGreaterThan(15);
   });
 
-  it.each(shellBlocks.map((b) => [`${b.file}:${b.line}`, b] as const))("%s runs", (_, block) => {
+  it.each(
+    shellBlocks.filter((b) => !(serversMissing && usesServers(b.text))).map((b) => [`${b.file}:${b.line}`, b] as const),
+  )("%s runs", async (_, block) => {
     const cwd = workDir();
-    for (const raw of block.text.split("\n")) {
+    for (const raw of (await withServers(block.text)).split("\n")) {
       const { command, exit } = parseLine(raw);
       if (command === "") continue;
       for (const part of command.split("&&")) {
-        const r = runCommand(part.trim(), cwd);
+        const r = await runCommand(part.trim(), cwd);
         if (r !== undefined) expect(r.code, `${part.trim()}\n${r.output}`).toBe(exit);
       }
     }
   });
 
-  it.each(consoleBlocks.map((b) => [`${b.file}:${b.line}`, b] as const))("%s prints what it shows", (_, block) => {
-    const cwd = workDir();
-    const steps = block.text.split(/^\$ /m).filter((s) => s.trim() !== "");
-    expect(steps.length).toBeGreaterThan(0);
-    for (const step of steps) {
-      const [line, ...shown] = step.replace(/\n$/, "").split("\n");
-      const { command, exit } = parseLine(line as string);
-      const r = runCommand(command, cwd);
-      expect(r, command).toBeDefined();
-      expect(r?.output.replace(/\n$/, ""), command).toBe(shown.join("\n"));
-      expect(r?.code === 0 || r?.code === 1 || r?.code === exit, command).toBe(true);
-    }
-  });
+  it.each(consoleBlocks.map((b) => [`${b.file}:${b.line}`, b] as const))(
+    "%s prints what it shows",
+    async (_, block) => {
+      const cwd = workDir();
+      const steps = block.text.split(/^\$ /m).filter((s) => s.trim() !== "");
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) {
+        const [line, ...shown] = step.replace(/\n$/, "").split("\n");
+        const { command, exit } = parseLine(line as string);
+        const r = await runCommand(command, cwd);
+        expect(r, command).toBeDefined();
+        expect(r?.output.replace(/\n$/, ""), command).toBe(shown.join("\n"));
+        expect(r?.code === 0 || r?.code === 1 || r?.code === exit, command).toBe(true);
+      }
+    },
+  );
 });
 
 /**
@@ -185,32 +247,31 @@ describe("the docs' code blocks", () => {
   const out = join(root, "tools/release-checks/.reports/docs");
   mkdirSync(out, { recursive: true });
 
-  it.each(codeBlocks.map((b) => [`${b.file}:${b.line}`, b] as const))(
-    "%s runs and prints what it shows",
-    (name, block) => {
-      const { code } = transformSync(block.text, { loader: "ts", format: "esm", target: "node20" });
-      // Beside this package, so that its imports resolve to the built packages of the workspace.
-      const file = join(out, `${name.replace(/[^\w.-]+/g, "_")}.mjs`);
-      writeFileSync(file, code);
-      const env = { ...process.env };
-      delete env.FORCE_COLOR;
-      const r = spawnSync(process.execPath, [file], { cwd: workDir(), encoding: "utf8", env });
-      expect(r.stderr, name).toBe("");
-      expect(r.status, name).toBe(0);
-      const printed = r.stdout.split("\n");
-      for (const expected of shownOutputs(block.text)) {
-        const inner = expected.replace(/^\.\.\.\s*/, "").replace(/\s*\.\.\.$/, "");
-        const found = printed.some((p) =>
-          expected.startsWith("...") && expected.endsWith("...")
-            ? p.includes(inner)
-            : expected.startsWith("...")
-              ? p.endsWith(inner)
-              : expected.endsWith("...")
-                ? p.startsWith(inner)
-                : p === expected,
-        );
-        expect(found, `${name}: "${expected}" not among\n${r.stdout}`).toBe(true);
-      }
-    },
-  );
+  it.each(
+    codeBlocks.filter((b) => !(serversMissing && usesServers(b.text))).map((b) => [`${b.file}:${b.line}`, b] as const),
+  )("%s runs and prints what it shows", async (name, block) => {
+    const { code } = transformSync(await withServers(block.text), { loader: "ts", format: "esm", target: "node20" });
+    // Beside this package, so that its imports resolve to the built packages of the workspace.
+    const file = join(out, `${name.replace(/[^\w.-]+/g, "_")}.mjs`);
+    writeFileSync(file, code);
+    const env = { ...process.env };
+    delete env.FORCE_COLOR;
+    const r = spawnSync(process.execPath, [file], { cwd: workDir(), encoding: "utf8", env });
+    expect(r.stderr, name).toBe("");
+    expect(r.status, name).toBe(0);
+    const printed = r.stdout.split("\n");
+    for (const expected of shownOutputs(block.text)) {
+      const inner = expected.replace(/^\.\.\.\s*/, "").replace(/\s*\.\.\.$/, "");
+      const found = printed.some((p) =>
+        expected.startsWith("...") && expected.endsWith("...")
+          ? p.includes(inner)
+          : expected.startsWith("...")
+            ? p.endsWith(inner)
+            : expected.endsWith("...")
+              ? p.startsWith(inner)
+              : p === expected,
+      );
+      expect(found, `${name}: "${expected}" not among\n${r.stdout}`).toBe(true);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import * as bestBefore from "@miotsec/best-before";
 import * as vex from "@miotsec/best-before/vex";
 import * as core from "@miotsec/core";
 import * as criteria from "@miotsec/criteria";
+import * as fleet from "@miotsec/fleet";
 import * as label from "@miotsec/label";
 import * as maturity from "@miotsec/maturity";
 import * as render from "@miotsec/render";
@@ -26,6 +27,7 @@ const entryPoints: Readonly<Record<string, Record<string, unknown>>> = {
   "@miotsec/runtime-facts": runtimeFacts,
   "@miotsec/runtime-facts/endpoints": endpoints,
   "@miotsec/trust": trust,
+  "@miotsec/fleet": fleet,
 };
 
 /** Functions whose contract is to throw on misuse, with the reason. */

@@ -8,7 +8,7 @@ describe("release dry run", () => {
     const out = execFileSync(process.execPath, [`${root}scripts/release-dry-run.mjs`, "--json"], { encoding: "utf8" });
     const result = JSON.parse(out) as { packages: { name: string; from: string; to: string }[]; problems: string[] };
     expect(result.problems).toEqual([]);
-    expect(result.packages).toHaveLength(9);
+    expect(result.packages).toHaveLength(10);
     const core = result.packages.find((p) => p.name === "@miotsec/core");
     expect(core?.to).not.toBe(core?.from);
     expect(result.packages.map((p) => p.name)).not.toContain("@miotsec/release-checks");

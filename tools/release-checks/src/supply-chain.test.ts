@@ -21,7 +21,7 @@ const packages = packageDirs.map((dir) => ({
 describe("supply chain", () => {
   it("covers every published package", () => {
     expect(packages.map((p) => p.manifest.name)).toContain("@miotsec/core");
-    expect(packages).toHaveLength(9);
+    expect(packages).toHaveLength(10);
   });
 
   it.each(packages.map((p) => [p.manifest.name, p] as const))("%s follows the rules", (_, p) => {

@@ -1,0 +1,110 @@
+// End to end, with real servers: 1,000 devices publish over MQTT, the ingest writes their
+// samples to Redis, two workers in processes of their own judge them, one is killed with
+// SIGKILL in the middle and a third takes its place; then Redis itself is killed and started
+// again from its append-only file. Every event one in-process monitor gives for the same
+// samples must be in the events streams exactly once after de-duplication by id, and no other.
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deviceId, expectedEvents, publish, readEvents, shardState, spawnWorker, until } from "./fleet.test-support.js";
+import { type Ingest, startIngest } from "./ingest.js";
+import { removeDir, type Server, serversMissing, startMosquitto, startRedis } from "./servers.test-support.mjs";
+
+const devices = 1000;
+const steps = 12;
+const shards = 8;
+const workerOptions = (redis: string, worker: number) => ({
+  redis: { url: redis },
+  shards,
+  worker,
+  workers: 2,
+  leaseSeconds: 1,
+  checkpointSeconds: 0.2,
+  batch: 200,
+});
+
+/** Checks the events streams against the expected events: each id once after de-duplication, none missing, none other. */
+async function checkEvents(redis: string, expected: Map<string, unknown>) {
+  const { times, byId } = await readEvents(redis, shards);
+  const missing = [...expected.keys()].filter((id) => !times.has(id));
+  const other = [...times.keys()].filter((id) => !expected.has(id));
+  expect(missing.length, `missing, e.g. ${JSON.stringify(expected.get(missing[0] ?? ""))}`).toBe(0);
+  expect(other.length, `unexpected, e.g. ${JSON.stringify(byId.get(other[0] ?? ""))}`).toBe(0);
+  for (const [id, event] of expected) expect(byId.get(id)).toEqual(event);
+  const duplicates = [...times.values()].reduce((n, k) => n + k - 1, 0);
+  return { unique: times.size, duplicates };
+}
+
+describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", () => {
+  let redis: Server;
+  let broker: Server;
+  let ingest: Ingest;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis({ aof: true });
+    broker = await startMosquitto();
+    const started = await startIngest({ mqtt: broker.url, redis: { url: redis.url }, shards });
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    ingest = started.value;
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const child of children) child.kill("SIGKILL");
+    await ingest?.stop();
+    await broker?.stop();
+    await redis?.stop();
+    if (redis) removeDir(redis.dir);
+  }, 60_000);
+
+  it("writes every expected event once after a worker is killed with SIGKILL and another takes its place", async () => {
+    const a = await spawnWorker(workerOptions(redis.url, 0));
+    const b = await spawnWorker(workerOptions(redis.url, 1));
+    children.push(a, b);
+    await publish(broker.url, devices, 0, steps / 2);
+    const expectedHalf = expectedEvents(devices, steps / 2);
+    // Killed in the middle: once some of the first half's events are written, not all.
+    await until(
+      async () => (await readEvents(redis.url, shards)).times.size > expectedHalf.size / 4,
+      60_000,
+      () => "no events",
+    );
+    a.kill("SIGKILL");
+    await publish(broker.url, devices, steps / 2, steps);
+    const c = await spawnWorker(workerOptions(redis.url, 0));
+    children.push(c);
+    const expected = expectedEvents(devices, steps);
+    await until(
+      async () => (await readEvents(redis.url, shards)).times.size >= expected.size,
+      120_000,
+      async () =>
+        `${(await readEvents(redis.url, shards)).times.size} of ${expected.size} events; ingest ${JSON.stringify(ingest.stats())}\n${await shardState(redis.url, shards)}`,
+    );
+    expect(ingest.stats()).toMatchObject({ messages: devices * steps, samples: 2 * devices * steps, rejected: {} });
+    const { unique, duplicates } = await checkEvents(redis.url, expected);
+    expect(unique).toBe(expected.size);
+    console.log(`takeover: ${unique} events, ${duplicates} written twice`);
+  }, 300_000);
+
+  it("loses nothing when Redis is killed and started again from its append-only file", async () => {
+    // The workers of the test before go on; their samples are all judged.
+    await publish(broker.url, devices, steps, steps + 3);
+    await redis.stop("SIGKILL");
+    const publishing = publish(broker.url, devices, steps + 3, steps + 6);
+    await new Promise((r) => setTimeout(r, 500));
+    await redis.restart();
+    await publishing;
+    const expected = expectedEvents(devices, steps + 6);
+    await until(
+      async () => (await readEvents(redis.url, shards)).times.size >= expected.size,
+      120_000,
+      async () =>
+        `${(await readEvents(redis.url, shards)).times.size} of ${expected.size} events; ingest ${JSON.stringify(ingest.stats())}\n${await shardState(redis.url, shards)}`,
+    );
+    const { unique, duplicates } = await checkEvents(redis.url, expected);
+    expect(unique).toBe(expected.size);
+    expect(ingest.stats().rejected).toEqual({});
+    console.log(
+      `Redis restart: ${unique} events, ${duplicates} written twice; ${deviceId(0)} to ${deviceId(devices - 1)}`,
+    );
+  }, 300_000);
+});
