@@ -49,6 +49,10 @@ export function expectedEvents(devices: number, steps: number): Map<string, unkn
 /** Publishes steps `from` to `to - 1` of every device, one message per reading, QoS 1. */
 export async function publish(url: string, devices: number, from: number, to: number): Promise<void> {
   const client = await mqtt.connectAsync(url, { protocolVersion: 5, clientId: `devices-${from}` });
+  client.on("offline", () => process.stderr.write(`devices-${from}: lost the broker\n`));
+  client.on("disconnect", (p) =>
+    process.stderr.write(`devices-${from}: the broker ended the session (${p.reasonCode})\n`),
+  );
   const sent: Promise<unknown>[] = [];
   for (let t = from; t < to; t++)
     for (let d = 0; d < devices; d++) {

@@ -129,11 +129,16 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
     }
   };
 
+  const receiveMaximum = 64;
   const client = mqtt.connect(checked.value.mqtt, {
     protocolVersion: 5,
     clientId: checked.value.clientId ?? "miotsec-ingest",
     clean: false,
-    properties: { sessionExpiryInterval: 24 * 3600 },
+    // At most this many messages unacknowledged at a time (MQTT 5's Receive Maximum; brokers
+    // send up to 65,535 otherwise): the client reads its packets in order, so the broker's
+    // answer to a keepalive ping waits behind every message sent before it, and behind
+    // thousands of them, on a slow Redis, the client gave the connection up as dead.
+    properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum },
     reconnectPeriod: 500,
     connectTimeout: 10_000,
   });
@@ -166,6 +171,11 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
     return fail([issue("unreachable", `The MQTT broker cannot be reached: ${reason(connected)}.`, ["mqtt"])]);
   }
   client.on("error", (error) => log({ level: "warn", message: `MQTT: ${reason(error)}.` }));
+  client.on("offline", () => log({ level: "warn", message: "Lost the MQTT broker; connecting again." }));
+  client.on("disconnect", (packet) =>
+    log({ level: "warn", message: `The MQTT broker ended the session (reason ${packet.reasonCode ?? 0}).` }),
+  );
+  client.on("connect", () => log({ level: "info", message: "Connected to the MQTT broker." }));
   await client.subscribeAsync(sampleTopicFilter, { qos: 1 });
   log({ level: "info", message: `Reading samples from ${sampleTopicFilter} into ${shards} shards.`, shards });
 

@@ -43,7 +43,14 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
   beforeAll(async () => {
     redis = await startRedis({ aof: true });
     broker = await startMosquitto();
-    const started = await startIngest({ mqtt: broker.url, redis: { url: redis.url }, shards });
+    const started = await startIngest({
+      mqtt: broker.url,
+      redis: { url: redis.url },
+      shards,
+      log: (r) => {
+        if (r.level !== "info") process.stderr.write(`ingest: ${r.message}\n`);
+      },
+    });
     if (!started.ok) throw new Error(JSON.stringify(started.issues));
     ingest = started.value;
   }, 60_000);
@@ -57,10 +64,15 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
   }, 60_000);
 
   it("writes every expected event once after a worker is killed with SIGKILL and another takes its place", async () => {
+    const t0 = Date.now();
+    const phases: string[] = [];
+    const phase = (name: string) => phases.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const a = await spawnWorker(workerOptions(redis.url, 0));
     const b = await spawnWorker(workerOptions(redis.url, 1));
     children.push(a, b);
+    phase("started");
     await publish(broker.url, devices, 0, steps / 2);
+    phase("published");
     const expectedHalf = expectedEvents(devices, steps / 2);
     // Killed in the middle: once some of the first half's events are written, not all.
     await until(
@@ -69,20 +81,26 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
       () => "no events",
     );
     a.kill("SIGKILL");
+    phase("killed");
     await publish(broker.url, devices, steps / 2, steps);
+    phase("published");
     const c = await spawnWorker(workerOptions(redis.url, 0));
     children.push(c);
+    phase("replaced");
     const expected = expectedEvents(devices, steps);
     await until(
       async () => (await readEvents(redis.url, shards)).times.size >= expected.size,
       120_000,
       async () =>
-        `${(await readEvents(redis.url, shards)).times.size} of ${expected.size} events; ingest ${JSON.stringify(ingest.stats())}\n${await shardState(redis.url, shards)}`,
+        `${(await readEvents(redis.url, shards)).times.size} of ${expected.size} events; ingest ${JSON.stringify(ingest.stats())}; ${phases.join(", ")}\n${await shardState(redis.url, shards)}`,
     );
+    phase("all written");
+    // Each message once: MQTT delivers one again after a lost connection, which must not happen
+    // here (under load, one message came twice before the ingest bounded those in flight).
     expect(ingest.stats()).toMatchObject({ messages: devices * steps, samples: 2 * devices * steps, rejected: {} });
     const { unique, duplicates } = await checkEvents(redis.url, expected);
     expect(unique).toBe(expected.size);
-    console.log(`takeover: ${unique} events, ${duplicates} written twice`);
+    console.log(`takeover: ${unique} events, ${duplicates} written twice; ${phases.join(", ")}`);
   }, 300_000);
 
   it("loses nothing when Redis is killed and started again from its append-only file", async () => {
