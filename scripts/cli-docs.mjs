@@ -254,6 +254,11 @@ const sections = [
     ],
   },
   {
+    command: "monitor",
+    text: "Runs a fleet's monitor over MQTT and Redis until it is stopped: the ingest, a worker, or both in one process. It needs `@miotsec/fleet` installed and the servers running, so it has no transcript here; `docs/fleet.md` shows a three-node layout, how shards move between workers, and what one worker holds. Without a Redis server it says what it needs.",
+    runs: [[["monitor", "--shards", "8", "--profiles", "examples/fleet"]]],
+  },
+  {
     command: "schema",
     text: "JSON Schemas (2020-12) of every document miotsec reads, for editors and other languages.",
     runs: [[["schema", "assessment"], { head: 8 }]],
@@ -300,7 +305,8 @@ Conventions:
   exit code 141 (128 + SIGPIPE), as a program the pipe has ended does.
 - A document may carry a \`$schema\` key (to point an editor at its JSON Schema); it is ignored.
 - \`--out\` files are written atomically: to a temporary file beside the target, then renamed.
-- \`--as-of\` defaults to today; it is the only place the command reads the clock.
+- \`--as-of\` defaults to today; it is the only place the command reads the clock, besides
+  the times on \`monitor\`'s log lines.
 
 This page is written by \`node scripts/cli-docs.mjs\` from the built command: every output
 below is real, run from the repository's root with today taken as 2026-11-28 (paths of

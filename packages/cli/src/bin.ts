@@ -28,6 +28,20 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
+// A command that runs until told to (`monitor`) asks for this, and then stops cleanly on the
+// first SIGINT or SIGTERM; the handlers are gone after it, so a second one ends the process.
+// Every other command never asks, and Ctrl-C ends it as usual.
+const stop = () =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve();
+    };
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+
 process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
@@ -35,4 +49,5 @@ process.exitCode = await run(process.argv.slice(2), {
   version,
   color,
   progress: process.stderr.isTTY === true,
+  stop,
 });

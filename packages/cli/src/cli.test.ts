@@ -57,7 +57,7 @@ describe("miotsec", () => {
     const help = await miotsec("--help");
     expect(help.code).toBe(0);
     expect(help.out).toContain("Exit codes: 0 ok, 1 findings, 2 bad input or usage.");
-    expect(Object.keys(commandHelp)).toHaveLength(18);
+    expect(Object.keys(commandHelp)).toHaveLength(19);
     for (const command of Object.keys(commandHelp)) {
       expect(help.out).toContain(`  ${command.split(" ")[0]} `);
       const r = await miotsec(...command.split(" "), "--help");

@@ -24,6 +24,14 @@ export interface Io {
   readonly color?: boolean;
   /** Whether standard error is a terminal, where `compare` draws its progress bar. Default false. */
   readonly progress?: boolean;
+  /**
+   * Called by a command that runs until it is told to stop (`monitor`): resolves when it should
+   * stop. The `miotsec` executable resolves it on the first SIGINT or SIGTERM after the call
+   * (a second one ends the process as usual). Without it, such a command stops at once.
+   *
+   * @since 0.2.0
+   */
+  readonly stop?: () => Promise<void>;
 }
 
 /** The parsed options of any command. */
@@ -59,6 +67,15 @@ export interface Options {
   readonly qr?: string;
   readonly vex?: string[];
   readonly kev?: string;
+  readonly mqtt?: string;
+  readonly redis?: string[];
+  readonly cluster?: boolean;
+  readonly shards?: string;
+  readonly worker?: string;
+  readonly workers?: string;
+  readonly profiles?: string;
+  readonly prefix?: string;
+  readonly "publish-events"?: boolean;
 }
 
 /** What a command gets: the streams, its positional arguments, the options and the styles. */

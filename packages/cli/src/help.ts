@@ -14,6 +14,7 @@ Commands:
   best-before <label>                      the best-before-inspection date of a label
   compare <label> <samples.(ndjson|csv)>   runtime samples against the declared values
   check-traffic <label> <capture.har>      observed network traffic against the declared endpoints
+  monitor --redis URL --shards N ...       a fleet's telemetry from MQTT, judged by workers over Redis
   schema <name>                            print a JSON Schema
   demo [--out DIR]                         run everything on the examples; write an HTML report
   help [command]                           help for miotsec or for a command
@@ -189,6 +190,23 @@ capture records none (a HAR export of mitmproxy): {"api.example": "1.2"}. --orga
 who runs a domain ({"googleapis.com": "Google"}), so that third parties are counted by
 organisation as the paper counted them. Exits 1 on any finding.
 Example: miotsec check-traffic examples/labels/ultrasound-usbc.label.json examples/traffic/ultrasound-usbc.har --countries examples/traffic/countries.json --organisations examples/traffic/organisations.json
+`,
+  monitor: `Usage: miotsec monitor --redis URL [--redis URL ... --cluster] --shards N
+                      [--mqtt URL] [--profiles DIR [--worker K --workers W]]
+                      [--stage integration|operating] [--hold SECONDS] [--prefix P]
+                      [--publish-events] [--json]
+
+Runs a fleet's monitor until SIGINT or SIGTERM, in one or both of two roles. With --mqtt it reads
+samples from miotsec/<device>/samples (MQTT 5, QoS 1; a sample or a list of samples as compare
+reads them, device taken from the topic) into N Redis streams, one per shard of devices. With
+--profiles it is worker K of W (default 0 of 1): it judges the shards whose number modulo W is K
+against the JSON files in DIR (runtime profiles or labels, and devices.json naming each device's
+profile) and writes the events to each shard's events stream (and to miotsec/<device>/events
+with --publish-events). A worker started in the place of one that died takes its shards over from
+their checkpoints. --shards must be the same in every process. --cluster reads --redis as nodes
+of a Redis Cluster. Needs @miotsec/fleet installed. A progress line on a terminal; JSON lines on
+standard error otherwise; --json prints the final counts on standard output.
+Example: miotsec monitor --redis redis://127.0.0.1:6379 --shards 8 --mqtt mqtt://127.0.0.1:1883 --profiles examples/fleet
 `,
   schema: `Usage: miotsec schema <label|label-status|catalog|assessment|profile|runtime-profile>
 

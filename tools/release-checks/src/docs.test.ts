@@ -27,6 +27,7 @@ import { root } from "./sources.test-support.js";
 
 const documents = [
   "README.md",
+  "docs/fleet.md",
   ...readdirSync(join(root, "docs/guides")).map((f) => `docs/guides/${f}`),
   ...readdirSync(join(root, "packages")).map((p) => `packages/${p}/README.md`),
   ...readdirSync(join(root, "apps")).map((p) => `apps/${p}/README.md`),
