@@ -26,12 +26,15 @@ for (const { manifest } of manifests) {
   const overrides = Object.fromEntries(
     [...tarballOf].filter(([name]) => name !== packed.name).map(([name, file]) => [name, `file:${file}`]),
   );
-  const dependencies = Object.fromEntries(
-    Object.entries(packed.dependencies ?? {}).map(([name, range]) => [name, overrides[name] ?? range]),
-  );
+  // npm refuses an override that differs from a direct dependency, peers included (the CLI's
+  // optional @miotsec/fleet), so both name the tarballs too.
+  const fromTarballs = (list) =>
+    Object.fromEntries(Object.entries(list ?? {}).map(([name, range]) => [name, overrides[name] ?? range]));
+  const dependencies = fromTarballs(packed.dependencies);
+  const peerDependencies = fromTarballs(packed.peerDependencies);
   writeFileSync(
     join(project, "package.json"),
-    JSON.stringify({ ...packed, dependencies, overrides, devDependencies: {} }, null, 2),
+    JSON.stringify({ ...packed, dependencies, peerDependencies, overrides, devDependencies: {} }, null, 2),
   );
   sh(
     "npm",
