@@ -5,13 +5,7 @@ import { readFileSync } from "node:fs";
 import { createClient } from "@redis/client";
 import mqtt from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  removeDir,
-  type Server,
-  serversMissing,
-  startMosquitto,
-  startRedis,
-} from "../../fleet/src/servers.test-support.mjs";
+import { type Server, serversMissing, startServers } from "../../fleet/src/servers.test-support.mjs";
 import { example, labelFile, miotsec, miotsecWith } from "./fixtures.test-support.js";
 
 describe("miotsec monitor, called wrongly", () => {
@@ -89,15 +83,11 @@ describe("miotsec monitor, called wrongly", () => {
 describe.skipIf(serversMissing)("miotsec monitor with Redis and Mosquitto", () => {
   let redis: Server;
   let broker: Server;
+  let stop = async () => {};
   beforeAll(async () => {
-    redis = await startRedis();
-    broker = await startMosquitto();
+    ({ redis, broker, stop } = await startServers());
   }, 60_000);
-  afterAll(async () => {
-    await broker?.stop();
-    await redis?.stop();
-    if (redis) removeDir(redis.dir);
-  }, 60_000);
+  afterAll(() => stop(), 60_000);
 
   it("gives for ward 3's samples, published over MQTT, the events compare gives for the file", async () => {
     const samples = readFileSync(example("runtime/ward-3.samples.ndjson"), "utf8").trim().split("\n");

@@ -15,6 +15,7 @@ import {
   serversMissing,
   startMosquitto,
   startRedis,
+  startServers,
 } from "./servers.test-support.mjs";
 import { startWorker } from "./worker.js";
 
@@ -24,15 +25,11 @@ if (!fleet.ok) throw new Error(JSON.stringify(fleet.issues));
 describe.skipIf(serversMissing)("bad input on the wire", () => {
   let redis: Server;
   let broker: Server;
+  let stop = async () => {};
   beforeAll(async () => {
-    redis = await startRedis();
-    broker = await startMosquitto();
+    ({ redis, broker, stop } = await startServers());
   }, 60_000);
-  afterAll(async () => {
-    await broker?.stop();
-    await redis?.stop();
-    if (redis) removeDir(redis.dir);
-  }, 60_000);
+  afterAll(() => stop(), 60_000);
 
   it("is counted by reason, or becomes a rejected event, and the fleet goes on", async () => {
     const shards = 2;

@@ -24,6 +24,10 @@ export declare function freePort(): Promise<number>;
 export declare function startRedis(options?: { aof?: boolean; cluster?: boolean; port?: number }): Promise<Server>;
 /** A Mosquitto broker, anonymous, keeping sessions in memory, with unlimited queues. */
 export declare function startMosquitto(): Promise<Server>;
+/** A Redis server and a Mosquitto broker, and one `stop` for both that removes Redis's folder. */
+export declare function startServers(options?: {
+  aof?: boolean;
+}): Promise<{ redis: Server; broker: Server; stop(): Promise<void> }>;
 /** Makes three Redis servers one Redis Cluster of three masters. */
 export declare function makeCluster(servers: readonly Server[]): void;
 /** Removes a folder a server used. */

@@ -100,6 +100,21 @@ export async function startMosquitto() {
   return serve(mosquittoPath, ["-c", join(dir, "mosquitto.conf")], port, `mqtt://127.0.0.1:${port}`, dir);
 }
 
+/** A Redis server and a Mosquitto broker, and one `stop` for both that removes Redis's folder. */
+export async function startServers(options = {}) {
+  const redis = await startRedis(options);
+  const broker = await startMosquitto();
+  return {
+    redis,
+    broker,
+    async stop() {
+      await broker.stop();
+      await redis.stop();
+      removeDir(redis.dir);
+    },
+  };
+}
+
 export function makeCluster(servers) {
   execFileSync(redisCliPath, ["--cluster", "create", ...servers.map((s) => `127.0.0.1:${s.port}`), "--cluster-yes"], {
     stdio: "ignore",

@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deviceId, expectedEvents, publish, readEvents, shardState, spawnWorker, until } from "./fleet.test-support.js";
 import { type Ingest, startIngest } from "./ingest.js";
-import { removeDir, type Server, serversMissing, startMosquitto, startRedis } from "./servers.test-support.mjs";
+import { type Server, serversMissing, startServers } from "./servers.test-support.mjs";
 
 const devices = 1000;
 const steps = 12;
@@ -38,11 +38,11 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
   let redis: Server;
   let broker: Server;
   let ingest: Ingest;
+  let stop = async () => {};
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis({ aof: true });
-    broker = await startMosquitto();
+    ({ redis, broker, stop } = await startServers({ aof: true }));
     const started = await startIngest({
       mqtt: broker.url,
       redis: { url: redis.url },
@@ -58,9 +58,7 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
   afterAll(async () => {
     for (const child of children) child.kill("SIGKILL");
     await ingest?.stop();
-    await broker?.stop();
-    await redis?.stop();
-    if (redis) removeDir(redis.dir);
+    await stop();
   }, 60_000);
 
   it("writes every expected event once after a worker is killed with SIGKILL and another takes its place", async () => {
