@@ -136,8 +136,9 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
     clean: false,
     // At most this many messages unacknowledged at a time (MQTT 5's Receive Maximum; brokers
     // send up to 65,535 otherwise): the client reads its packets in order, so the broker's
-    // answer to a keepalive ping waits behind every message sent before it, and behind
-    // thousands of them, on a slow Redis, the client gave the connection up as dead.
+    // answer to a keepalive ping waits behind every message sent before it. On a loaded
+    // machine the client can still time out and connect again; the broker then delivers the
+    // unacknowledged messages again (at least once).
     properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum },
     reconnectPeriod: 500,
     connectTimeout: 10_000,

