@@ -136,10 +136,13 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
     clean: false,
     // At most this many messages unacknowledged at a time (MQTT 5's Receive Maximum; brokers
     // send up to 65,535 otherwise): the client reads its packets in order, so the broker's
-    // answer to a keepalive ping waits behind every message sent before it. On a loaded
-    // machine the client can still time out and connect again; the broker then delivers the
-    // unacknowledged messages again (at least once).
+    // answer to a keepalive ping waits behind every message sent before it.
     properties: { sessionExpiryInterval: 24 * 3600, receiveMaximum },
+    // On a loaded machine the client was seen to stop taking messages while the broker held
+    // thousands, until its keepalive gave the connection up (90 s at the default 60 s) and the
+    // broker delivered the unacknowledged ones again. A short keepalive ends such a stall
+    // within about 15 s; a message delivered twice is at least once, as documented.
+    keepalive: 10,
     reconnectPeriod: 500,
     connectTimeout: 10_000,
   });
