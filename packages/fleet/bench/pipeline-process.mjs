@@ -81,7 +81,9 @@ if (role === "ingest") {
     protocolVersion: 5,
     clientId: "floor-ingest",
     clean: false,
-    properties: { sessionExpiryInterval: 3600 },
+    // The ingest's own flow control (src/ingest.ts), so that the floor moves messages as it does.
+    properties: { sessionExpiryInterval: 3600, receiveMaximum: 64 },
+    keepalive: 10,
   });
   client.handleMessage = (packet, done) => {
     const device = packet.topic.split("/")[1];
