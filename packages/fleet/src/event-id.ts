@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { fail, issue, ok, type Result } from "@miotsec/core";
+import { sha256OfText } from "@miotsec/core/internal";
 import type { MonitorEvent } from "@miotsec/runtime-facts";
 
 /**
@@ -44,8 +44,5 @@ export function eventId(event: Pick<MonitorEvent, "device" | "metric" | "at" | "
 
 /** {@link eventId} of fields already checked. */
 export function idOf(device: string, metric: string, at: number, kind: string): string {
-  return createHash("sha256")
-    .update(JSON.stringify([device, metric, at, kind]), "utf8")
-    .digest("hex")
-    .slice(0, 32);
+  return sha256OfText(JSON.stringify([device, metric, at, kind])).slice(0, 32);
 }

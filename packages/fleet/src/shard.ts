@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { fail, issue, ok, type Result } from "@miotsec/core";
+import { sha256OfText } from "@miotsec/core/internal";
 
 /** The most shards a fleet may have: one per Redis Cluster hash slot. */
 export const maxShards = 16_384;
@@ -26,7 +26,7 @@ export function shardOf(device: string, shards: number): Result<number> {
 
 /** {@link shardOf} of arguments already checked. */
 export function shardIndex(device: string, shards: number): number {
-  return createHash("sha256").update(device, "utf8").digest().readUInt32BE(0) % shards;
+  return Number.parseInt(sha256OfText(device).slice(0, 8), 16) % shards;
 }
 
 /**
