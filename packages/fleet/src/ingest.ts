@@ -90,13 +90,13 @@ return #ARGV / 5
 export async function startIngest(options: IngestOptions): Promise<Result<Ingest>> {
   const read = checkedOptions(ingestOptionsSchema, options, ["log"]);
   if (!read.ok) return read;
-  const checked = { value: read.value.checked };
-  const { shards } = checked.value;
-  const prefix = checked.value.prefix ?? "miotsec";
+  const checked = read.value.checked;
+  const { shards } = checked;
+  const prefix = checked.prefix ?? "miotsec";
   const log = (read.value.apart.log as Log | undefined) ?? quiet;
   let redis: Connection;
   try {
-    redis = await connect(checked.value.redis as RedisTarget);
+    redis = await connect(checked.redis as RedisTarget);
   } catch (error) {
     return fail([issue("unreachable", `Redis cannot be reached: ${reason(error)}.`, ["redis"])]);
   }
@@ -106,19 +106,17 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
   const counts = { messages: 0, samples: 0 };
   const rejected: Record<string, number> = Object.create(null);
 
+  // The samples of one message are of one device (parseSamplePayload holds them to the topic's),
+  // so of one shard: one script call writes them all.
   const write = async (samples: readonly Sample[]) => {
-    const byShard = new Map<number, string[]>();
-    for (const s of samples) {
-      const shard = shardIndex(s.device, shards);
-      const args = byShard.get(shard) ?? [];
-      byShard.set(shard, args);
-      args.push(s.device, s.metric, String(s.value), s.unit, String(s.at));
-    }
+    const first = samples[0];
+    if (first === undefined) return true;
+    const stream = keysOf(prefix, shardIndex(first.device, shards)).samples;
+    const args: string[] = [];
+    for (const s of samples) args.push(s.device, s.metric, String(s.value), s.unit, String(s.at));
     for (let attempt = 0; ; attempt++) {
       try {
-        await Promise.all(
-          [...byShard].map(([shard, args]) => redis.script(appendSamples, [keysOf(prefix, shard).samples], args)),
-        );
+        await redis.script(appendSamples, [stream], args);
         return true;
       } catch (error) {
         if (stopping.signal.aborted) return false;
@@ -130,9 +128,9 @@ export async function startIngest(options: IngestOptions): Promise<Result<Ingest
   };
 
   const receiveMaximum = 64;
-  const client = mqtt.connect(checked.value.mqtt, {
+  const client = mqtt.connect(checked.mqtt, {
     protocolVersion: 5,
-    clientId: checked.value.clientId ?? "miotsec-ingest",
+    clientId: checked.clientId ?? "miotsec-ingest",
     clean: false,
     // At most this many messages unacknowledged at a time (MQTT 5's Receive Maximum; brokers
     // send up to 65,535 otherwise): the client reads its packets in order, so the broker's
