@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createClient } from "@redis/client";
 import mqtt from "mqtt";
 import { startIngest } from "../dist/index.js";
-import { removeDir, serversMissing, startMosquitto, startRedis } from "../src/servers.test-support.mjs";
+import { serversMissing, startServers } from "../src/servers.test-support.mjs";
 
 if (serversMissing) {
   console.log("\n(redis-server or mosquitto is not installed: the end-to-end benchmark is skipped)");
@@ -90,8 +90,7 @@ async function publish(url) {
 
 /** One end-to-end run: fresh servers, the ingest and one worker, all samples from publish to acknowledged. */
 async function endToEnd(floor) {
-  const redis = await startRedis();
-  const broker = await startMosquitto();
+  const { redis, broker, stop } = await startServers();
   const client = await createClient({ url: redis.url }).connect();
   const options = { redis: redis.url, mqtt: broker.url, shards: SHARDS, worker: 0, workers: 1, profiles };
   // Each in a process of its own, as the publishing devices are in this one.
@@ -103,16 +102,13 @@ async function endToEnd(floor) {
   const seconds = (performance.now() - start) / 1000;
   for (const c of children) await stopped(c);
   await client.close();
-  await broker.stop();
-  await redis.stop();
-  removeDir(redis.dir);
+  await stop();
   return total / seconds;
 }
 
 /** Samples a second `workers` worker processes judge, from samples already in the shards. */
 async function draining(workers) {
-  const redis = await startRedis();
-  const broker = await startMosquitto();
+  const { redis, broker, stop } = await startServers();
   const client = await createClient({ url: redis.url }).connect();
   const started = await startIngest({ mqtt: broker.url, redis: { url: redis.url }, shards: SHARDS, clientId: "bench" });
   await publish(broker.url);
@@ -127,9 +123,7 @@ async function draining(workers) {
   const seconds = (performance.now() - start) / 1000;
   for (const c of children) await stopped(c);
   await client.close();
-  await broker.stop();
-  await redis.stop();
-  removeDir(redis.dir);
+  await stop();
   return total / seconds;
 }
 
