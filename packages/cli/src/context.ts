@@ -114,6 +114,14 @@ export function choice<T extends string>(
   throw new UsageError(`--${option} must be ${allowed.join(", ")}; not "${value}"`);
 }
 
+/** `--hold`: a number of seconds, 0 or more (default 0), or a {@link UsageError}. */
+export function holdSeconds(value: string | undefined): number {
+  const seconds = value === undefined ? 0 : Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value ?? "0") || !Number.isFinite(seconds))
+    throw new UsageError(`--hold must be a number of seconds, 0 or more (such as 120), not "${value}"`);
+  return seconds;
+}
+
 /**
  * Writes `text` to `--out` atomically, or to standard output. Markup (SVG, HTML, Markdown) on
  * standard output has what a terminal would obey written as character references; JSON comes

@@ -1,6 +1,6 @@
 import type { Action, MonitorEvent, Tier } from "@miotsec/runtime-facts";
 import type { Context } from "../context.js";
-import { choice, positional } from "../context.js";
+import { choice, holdSeconds, positional } from "../context.js";
 import { issueLine, UsageError } from "../io.js";
 import { readSamples } from "../samples.js";
 import { tierStyle } from "../style.js";
@@ -113,9 +113,7 @@ export async function compareCommand(context: Context): Promise<number> {
   const [labelFile, samplesFile] = positional(context, "a label file", "a samples file") as [string, string];
   const { io, options, style: s } = context;
   const stage = choice("stage", options.stage, ["operating", "integration"], "operating");
-  const holdSeconds = options.hold === undefined ? 0 : Number(options.hold);
-  if (!/^\d+(\.\d+)?$/.test(options.hold ?? "0") || !Number.isFinite(holdSeconds))
-    throw new UsageError(`--hold must be a number of seconds, 0 or more (such as 120), not "${options.hold}"`);
+  const hold = holdSeconds(options.hold);
   const label = await readLabel(labelFile);
   const bar = io.progress === true ? progressBar(io.err) : undefined;
   let summary: CompareSummary;
@@ -123,7 +121,7 @@ export async function compareCommand(context: Context): Promise<number> {
     summary = await compareSamples(
       label,
       samplesFile,
-      { stage, holdSeconds, ...(bar && { onProgress: bar.update }) },
+      { stage, holdSeconds: hold, ...(bar && { onProgress: bar.update }) },
       labelFile,
     );
   } finally {

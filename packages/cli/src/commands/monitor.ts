@@ -1,6 +1,6 @@
 import type { Ingest, LogRecord, Worker } from "@miotsec/fleet";
 import type { Context } from "../context.js";
-import { choice, positional } from "../context.js";
+import { choice, holdSeconds, positional } from "../context.js";
 import { issueLine, UsageError } from "../io.js";
 import { oneLine } from "../terminal.js";
 
@@ -45,9 +45,7 @@ export async function monitorCommand(context: Context): Promise<number> {
   const workers = wholeNumber("workers", options.workers, 1, 16_384, 1);
   const worker = wholeNumber("worker", options.worker, 0, workers - 1, 0);
   const stage = choice("stage", options.stage, ["operating", "integration"], "operating");
-  if (options.hold !== undefined && !/^\d+(\.\d+)?$/.test(options.hold))
-    throw new UsageError(`--hold must be a number of seconds, 0 or more (such as 120), not "${options.hold}"`);
-  const holdSeconds = Number(options.hold ?? 0);
+  const hold = holdSeconds(options.hold);
   if (options["publish-events"] && (options.mqtt === undefined || options.profiles === undefined))
     throw new UsageError("--publish-events needs both --mqtt and --profiles");
 
@@ -91,7 +89,7 @@ export async function monitorCommand(context: Context): Promise<number> {
         workers,
         profiles: profiles.value,
         stage,
-        holdSeconds,
+        holdSeconds: hold,
         ...(options.prefix !== undefined && { prefix: options.prefix }),
         ...(options["publish-events"] && options.mqtt !== undefined && { mqtt: options.mqtt }),
         log,
