@@ -1,6 +1,44 @@
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
+
+const here = (path: string) => new URL(path, import.meta.url).pathname;
+
+/** The first render of a first visit, from src/prerender.tsx run in Node.js. */
+async function prerendered(): Promise<string> {
+  const bundled = await build({
+    entryPoints: [here("src/prerender.tsx")],
+    bundle: true,
+    // The modules the page runs (their browser builds), run here by Node.js.
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = bundled.outputFiles[0]?.text ?? "";
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  return module.prerender();
+}
+
+/** src/boot.ts as one small classic script, with the studio's script written in. */
+async function bootScript(studioScript: string): Promise<string> {
+  const bundled = await build({
+    entryPoints: [here("src/boot.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+    define: { __STUDIO_SCRIPT__: JSON.stringify(studioScript) },
+  });
+  return bundled.outputFiles[0]?.text ?? "";
+}
 
 /**
  * The studio is a static page that works from any static host and from `file://`. Chromium
@@ -10,6 +48,11 @@ import { defineConfig, type Plugin } from "vite";
  * Content Security Policy allows scripts and styles of its own origin only (`'self'`), no
  * inline code, no eval and no connection of any kind (`connect-src 'none'`), so the page cannot
  * send what it holds.
+ *
+ * The page holds the studio's first render of a first visit, the blank questionnaire
+ * (src/prerender.tsx), hidden and inert, and runs src/boot.ts first, which shows it when the
+ * studio will open on it and then starts the studio's script: the questionnaire is on screen
+ * before the libraries have started, where the page was empty until they had.
  */
 function staticPage(): Plugin {
   const policy = [
@@ -32,13 +75,29 @@ function staticPage(): Plugin {
     enforce: "post",
     apply: "build",
     // After every other plugin has written the page, so that what is checked is what ships.
-    writeBundle(options, bundle) {
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? "dist";
+      const entry = Object.values(bundle).find((file) => file.type === "chunk" && file.isEntry);
+      if (entry === undefined) throw new Error("no entry script in the bundle");
+      const opening = await prerendered();
+      const boot = await bootScript(`./${entry.fileName}`);
+      const bootName = `assets/boot-${createHash("sha256").update(boot).digest("hex").slice(0, 8)}.js`;
+      writeFileSync(join(dir, bootName), boot);
       for (const file of Object.values(bundle)) {
         if (!file.fileName.endsWith(".html")) continue;
-        const path = join(options.dir ?? "dist", file.fileName);
+        const path = join(dir, file.fileName);
         let html = readFileSync(path, "utf8")
-          .replace(/<script type="module" crossorigin (src="[^"]+")><\/script>/g, "<script defer $1></script>")
+          .replace(/<script type="module" crossorigin src="[^"]+"><\/script>\n?\s*/g, "")
           .replace(/<link rel="stylesheet" crossorigin (href="[^"]+")>/g, '<link rel="stylesheet" $1>');
+        if (!html.includes('<div id="app"></div>'))
+          throw new Error(`${path}: no empty <div id="app"> to write the first render into`);
+        if (!html.includes("</title>")) throw new Error(`${path}: no <title> to put the first script after`);
+        html = html
+          .replace(
+            "</title>",
+            `</title>\n    <script defer src="./${bootName}"></script>\n    <link rel="preload" as="script" href="./${entry.fileName}">`,
+          )
+          .replace('<div id="app"></div>', `<div id="app" class="booting" inert>${opening}</div>`);
         if (/crossorigin|type="module"|<script>|<style/.test(html))
           throw new Error(`${path}: a module script, an inline script or style, or crossorigin is left`);
         if (!html.includes('<meta charset="utf-8" />'))

@@ -1,19 +1,11 @@
 // The studio's frame: its name, the promise that nothing leaves the page, and the three
-// journeys (Assess, Read a label, Write a label), chosen by the address's fragment so that a
-// journey can be bookmarked and the browser's back button works.
+// journeys (Assess, Read a label, Write a label; see journeys.ts).
 import { useEffect, useState } from "preact/hooks";
 import { AssessPage } from "./assess/assess-page.js";
+import { type Journey, journeyOf, journeys } from "./journeys.js";
 import { t } from "./messages.js";
 import { ReadPage } from "./read/read-page.js";
 import { WritePage } from "./write/write-page.js";
-
-const journeys = ["assess", "read", "write"] as const;
-type Journey = (typeof journeys)[number];
-
-const journeyOf = (hash: string): Journey => {
-  const name = hash.replace(/^#/, "");
-  return (journeys as readonly string[]).includes(name) ? (name as Journey) : "assess";
-};
 
 /** The studio. */
 export function App() {

@@ -1,4 +1,4 @@
-import { render } from "preact";
+import { hydrate, render } from "preact";
 import { config } from "zod/mini";
 import { App } from "./app.js";
 import "./styles.css";
@@ -8,4 +8,13 @@ import "./styles.css";
 config({ jitless: true });
 
 const root = document.getElementById("app");
-if (root !== null) render(<App />, root);
+if (root !== null) {
+  // The built page holds a first visit's questionnaire (prerender.tsx). Shown, it is the
+  // studio's own first render (boot.ts and first-visit.ts; a test holds them to it), so the
+  // studio takes it over as it is; still hidden, the studio renders into it, reusing its
+  // elements and correcting whatever differs.
+  if (root.firstElementChild !== null && !root.classList.contains("booting")) hydrate(<App />, root);
+  else render(<App />, root);
+  root.classList.remove("booting");
+  root.removeAttribute("inert");
+}

@@ -14,7 +14,9 @@ import {
   downloadOf,
   example,
   openStudio,
+  reloadStudio,
   sayWhyIfNoChromium,
+  studioReady,
   useChromium,
 } from "./studio.test-support.js";
 
@@ -46,6 +48,102 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows the questionnaire before its script has started, dated today, and takes answers once it has", async () => {
+    let release = () => {};
+    const holdScript = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { page, context, requests, errors } = await openStudio(browser(), "assess", { holdScript });
+    // The page's first script has shown what the page holds: every question and the level, on
+    // screen, with today's date; nothing there takes input yet.
+    await expect.poll(() => page.locator("#app").getAttribute("class")).toBe("");
+    expect(await page.locator(".question").count()).toBe(81);
+    expect(await page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
+    expect(await page.locator("#q-organisation-1-1").isVisible()).toBe(true);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    expect(await page.locator("#assess-as-of").inputValue()).toBe(today);
+    expect(await page.locator("#app").getAttribute("inert")).toBe("");
+    expect(await page.evaluate(() => document.querySelectorAll("script[src*='/studio-']").length)).toBe(1);
+    // The studio's script arrives: the page takes input, and an answer moves the count.
+    release();
+    await studioReady(page);
+    await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).check();
+    await expect.poll(() => page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
+    expect(await page.locator("#assess-as-of").inputValue()).toBe(today);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  const keptAnswer = JSON.stringify({
+    schemaVersion: 1,
+    asOf: "2026-11-30",
+    catalog: { id: miotCatalog.id, version: miotCatalog.version },
+    answers: { "organisation.1.1": "met" },
+  });
+  const blankKept = (asOf: string) =>
+    JSON.stringify({
+      schemaVersion: 1,
+      asOf,
+      catalog: { id: miotCatalog.id, version: miotCatalog.version },
+      answers: {},
+    });
+  const opensElsewhere: { journey: "assess" | "read"; kept: Record<string, string>; what: string }[] = [
+    { journey: "assess", kept: { assessment: keptAnswer }, what: "answers kept in the browser" },
+    {
+      journey: "assess",
+      kept: { "catalog-source": JSON.stringify({ profile: { file: "p.yaml", document: {} } }) },
+      what: "a profile kept in the browser",
+    },
+    { journey: "assess", kept: { assessment: blankKept("2024-02-29") }, what: "a blank assessment of another day" },
+    {
+      journey: "assess",
+      kept: { assessment: blankKept("2023-02-29") },
+      what: "a blank assessment of a day that does not exist",
+    },
+    { journey: "read", kept: {}, what: "another journey" },
+  ];
+  it.each(opensElsewhere)(
+    "keeps the page hidden until the studio has drawn it when it opens on $what",
+    async ({ journey, kept }) => {
+      let release = () => {};
+      const holdScript = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const { page, context, errors } = await openStudio(browser(), journey, { holdScript, kept });
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector("script[src*='/studio-']") !== null))
+        .toBe(true);
+      expect(await page.locator("#app").getAttribute("class")).toBe("booting");
+      expect(await page.locator("#app h1").isVisible()).toBe(false);
+      release();
+      await studioReady(page);
+      expect(await page.locator("#app").getAttribute("class")).toBe("");
+      if (kept.assessment === keptAnswer) {
+        expect(await page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
+        expect(await page.locator("#assess-as-of").inputValue()).toBe("2026-11-30");
+      }
+      if (kept.assessment === blankKept("2024-02-29"))
+        expect(await page.locator("#assess-as-of").inputValue()).toBe("2024-02-29");
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("keeps nothing in the browser for a blank assessment dated today, and keeps the first answer", async () => {
+    const { page, context } = await openStudio(browser(), "assess");
+    const kept = () => page.evaluate(() => Object.keys(localStorage).sort());
+    expect(await kept()).toEqual([]);
+    await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).check();
+    await expect.poll(kept).toEqual(["miotsec-studio:assessment"]);
+    await page.locator("#q-organisation-1-1").getByLabel("Not yet answered", { exact: true }).check();
+    await expect.poll(kept).toEqual([]);
+    await context.close();
+  });
+
   it("follows every answer: the level and the roadmap change, and the work survives a reload", async () => {
     const { page, requests, errors } = await openStudio(browser(), "assess");
     await page.getByTestId("assess-open").setInputFiles(hospital);
@@ -72,7 +170,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     await page.locator("#q-data-management-1-3").getByLabel("Not applicable", { exact: true }).check();
     expect(await page.locator("#q-data-management-1-3-why").isVisible()).toBe(true);
 
-    await page.reload();
+    await reloadStudio(page);
     await expect.poll(() => page.getByTestId("overall-level").innerText()).toBe("Level 0: not reached");
     expect(await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).isChecked()).toBe(true);
     expect(requests).toEqual([]);
@@ -243,7 +341,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
       localStorage.setItem("miotsec-studio:assessment", JSON.stringify({ answers: null }));
       localStorage.setItem("miotsec-studio:catalog-source", JSON.stringify({ catalog: null, profile: "x" }));
     });
-    await page.reload();
+    await reloadStudio(page);
     await expect.poll(() => page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
     expect(errors).toEqual([]);
     await context.close();

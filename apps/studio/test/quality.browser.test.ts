@@ -2,6 +2,7 @@
 // and that no request leaves it, even when its own code tries; that it opens from file://;
 // no serious or critical accessibility violation (axe-core) in light and dark schemes;
 // keyboard-only use; and a layout without horizontal scrolling from 390 px up.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import {
   seriousViolations,
   setDate,
   studioHtml,
+  studioReady,
   useChromium,
 } from "./studio.test-support.js";
 
@@ -49,15 +51,20 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
     expect(directives.get("connect-src")).toBe("'none'");
     expect(directives.get("script-src")).toBe("'self'");
     expect(directives.get("style-src")).toBe("'self'");
-    // No inline code, and nothing loaded from elsewhere: the one script and the one stylesheet
-    // are files of the page's own, named relative to it.
+    // No inline code, and nothing loaded from elsewhere: the first script, the studio's script
+    // (preloaded, and started by the first) and the one stylesheet are files of the page's own,
+    // named relative to it.
     const html = studioHtml();
     expect(html).not.toMatch(/<script>|<script [^>]*>[^<]|<style|\son\w+=/);
     const references = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(references.filter((r) => !r?.startsWith("data:"))).toEqual([
+    const files = references.filter((r) => !r?.startsWith("data:"));
+    expect(files).toEqual([
+      expect.stringMatching(/^\.\/assets\/boot-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/assets\/studio-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/assets\/style-[\w-]+\.css$/),
     ]);
+    const boot = readFileSync(new URL(`../dist/${files[0]}`, import.meta.url), "utf8");
+    expect([...boot.matchAll(/"(\.\/[^"]*)"/g)].map((m) => m[1])).toEqual([files[1]]);
   });
 
   it("makes no request, and the browser refuses one its own code would try", async () => {
@@ -110,6 +117,7 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(`file://${fileURLToPath(new URL("../dist/index.html", import.meta.url))}#read`);
+    await studioReady(page);
     await page.getByTestId("read-label").setInputFiles(example("labels/ultrasound-wifi.label.json"));
     await expect
       .poll(() => page.getByTestId("best-before").locator("h3").innerText())

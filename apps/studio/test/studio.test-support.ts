@@ -59,7 +59,14 @@ export interface Studio {
 export async function openStudio(
   browser: Browser,
   journey: "assess" | "read" | "write",
-  options: { viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    colorScheme?: "light" | "dark";
+    /** The studio's own script is served only once this settles; openStudio then returns as soon as the page is in. */
+    holdScript?: Promise<void>;
+    /** Work kept in the browser before the page opens (store.ts's names, JSON text). */
+    kept?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<Studio> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
@@ -71,9 +78,11 @@ export async function openStudio(
   const errors: string[] = [];
   // The studio's own files (the page, its script and stylesheet) are served; anything else is
   // a request that leaves the page, recorded and refused.
-  await page.route("**/*", (route) => {
+  await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     const file = url.origin === "http://localhost" ? builtFile(url.pathname) : undefined;
+    if (file !== undefined && options.holdScript !== undefined && /\/studio-[\w-]+\.js$/.test(url.pathname))
+      await options.holdScript;
     if (file !== undefined) return route.fulfill({ status: 200, ...file });
     requests.push(url.href);
     return route.abort();
@@ -82,9 +91,32 @@ export async function openStudio(
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`http://localhost/#${journey}`);
-  await page.getByRole("heading", { level: 1, name: "miotsec studio" }).waitFor();
+  if (options.kept !== undefined)
+    await page.addInitScript((kept) => {
+      if (sessionStorage.getItem("kept") !== null) return;
+      sessionStorage.setItem("kept", "1");
+      for (const [name, text] of Object.entries(kept)) localStorage.setItem(`miotsec-studio:${name}`, text);
+    }, options.kept);
+  // A held script holds the page's load event too: the page is in once its HTML is read.
+  await page.goto(`http://localhost/#${journey}`, { waitUntil: options.holdScript ? "domcontentloaded" : "load" });
+  if (options.holdScript === undefined) await studioReady(page);
   return { page, context, requests, errors };
+}
+
+/**
+ * Waits until the studio has rendered and takes input. The page may show a first visit's
+ * questionnaire before that (boot.ts), inert: what a test typed or opened there would be lost
+ * as it would for a person, who cannot.
+ */
+export async function studioReady(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "miotsec studio" }).waitFor();
+  await page.locator("#app:not([inert])").waitFor({ state: "attached" });
+}
+
+/** Reloads the page and waits until the studio takes input again. */
+export async function reloadStudio(page: Page): Promise<void> {
+  await page.reload();
+  await studioReady(page);
 }
 
 /** Runs `click` and returns the download it starts, with its text. */

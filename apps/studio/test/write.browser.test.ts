@@ -10,6 +10,7 @@ import {
   downloadOf,
   example,
   openStudio,
+  reloadStudio,
   sayWhyIfNoChromium,
   useChromium,
 } from "./studio.test-support.js";
@@ -129,7 +130,7 @@ describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
   it("keeps the draft in the browser across a reload", async () => {
     const { page } = await openStudio(browser(), "write");
     await page.locator("#f-id").fill("draft-kept");
-    await page.reload();
+    await reloadStudio(page);
     await expect.poll(() => page.locator("#f-id").inputValue()).toBe("draft-kept");
   });
 });

@@ -4,9 +4,10 @@ import type { Issue } from "@miotsec/core";
 import type { Catalog } from "@miotsec/criteria";
 import { assess, compareReports, type MaturityReport, toMarkdown, toOscalAssessmentResults } from "@miotsec/maturity";
 import { useCallback, useLayoutEffect, useMemo, useState } from "preact/hooks";
-import { download, type Opened, today } from "../files.js";
+import { download, type Opened } from "../files.js";
 import { t } from "../messages.js";
 import { keep, load } from "../store.js";
+import { today } from "../today.js";
 import { AsOf, FilePicker, IssueList, Notice } from "../ui/widgets.js";
 import { answeredCount, type Draft, emptyDraft, readDraft, toYaml } from "./assessment.js";
 import { type CatalogSource, catalogOf, kindOf, readSource } from "./catalog-source.js";
@@ -23,6 +24,9 @@ function initialDraft(): Draft {
   return kept.ok ? kept.value : emptyDraft(today());
 }
 
+/** Whether `draft` is what a first visit opens on: a blank assessment of the paper's catalog, dated today. */
+const isNewDraft = (draft: Draft) => JSON.stringify(draft) === JSON.stringify(emptyDraft(today()));
+
 function initialSource(): CatalogSource {
   return readSource(load("catalog-source"));
 }
@@ -37,9 +41,15 @@ export function AssessPage() {
   const [baseline, setBaseline] = useState<Baseline | undefined>(undefined);
   const [notice, setNotice] = useState<{ message: string; error?: boolean } | undefined>(undefined);
 
-  // Kept as soon as the page changes, not after the next paint: a reload right after an answer keeps it.
-  useLayoutEffect(() => keep("assessment", draft), [draft]);
-  useLayoutEffect(() => keep("catalog-source", source), [source]);
+  // Kept as soon as the page changes, not after the next paint: a reload right after an answer
+  // keeps it. A blank assessment dated today and the paper's catalog are what a first visit
+  // opens on, so nothing is kept for them, and the page can show them before the studio has
+  // started (first-visit.ts).
+  useLayoutEffect(() => keep("assessment", isNewDraft(draft) ? undefined : draft), [draft]);
+  useLayoutEffect(
+    () => keep("catalog-source", source.catalog === undefined && source.profile === undefined ? undefined : source),
+    [source],
+  );
 
   const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => change(d)), []);
   const catalog = useMemo(() => catalogOf(source), [source]);

@@ -8,8 +8,9 @@ import { renderLabelSvg } from "@miotsec/render";
 import { parseRuntimeProfile } from "@miotsec/runtime-facts";
 import { type LabelVerification, verifyLabel } from "@miotsec/trust";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { type Opened, today } from "../files.js";
+import type { Opened } from "../files.js";
 import { t } from "../messages.js";
+import { today } from "../today.js";
 import { AsOf, FilePicker, IssueList, Notice } from "../ui/widgets.js";
 import { checkTraffic } from "./traffic.js";
 
