@@ -133,6 +133,23 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     },
   );
 
+  it("draws the page afresh when work was kept (in another tab) after the questionnaire was shown", async () => {
+    let release = () => {};
+    const holdScript = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { page, context, errors } = await openStudio(browser(), "assess", { holdScript });
+    await expect.poll(() => page.locator("#app").getAttribute("class")).toBe("");
+    await page.evaluate((text) => localStorage.setItem("miotsec-studio:assessment", text), keptAnswer);
+    release();
+    await studioReady(page);
+    expect(await page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
+    expect(await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator("#assess-as-of").inputValue()).toBe("2026-11-30");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("keeps nothing in the browser for a blank assessment dated today, and keeps the first answer", async () => {
     const { page, context } = await openStudio(browser(), "assess");
     const kept = () => page.evaluate(() => Object.keys(localStorage).sort());
