@@ -93,10 +93,7 @@ function staticPage(): Plugin {
           throw new Error(`${path}: no empty <div id="app"> to write the first render into`);
         if (!html.includes("</title>")) throw new Error(`${path}: no <title> to put the first script after`);
         html = html
-          .replace(
-            "</title>",
-            `</title>\n    <script defer src="./${bootName}"></script>\n    <link rel="preload" as="script" href="./${entry.fileName}">`,
-          )
+          .replace("</title>", `</title>\n    <script defer src="./${bootName}"></script>`)
           .replace('<div id="app"></div>', `<div id="app" class="booting" inert>${opening}</div>`);
         if (/crossorigin|type="module"|<script>|<style/.test(html))
           throw new Error(`${path}: a module script, an inline script or style, or crossorigin is left`);

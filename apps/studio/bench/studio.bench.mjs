@@ -148,6 +148,8 @@ for (let round = 0; round < rounds; round++) {
 // updates.2.3 moves the facility between level 1 (partly met) and level 2 (met).
 const studio = await newPage();
 await studio.page.goto(`${origin}/#assess`);
+// The page may show the questionnaire before the studio takes input (inert until then).
+await studio.page.locator("#app:not([inert])").waitFor({ state: "attached" });
 await studio.page.getByTestId("assess-open").setInputFiles(hospital);
 await studio.page.waitForFunction(
   () => document.querySelector("[data-testid=overall-level]")?.textContent === "Level 1: beginnings",
