@@ -9,6 +9,7 @@ import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { assess } from "@miotsec/maturity";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { storageKey } from "../src/store.js";
 import {
   chromiumPath,
   downloadOf,
@@ -140,7 +141,10 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     });
     const { page, context, errors } = await openStudio(browser(), "assess", { holdScript });
     await expect.poll(() => page.locator("#app").getAttribute("class")).toBe("");
-    await page.evaluate((text) => localStorage.setItem("miotsec-studio:assessment", text), keptAnswer);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+      storageKey("assessment"),
+      keptAnswer,
+    ] as const);
     release();
     await studioReady(page);
     expect(await page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
@@ -155,7 +159,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     const kept = () => page.evaluate(() => Object.keys(localStorage).sort());
     expect(await kept()).toEqual([]);
     await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).check();
-    await expect.poll(kept).toEqual(["miotsec-studio:assessment"]);
+    await expect.poll(kept).toEqual([storageKey("assessment")]);
     await page.locator("#q-organisation-1-1").getByLabel("Not yet answered", { exact: true }).check();
     await expect.poll(kept).toEqual([]);
     await context.close();

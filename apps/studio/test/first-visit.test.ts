@@ -1,13 +1,13 @@
 // The page shows the questionnaire it holds before the studio's script has started (boot.ts)
 // only when the studio's own first render is the same: whatever is kept in the browser and
-// whatever the address, blankOpening never says "show it" where the studio would draw
+// whatever the address, opensBlank never says "show it" where the studio would draw
 // something else. The studio's first render is rendered here in Node.js (prerender.tsx).
 import { fc, test } from "@fast-check/vitest";
 import { miotCatalog } from "@miotsec/criteria";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { opensBlank, prerenderAsOf } from "../src/first-visit.js";
 import { type BrowserState, prerender, renderOpening } from "../src/prerender.js";
-import { load } from "../src/store.js";
+import { load, storageKey } from "../src/store.js";
 import { today } from "../src/today.js";
 
 // The studio dates a new assessment today: the clock is held so that both renders share a day.
@@ -25,7 +25,8 @@ const { id, version } = miotCatalog;
 /** What boot.ts decides in a browser in `state`, reading the kept work through the studio's own store. */
 function decide(state: BrowserState): boolean {
   const lent = globalThis as { localStorage?: unknown };
-  lent.localStorage = { getItem: (key: string) => state.kept[key.replace(/^miotsec-studio:/, "")] ?? null };
+  const items = new Map(Object.entries(state.kept).map(([name, text]) => [storageKey(name), text]));
+  lent.localStorage = { getItem: (key: string) => items.get(key) ?? null };
   try {
     return opensBlank({ hash: state.hash, assessment: load("assessment"), catalogSource: load("catalog-source") });
   } finally {

@@ -10,6 +10,7 @@ import {
   launchChromium,
   sayWhyIfNoChromium,
 } from "../../../packages/render/src/chromium.test-support.js";
+import { storageKey } from "../src/store.js";
 
 export { chromiumPath, launchChromium, sayWhyIfNoChromium };
 
@@ -92,11 +93,14 @@ export async function openStudio(
   });
   page.on("pageerror", (e) => errors.push(e.message));
   if (options.kept !== undefined)
-    await page.addInitScript((kept) => {
-      if (sessionStorage.getItem("kept") !== null) return;
-      sessionStorage.setItem("kept", "1");
-      for (const [name, text] of Object.entries(kept)) localStorage.setItem(`miotsec-studio:${name}`, text);
-    }, options.kept);
+    await page.addInitScript(
+      (kept) => {
+        if (sessionStorage.getItem("kept") !== null) return;
+        sessionStorage.setItem("kept", "1");
+        for (const [key, text] of kept) localStorage.setItem(key, text);
+      },
+      Object.entries(options.kept).map(([name, text]) => [storageKey(name), text] as const),
+    );
   // A held script holds the page's load event too: the page is in once its HTML is read.
   await page.goto(`http://localhost/#${journey}`, { waitUntil: options.holdScript ? "domcontentloaded" : "load" });
   if (options.holdScript === undefined) await studioReady(page);
