@@ -94,7 +94,8 @@ function staticPage(): Plugin {
         if (!html.includes("</title>")) throw new Error(`${path}: no <title> to put the first script after`);
         html = html
           .replace("</title>", `</title>\n    <script defer src="./${bootName}"></script>`)
-          .replace('<div id="app"></div>', `<div id="app" class="booting" inert>${opening}</div>`);
+          // A function, so that a "$" in the page's text is not read as a replacement pattern.
+          .replace('<div id="app"></div>', () => `<div id="app" class="booting" inert>${opening}</div>`);
         if (/crossorigin|type="module"|<script>|<style/.test(html))
           throw new Error(`${path}: a module script, an inline script or style, or crossorigin is left`);
         if (!html.includes('<meta charset="utf-8" />'))
