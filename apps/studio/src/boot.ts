@@ -4,18 +4,13 @@
 // screen, so that the questionnaire can be read while the libraries, the catalog and the
 // schemas start. Until the studio has rendered, the page is inert: nothing can be answered
 // there that the studio's first render would not know of.
-import { opensBlank } from "./first-visit.js";
-import { load } from "./store.js";
+import { openingHere, opensBlank } from "./first-visit.js";
 import { today } from "./today.js";
 
 // Written in by the build (vite.config.ts).
 declare const __STUDIO_SCRIPT__: string;
 
-const blank = opensBlank({
-  hash: location.hash,
-  assessment: load("assessment"),
-  catalogSource: load("catalog-source"),
-});
+const blank = opensBlank(openingHere());
 const root = document.getElementById("app");
 if (blank && root !== null) {
   const date = document.getElementById("assess-as-of");

@@ -8,6 +8,7 @@
 // The rule stays this small because the studio keeps nothing for a blank assessment dated today
 // and the paper's catalog (assess-page.tsx): anything kept is work, and the page waits for it.
 import { journeyOf } from "./journeys.js";
+import { load } from "./store.js";
 
 /** The "as of" date the built page's blank questionnaire is written with; boot.ts puts today's in its place. */
 export const prerenderAsOf = "2000-01-01";
@@ -29,3 +30,10 @@ export interface Opening {
  */
 export const opensBlank = (opening: Opening): boolean =>
   journeyOf(opening.hash) === "assess" && opening.assessment === undefined && opening.catalogSource === undefined;
+
+/** The opening as this page finds it now: its address and what the browser keeps (boot.ts, main.tsx). */
+export const openingHere = (): Opening => ({
+  hash: location.hash,
+  assessment: load("assessment"),
+  catalogSource: load("catalog-source"),
+});

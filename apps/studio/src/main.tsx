@@ -1,8 +1,7 @@
 import { hydrate, render } from "preact";
 import { config } from "zod/mini";
 import { App } from "./app.js";
-import { opensBlank } from "./first-visit.js";
-import { load } from "./store.js";
+import { openingHere, opensBlank } from "./first-visit.js";
 import "./styles.css";
 import { today } from "./today.js";
 
@@ -19,10 +18,7 @@ if (root !== null) {
   // its elements and correcting whatever differs.
   const shown = root.firstElementChild !== null && !root.classList.contains("booting");
   const date = document.getElementById("assess-as-of");
-  const same =
-    opensBlank({ hash: location.hash, assessment: load("assessment"), catalogSource: load("catalog-source") }) &&
-    date instanceof HTMLInputElement &&
-    date.value === today();
+  const same = opensBlank(openingHere()) && date instanceof HTMLInputElement && date.value === today();
   if (shown && same) hydrate(<App />, root);
   else render(<App />, root);
   root.classList.remove("booting");

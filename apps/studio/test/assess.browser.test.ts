@@ -14,6 +14,7 @@ import {
   chromiumPath,
   downloadOf,
   example,
+  heldScript,
   openStudio,
   reloadStudio,
   sayWhyIfNoChromium,
@@ -50,10 +51,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("shows the questionnaire before its script has started, dated today, and takes answers once it has", async () => {
-    let release = () => {};
-    const holdScript = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { holdScript, release } = heldScript();
     const { page, context, requests, errors } = await openStudio(browser(), "assess", { holdScript });
     // The page's first script has shown what the page holds: every question and the level, on
     // screen, with today's date; nothing there takes input yet.
@@ -110,10 +108,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   it.each(opensElsewhere)(
     "keeps the page hidden until the studio has drawn it when it opens on $what",
     async ({ journey, kept }) => {
-      let release = () => {};
-      const holdScript = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { holdScript, release } = heldScript();
       const { page, context, errors } = await openStudio(browser(), journey, { holdScript, kept });
       await expect
         .poll(() => page.evaluate(() => document.querySelector("script[src*='/studio-']") !== null))
@@ -135,10 +130,7 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   );
 
   it("draws the page afresh when work was kept (in another tab) after the questionnaire was shown", async () => {
-    let release = () => {};
-    const holdScript = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { holdScript, release } = heldScript();
     const { page, context, errors } = await openStudio(browser(), "assess", { holdScript });
     await expect.poll(() => page.locator("#app").getAttribute("class")).toBe("");
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [

@@ -107,6 +107,15 @@ export async function openStudio(
   return { page, context, requests, errors };
 }
 
+/** A hold on the studio's script for openStudio's `holdScript`, and the release that serves it. */
+export function heldScript(): { holdScript: Promise<void>; release: () => void } {
+  let release = () => {};
+  const holdScript = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { holdScript, release };
+}
+
 /**
  * Waits until the studio has rendered and takes input. The page may show a first visit's
  * questionnaire before that (boot.ts), inert: what a test typed or opened there would be lost
