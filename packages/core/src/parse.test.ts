@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { countryCodeSchema } from "./country.js";
-import { inspectInput } from "./guard.js";
+import { forbiddenKeys, inspectInput } from "./guard.js";
 import { isoDateSchema } from "./iso-date.js";
 import { coreIssueCodes } from "./issue.js";
 import { parseWith } from "./parse.js";
@@ -299,14 +299,42 @@ describe("parseWith on a union", () => {
       });
   });
 
-  test.prop([fc.anything()])("every issue of an object that fails stands under the object's own fields", (value) => {
-    const r = parseWith(disclosed, value);
-    if (r.ok) return;
-    for (const i of r.issues) {
-      if (i.path.length === 0) continue;
-      expect(value !== null && typeof value === "object" && !Array.isArray(value)).toBe(true);
-      expect(["name", "ports", ...Object.getOwnPropertyNames(value)]).toContain(i.path[0]);
+  // Own keys of any value, the ones the guard refuses among them, so that arrays and objects holding them come up.
+  const anyKey = fc.oneof(fc.string(), fc.constantFrom(...forbiddenKeys));
+  // Whether `path` leads through own properties of `value` to an own property.
+  const ownAt = (value: unknown, path: readonly PropertyKey[]): boolean => {
+    let at: unknown = value;
+    for (const key of path) {
+      if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) return false;
+      at = (at as Record<PropertyKey, unknown>)[key];
     }
+    return true;
+  };
+
+  test.prop([fc.anything({ key: anyKey })])(
+    "every issue of an object that fails stands under the object's own fields",
+    (value) => {
+      const r = parseWith(disclosed, value);
+      if (r.ok) return;
+      for (const i of r.issues) {
+        if (i.path.length === 0) continue;
+        if (i.code === "forbidden-key") {
+          // The guard's issues stand where the key is, at any depth and inside arrays too.
+          expect(forbiddenKeys.has(String(i.path.at(-1)))).toBe(true);
+          expect(ownAt(value, i.path)).toBe(true);
+          continue;
+        }
+        expect(value !== null && typeof value === "object" && !Array.isArray(value)).toBe(true);
+        expect(["name", "ports", ...Object.getOwnPropertyNames(value)]).toContain(i.path[0]);
+      }
+    },
+  );
+
+  it("names a forbidden key inside an array where it stands", () => {
+    expect(parseWith(disclosed, [{ prototype: [] }])).toMatchObject({
+      ok: false,
+      issues: [{ path: [0, "prototype"], code: "forbidden-key" }],
+    });
   });
 
   it("says one character and one item in the singular", () => {
