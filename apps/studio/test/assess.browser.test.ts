@@ -326,6 +326,8 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     expect(await page.locator(".questionnaire").isVisible()).toBe(false);
     expect(await page.locator(".report").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Print the report" }).isVisible()).toBe(false);
+    // The roadmap's last stage, far below the first page, is laid out for print.
+    expect(await page.locator("[data-testid=roadmap] > li").last().innerText()).toMatch(/^To reach level \d/);
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });

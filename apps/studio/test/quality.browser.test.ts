@@ -1,6 +1,7 @@
 // What holds on every journey: the page's Content Security Policy (no eval, no connection)
 // and that no request leaves it, even when its own code tries; that it opens from file://;
-// no serious or critical accessibility violation (axe-core) in light and dark schemes;
+// no serious or critical accessibility violation (axe-core) in light and dark schemes, and every
+// shown control and heading in the browser's accessibility tree;
 // keyboard-only use; and a layout without horizontal scrolling from 390 px up.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import {
   chromiumPath,
   example,
+  missingFromAccessibilityTree,
   openStudio,
   sayWhyIfNoChromium,
   seriousViolations,
@@ -134,6 +136,16 @@ describe.skipIf(chromiumPath === undefined)("the studio on every journey", () =>
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
+
+  it.each(journeys)(
+    "puts every shown control and heading of %s in the browser's accessibility tree",
+    async (journey) => {
+      const { page, context } = await openStudio(browser(), journey);
+      await fill(page, journey);
+      expect(await missingFromAccessibilityTree(page)).toEqual([]);
+      await context.close();
+    },
+  );
 
   it.each(journeys)("gives every element of %s an id of its own", async (journey) => {
     const { page, context } = await openStudio(browser(), journey);

@@ -165,6 +165,51 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   });
 }
 
+/**
+ * The controls and headings of the page that are shown (`checkVisibility`: not `display: none`,
+ * not in a closed `<details>`; content the browser skips rendering off screen counts as shown)
+ * but missing from Chromium's accessibility tree, which is what assistive technology reads.
+ * axe-core reads the document instead, so it does not see what this does: the browser leaves
+ * out of the tree what `content-visibility: auto` skips off screen.
+ */
+export async function missingFromAccessibilityTree(page: Page): Promise<string[]> {
+  const probe = "data-accessibility-probe";
+  const shown = await page.evaluate((probe) => {
+    const selector = "input:not([type=hidden]), select, textarea, button, a[href], h1, h2, h3, h4, h5, h6";
+    return [...document.querySelectorAll(selector)]
+      .filter((e) => e.checkVisibility())
+      .map((e, i) => {
+        e.setAttribute(probe, String(i));
+        const value = e.getAttribute("value");
+        return `${e.localName}${e.id ? `#${e.id}` : ""}${value === null ? "" : `[value=${value}]`} "${e.textContent?.trim().slice(0, 40) ?? ""}"`;
+      });
+  }, probe);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { backendNodeId: number; attributes?: string[]; children?: DomNode[] };
+    const { root } = (await cdp.send("DOM.getDocument", { depth: -1 })) as { root: DomNode };
+    const probed = new Map<number, number>();
+    const walk = (node: DomNode): void => {
+      const at = node.attributes?.indexOf(probe) ?? -1;
+      if (at >= 0 && at % 2 === 0) probed.set(node.backendNodeId, Number(node.attributes?.[at + 1]));
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const inTree = new Set(
+      nodes
+        .filter((n) => !n.ignored && n.backendDOMNodeId !== undefined)
+        .map((n) => probed.get(n.backendDOMNodeId ?? -1)),
+    );
+    return shown.filter((_, i) => !inTree.has(i));
+  } finally {
+    await cdp.detach();
+    await page.evaluate((probe) => {
+      for (const e of document.querySelectorAll(`[${probe}]`)) e.removeAttribute(probe);
+    }, probe);
+  }
+}
+
 /** Sets a date input (the studio's "as of") to `date`. */
 export async function setDate(page: Page, id: string, date: string): Promise<void> {
   await page.locator(`#${id}`).fill(date);
