@@ -45,8 +45,12 @@ step("installed the tarballs with npm; no package has an install script");
 // 3. Node ESM and CommonJS.
 const label = join(root, "examples", "labels", "ultrasound-wifi.label.json");
 for (const file of ["esm.mjs", "cjs.cjs", "browser.mjs"]) copyFileSync(join(here, file), join(project, file));
-process.stdout.write(`consumers: ${sh(process.execPath, ["esm.mjs", label], project)}`);
-process.stdout.write(`consumers: ${sh(process.execPath, ["cjs.cjs", label], project)}`);
+const keys = join(root, "examples", "keys");
+const privateKey = join(keys, "demo-only-manufacturer-es256.private.jwk.json");
+const jwks = join(keys, "demo-only.jwks.json");
+const signed = join(root, "examples", "signatures", "ultrasound-wifi.signed.label.json");
+process.stdout.write(`consumers: ${sh(process.execPath, ["esm.mjs", label, privateKey, jwks, signed], project)}`);
+process.stdout.write(`consumers: ${sh(process.execPath, ["cjs.cjs", label, jwks, signed], project)}`);
 
 // The command, as npm installed it, runs its demo on the examples it ships.
 sh(

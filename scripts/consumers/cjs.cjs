@@ -2,7 +2,18 @@
 const assert = require("node:assert/strict");
 const { readFileSync } = require("node:fs");
 
-const names = ["core", "criteria", "maturity", "best-before", "runtime-facts", "label", "render", "fleet", "cli"];
+const names = [
+  "core",
+  "criteria",
+  "maturity",
+  "best-before",
+  "runtime-facts",
+  "label",
+  "render",
+  "fleet",
+  "trust",
+  "cli",
+];
 (async () => {
   for (const name of names) {
     const required = require(`@miotsec/${name}`);
@@ -26,6 +37,12 @@ const names = ["core", "criteria", "maturity", "best-before", "runtime-facts", "
   const { assess } = require("@miotsec/maturity");
   const { miotCatalog } = require("@miotsec/criteria");
   assert.ok(assess(miotCatalog, { schemaVersion: 1, asOf: "2026-11-28", answers: {} }).ok);
+  // @miotsec/trust requires jose, which npm ships as ES modules only: Node.js 20.19 and later
+  // load it through require, as the package's engines field asks.
+  const { verifyLabel } = require("@miotsec/trust");
+  const [jwks, signedLabel] = process.argv.slice(3, 5).map((f) => JSON.parse(readFileSync(f, "utf8")));
+  const verified = await verifyLabel(signedLabel, { keys: jwks, asOf: "2026-11-28" });
+  assert.ok(verified.ok && verified.value.valid);
   console.log("cjs: ok");
 })().catch((error) => {
   console.error(error);

@@ -9,8 +9,10 @@ import { type DeviceLabel, parseLabel } from "@miotsec/label";
 import { assess, type MaturityReport } from "@miotsec/maturity";
 import { renderLabelSvg } from "@miotsec/render";
 import { createMonitor, type Monitor, type MonitorEvent } from "@miotsec/runtime-facts";
+import { type Jwks, type LabelVerification, type SignatureFailure, verifyLabel } from "@miotsec/trust";
 
 declare const input: unknown;
+declare const keys: Jwks;
 const label: Result<DeviceLabel> = parseLabel(input);
 if (label.ok) {
   const lifecycle = label.value.lifecycle;
@@ -34,6 +36,8 @@ if (label.ok) {
   }
   const svg: Result<string> = renderLabelSvg(label.value, { asOf: "2026-11-28" });
   void svg;
+  const verified: Promise<Result<LabelVerification>> = verifyLabel(label.value, { keys, asOf: "2026-11-28" });
+  void verified.then((v) => v.ok && v.value.signatures.map((s) => s.reason satisfies SignatureFailure | undefined));
 } else {
   const issues: readonly Issue[] = label.issues;
   void issues;
