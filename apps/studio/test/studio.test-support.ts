@@ -167,7 +167,8 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
 
 /**
  * The controls and headings of the page that are shown (`checkVisibility`: not `display: none`,
- * not in a closed `<details>`; content the browser skips rendering off screen counts as shown)
+ * not `visibility: hidden`, not in a closed `<details>`; content the browser skips rendering off
+ * screen counts as shown)
  * but missing from Chromium's accessibility tree, which is what assistive technology reads.
  * axe-core reads the document instead, so it does not see what this does: the browser leaves
  * out of the tree what `content-visibility: auto` skips off screen.
@@ -177,7 +178,7 @@ export async function missingFromAccessibilityTree(page: Page): Promise<string[]
   const shown = await page.evaluate((probe) => {
     const selector = "input:not([type=hidden]), select, textarea, button, a[href], h1, h2, h3, h4, h5, h6";
     return [...document.querySelectorAll(selector)]
-      .filter((e) => e.checkVisibility())
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }))
       .map((e, i) => {
         e.setAttribute(probe, String(i));
         const value = e.getAttribute("value");
