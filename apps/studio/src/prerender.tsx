@@ -14,8 +14,11 @@ export interface BrowserState {
   readonly kept: Readonly<Record<string, string>>;
 }
 
-/** The HTML of the studio's first render in a browser in `state`. */
-export function renderOpening(state: BrowserState): string {
+/**
+ * Runs `read` as in a browser in `state`: `location.hash` and `localStorage` (read-only, by
+ * store.ts's names) are lent to the global object for the call and given back after it.
+ */
+export function inBrowserState<T>(state: BrowserState, read: () => T): T {
   const lent = globalThis as { location?: unknown; localStorage?: unknown };
   const own = {
     location: Object.getOwnPropertyDescriptor(lent, "location"),
@@ -28,7 +31,7 @@ export function renderOpening(state: BrowserState): string {
     configurable: true,
   });
   try {
-    return renderToString(<App />);
+    return read();
   } finally {
     for (const [name, descriptor] of [
       ["location", own.location],
@@ -38,6 +41,11 @@ export function renderOpening(state: BrowserState): string {
       else Object.defineProperty(lent, name, descriptor);
     }
   }
+}
+
+/** The HTML of the studio's first render in a browser in `state`. */
+export function renderOpening(state: BrowserState): string {
+  return inBrowserState(state, () => renderToString(<App />));
 }
 
 /**

@@ -3,11 +3,10 @@
 // whatever the address, opensBlank never says "show it" where the studio would draw
 // something else. The studio's first render is rendered here in Node.js (prerender.tsx).
 import { fc, test } from "@fast-check/vitest";
-import { miotCatalog } from "@miotsec/criteria";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { opensBlank, prerenderAsOf } from "../src/first-visit.js";
-import { type BrowserState, prerender, renderOpening } from "../src/prerender.js";
-import { load, storageKey } from "../src/store.js";
+import { emptyDraft } from "../src/assess/assessment.js";
+import { openingHere, opensBlank, prerenderAsOf } from "../src/first-visit.js";
+import { type BrowserState, inBrowserState, prerender, renderOpening } from "../src/prerender.js";
 import { today } from "../src/today.js";
 
 // The studio dates a new assessment today: the clock is held so that both renders share a day.
@@ -20,29 +19,18 @@ afterAll(() => {
 });
 
 const built = prerender();
-const { id, version } = miotCatalog;
 
-/** What boot.ts decides in a browser in `state`, reading the kept work through the studio's own store. */
-function decide(state: BrowserState): boolean {
-  const lent = globalThis as { localStorage?: unknown };
-  const items = new Map(Object.entries(state.kept).map(([name, text]) => [storageKey(name), text]));
-  lent.localStorage = { getItem: (key: string) => items.get(key) ?? null };
-  try {
-    return opensBlank({ hash: state.hash, assessment: load("assessment"), catalogSource: load("catalog-source") });
-  } finally {
-    delete lent.localStorage;
-  }
-}
+/** What boot.ts decides in a browser in `state`. */
+const decide = (state: BrowserState): boolean => inBrowserState(state, () => opensBlank(openingHere()));
 
 /** The page as boot.ts shows it: the built first render, dated today. */
 const shown = () => built.replace(`value="${prerenderAsOf}"`, `value="${today()}"`);
 
-const blank = (asOf: string) => ({ schemaVersion: 1, asOf, catalog: { id, version }, answers: {} });
 const dates = fc.constantFrom("2026-12-03", "2026-12-02", "2024-02-29", "2023-02-29", "1899-12-31", "3000-01-01");
 const keptAssessment = fc.oneof(
-  dates.map(blank),
-  dates.map((asOf) => ({ ...blank(asOf), answers: { "organisation.1.1": "met" } })),
-  dates.map((asOf) => ({ ...blank(asOf), subject: { kind: "device", name: "Pump" } })),
+  dates.map((asOf) => emptyDraft(asOf)),
+  dates.map((asOf) => ({ ...emptyDraft(asOf), answers: { "organisation.1.1": "met" } })),
+  dates.map((asOf) => ({ ...emptyDraft(asOf), subject: { kind: "device", name: "Pump" } })),
   fc.jsonValue({ maxDepth: 2 }),
 );
 const keptSource = fc.oneof(
@@ -76,7 +64,7 @@ describe("the questionnaire the built page holds", () => {
   });
 
   it("is not shown for kept work, a kept catalog, or another journey", () => {
-    const kept = JSON.stringify(blank("2026-12-03"));
+    const kept = JSON.stringify(emptyDraft("2026-12-03"));
     expect(decide({ hash: "#assess", kept: { assessment: kept } })).toBe(false);
     expect(decide({ hash: "", kept: { "catalog-source": "{}" } })).toBe(false);
     expect(decide({ hash: "#read", kept: {} })).toBe(false);
