@@ -9,6 +9,7 @@ import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { assess } from "@miotsec/maturity";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { emptyDraft } from "../src/assess/assessment.js";
 import { storageKey } from "../src/store.js";
 import {
   chromiumPath,
@@ -77,19 +78,8 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     await context.close();
   });
 
-  const keptAnswer = JSON.stringify({
-    schemaVersion: 1,
-    asOf: "2026-11-30",
-    catalog: { id: miotCatalog.id, version: miotCatalog.version },
-    answers: { "organisation.1.1": "met" },
-  });
-  const blankKept = (asOf: string) =>
-    JSON.stringify({
-      schemaVersion: 1,
-      asOf,
-      catalog: { id: miotCatalog.id, version: miotCatalog.version },
-      answers: {},
-    });
+  const keptAnswer = JSON.stringify({ ...emptyDraft("2026-11-30"), answers: { "organisation.1.1": "met" } });
+  const blankKept = (asOf: string) => JSON.stringify(emptyDraft(asOf));
   const opensElsewhere: { journey: "assess" | "read"; kept: Record<string, string>; what: string }[] = [
     { journey: "assess", kept: { assessment: keptAnswer }, what: "answers kept in the browser" },
     {
@@ -351,12 +341,12 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   });
 
   it("starts afresh from work kept in the browser that is not an assessment", async () => {
-    const { page, context, errors } = await openStudio(browser(), "assess");
-    await page.evaluate(() => {
-      localStorage.setItem("miotsec-studio:assessment", JSON.stringify({ answers: null }));
-      localStorage.setItem("miotsec-studio:catalog-source", JSON.stringify({ catalog: null, profile: "x" }));
+    const { page, context, errors } = await openStudio(browser(), "assess", {
+      kept: {
+        assessment: JSON.stringify({ answers: null }),
+        "catalog-source": JSON.stringify({ catalog: null, profile: "x" }),
+      },
     });
-    await reloadStudio(page);
     await expect.poll(() => page.getByTestId("answered").innerText()).toBe("0 of 81 requirements answered");
     expect(errors).toEqual([]);
     await context.close();
