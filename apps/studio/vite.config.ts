@@ -1,43 +1,49 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
 
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 
+/** One file of src/ bundled by esbuild, as text; a build that writes nothing is an error, not an empty script. */
+async function bundled(
+  entry: string,
+  options: Omit<BuildOptions, "entryPoints" | "bundle" | "write">,
+): Promise<string> {
+  const result = await build({
+    entryPoints: [here(entry)],
+    bundle: true,
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    ...options,
+  });
+  const text = result.outputFiles[0]?.text;
+  if (text === undefined || text === "") throw new Error(`esbuild wrote nothing for ${entry}`);
+  return text;
+}
+
 /** The first render of a first visit, from src/prerender.tsx run in Node.js. */
 async function prerendered(): Promise<string> {
-  const bundled = await build({
-    entryPoints: [here("src/prerender.tsx")],
-    bundle: true,
+  const code = await bundled("src/prerender.tsx", {
     // The modules the page runs (their browser builds), run here by Node.js.
     platform: "browser",
     format: "esm",
-    target: "es2022",
     jsx: "automatic",
     jsxImportSource: "preact",
-    write: false,
-    logLevel: "silent",
   });
-  const code = bundled.outputFiles[0]?.text ?? "";
   const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
   return module.prerender();
 }
 
 /** src/boot.ts as one small classic script, with the studio's script written in. */
-async function bootScript(studioScript: string): Promise<string> {
-  const bundled = await build({
-    entryPoints: [here("src/boot.ts")],
-    bundle: true,
+function bootScript(studioScript: string): Promise<string> {
+  return bundled("src/boot.ts", {
     format: "iife",
-    target: "es2022",
     minify: true,
-    write: false,
-    logLevel: "silent",
     define: { __STUDIO_SCRIPT__: JSON.stringify(studioScript) },
   });
-  return bundled.outputFiles[0]?.text ?? "";
 }
 
 /**
