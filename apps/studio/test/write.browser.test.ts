@@ -37,7 +37,12 @@ describe.skipIf(chromiumPath === undefined)("the Write journey", () => {
     await expect.poll(() => state.innerText()).toMatch(/^\d+ fields need attention$/);
     // The issue is shown next to the field it concerns, and the field says it is invalid.
     expect(await page.locator("#f-id").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#f-id-issue").innerText()).toBe("$.id is required but missing.");
+    expect(await page.locator("#f-id-issue").innerText()).toBe("Id is required but missing.");
+    // Above the form, each issue names its field by the way to it, in the form's words: no JSON
+    // path, no quoted value where the form offers "Not disclosed".
+    const summary = await page.locator(".issue-links").innerText();
+    expect(summary).toContain("Identity › Versions › Hardware must be a value, “Not disclosed” or “Not applicable”.");
+    expect(summary).not.toMatch(/\$[.[]|"not-(disclosed|applicable)"/);
     expect(await page.getByText("The label appears here once every field is valid.").count()).toBe(1);
 
     await page.locator("#f-id").fill("example-pump.ip-1.2026-1");

@@ -1,4 +1,5 @@
-import { fieldWords } from "../messages.js";
+import { formatPath, type Issue } from "@miotsec/core";
+import { fieldWords, t } from "../messages.js";
 
 // Reading the label's JSON Schema (labelJsonSchema) as a form: what kind of input a schema
 // node asks for, how a value is set at a path, and how a field's name reads for a person.
@@ -142,4 +143,54 @@ export function valueName(value: string | number): string {
 /** The DOM id of the field at `path`. */
 export function fieldId(path: Path): string {
   return `f-${path.join("-")}`.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/** The node and the branches of its choices (`anyOf`), flattened. */
+const branches = (node: SchemaNode): SchemaNode[] => [node, ...(node.anyOf ?? []).flatMap(branches)];
+
+/**
+ * The names of the fields on the way to `path`, as the form labels them: "Identity", "Versions",
+ * "Hardware"; a list's item as its entry ("Sensors 2"), an entry of a record by its own name.
+ */
+export function fieldTrail(root: SchemaNode, path: Path): string[] {
+  const names: string[] = [];
+  let nodes: SchemaNode[] = [root];
+  for (const segment of path) {
+    const options = nodes.flatMap(branches);
+    if (typeof segment === "number") {
+      const list = options.find((n) => n.items !== undefined);
+      names.push(t("write.item", { what: names.pop() ?? t("write.entry"), n: segment + 1 }));
+      nodes = list?.items === undefined ? [] : [list.items];
+      continue;
+    }
+    const holder = options.find((n) => n.properties !== undefined && Object.hasOwn(n.properties, segment));
+    const field = holder?.properties?.[segment];
+    if (field !== undefined) {
+      names.push(fieldName(segment));
+      nodes = [field];
+      continue;
+    }
+    const record = options.find((n) => typeof n.additionalProperties === "object");
+    names.push(segment);
+    nodes = typeof record?.additionalProperties === "object" ? [record.additionalProperties] : [];
+  }
+  return names;
+}
+
+/**
+ * An issue of `parseLabel` as a person reads it on the form: the field by its name where the
+ * message names it by its JSON path, and the form's words for the answers instead of a value
+ * ("Not disclosed" for `"not-disclosed"`). `whole` names the field with its way from the top
+ * ("Identity › Versions › Hardware"), for the list above the form; else by its own name, for
+ * beside the field. A message that does not start with its path is left as it is.
+ */
+export function issueWords(root: SchemaNode, issue: Issue, whole: boolean): string {
+  const at = formatPath(issue.path);
+  const trail = fieldTrail(root, issue.path as Path);
+  let problem = issue.message;
+  for (const word of withheldWords)
+    problem = problem.replaceAll(`"${word}"`, t("write.quoted", { text: t(`write.${word}`) }));
+  if (!at.ok || trail.length === 0 || !problem.startsWith(`${at.value} `)) return problem;
+  const field = whole ? trail.join(t("write.trailSeparator")) : (trail.at(-1) as string);
+  return t("write.issue", { field, problem: problem.slice(at.value.length + 1) });
 }

@@ -10,7 +10,7 @@ import { type MessageKey, t } from "../messages.js";
 import { keep, load } from "../store.js";
 import { today } from "../today.js";
 import { AsOf, FilePicker, Notice } from "../ui/widgets.js";
-import { emptyOf, fieldId, type Path, type SchemaNode, setIn } from "./json-schema.js";
+import { emptyOf, fieldId, issueWords, type Path, type SchemaNode, setIn } from "./json-schema.js";
 import { Field, type FormContext } from "./schema-form.js";
 
 // The label's JSON Schema, built once and only when a label is written (it takes a while).
@@ -78,7 +78,15 @@ export function WritePage() {
   const issues: readonly Issue[] = parsed.ok ? [] : parsed.issues;
   const set = useCallback((path: Path, value: unknown) => setDraft((d: unknown) => setIn(d, path, value)), []);
   const ctx: FormContext = useMemo(
-    () => ({ root: draft, set, issuesAt: (path: Path) => issues.filter((i) => samePath(i.path, path)) }),
+    () => ({
+      root: draft,
+      set,
+      // Beside its field, an issue names the field by its own name, in words, not by its JSON path.
+      issuesAt: (path: Path) =>
+        issues
+          .filter((i) => samePath(i.path, path))
+          .map((i) => ({ ...i, message: issueWords(labelSchema(), i, false) })),
+    }),
     [draft, set, issues],
   );
   const svg = useMemo(() => (parsed.ok ? renderLabelSvg(parsed.value, { asOf }) : undefined), [parsed, asOf]);
@@ -133,7 +141,7 @@ export function WritePage() {
             <ul class="issue-links">
               {issues.slice(0, 12).map((i) => (
                 <li key={i.path.join(".") + i.code}>
-                  <a href={`#${fieldId(i.path as Path)}`}>{i.message}</a>
+                  <a href={`#${fieldId(i.path as Path)}`}>{issueWords(labelSchema(), i, true)}</a>
                 </li>
               ))}
             </ul>
