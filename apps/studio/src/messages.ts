@@ -131,7 +131,14 @@ export const en = {
   "read.noKeys": "Open a key set (JWKS) to verify the label's signatures.",
   "read.unsigned": "The label carries no signature.",
   "read.valid": "The label's signatures verify.",
-  "read.invalid": "The label does not verify.",
+  "read.validWithStatus": "The label's signatures verify, and its status document says it stands.",
+  "read.invalid": "The label's signatures do not verify.",
+  "read.statusUnverified":
+    "The label's signatures verify, but the status document does not verify against the keys opened, so the label is not taken to stand.",
+  "read.statusElsewhere":
+    "The label's signatures verify, but the status document is about another label, or another version of this one, so the label is not taken to stand.",
+  "read.statusEnds":
+    "The label's signatures verify, but its status document says it is {status}: the label no longer stands.",
   "read.signature": "{signer} ({role}), key {kid}: {verdict}",
   "read.signatureVerified": "verified",
   "read.signerUnknown": "a signer not named",
@@ -148,6 +155,9 @@ export const en = {
   "read.reason.bad-signature": "the label was changed after it was signed, or another label was signed",
   "read.signatureFailed": "not verified ({reason})",
   "read.statusDoc": "Status document: {status}{stale}",
+  "read.statusDocUnverified":
+    "Status document: not verified against the keys opened; it says “{status}”, which is not taken as said",
+  "read.statusDocElsewhere": "Status document: about another label, or another version of this one; it says “{status}”",
   "read.labelStatus.valid": "the label stands",
   "read.labelStatus.superseded": "superseded by a newer label",
   "read.labelStatus.withdrawn": "withdrawn by its issuer",

@@ -73,7 +73,12 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
     );
     expect(await page.getByTestId("label-svg").innerText()).toContain("verified");
     await page.getByTestId("read-status").setInputFiles(example("signatures/ultrasound-wifi.revoked.status.json"));
-    await expect.poll(() => signatures.innerText()).toContain("The label does not verify.");
+    // The signatures still verify: the label no longer stands because its status says it is revoked.
+    await expect
+      .poll(() => signatures.innerText())
+      .toContain(
+        "The label's signatures verify, but its status document says it is revoked: the label no longer stands.",
+      );
     expect(await signatures.innerText()).toContain("Status document: revoked");
     expect(await signatures.innerText()).not.toMatch(/\(test-lab\)|bad-signature/);
     expect(requests).toEqual([]);
@@ -90,7 +95,9 @@ describe.skipIf(chromiumPath === undefined)("the Read journey", () => {
       buffer: Buffer.from(JSON.stringify(changed)),
     });
     await page.getByTestId("read-keys").setInputFiles(example("keys/demo-only.jwks.json"));
-    await expect.poll(() => page.getByTestId("signatures").innerText()).toContain("The label does not verify.");
+    await expect
+      .poll(() => page.getByTestId("signatures").innerText())
+      .toContain("The label's signatures do not verify.");
     expect(await page.getByTestId("signatures").innerText()).toContain(
       "not verified (the label was changed after it was signed, or another label was signed)",
     );

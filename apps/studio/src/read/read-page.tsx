@@ -13,6 +13,7 @@ import { t } from "../messages.js";
 import { today } from "../today.js";
 import { AsOf, FilePicker, IssueList, Notice } from "../ui/widgets.js";
 import { checkTraffic } from "./traffic.js";
+import { statusLine, verdictOf } from "./verdict.js";
 
 type Doc = { readonly file: string; readonly document: unknown } | undefined;
 
@@ -28,7 +29,7 @@ export function ReadPage() {
   const [asOf, setAsOf] = useState(today());
   const [error, setError] = useState<string | undefined>(undefined);
   const [verification, setVerification] = useState<
-    { value?: LabelVerification; issues?: readonly Issue[] } | undefined
+    { value?: LabelVerification; signaturesStand?: boolean; issues?: readonly Issue[] } | undefined
   >();
 
   const label = useMemo(() => (labelDoc === undefined ? undefined : parseLabel(labelDoc.document)), [labelDoc]);
@@ -38,12 +39,16 @@ export function ReadPage() {
     setVerification(undefined);
     if (parsed === undefined || keys === undefined) return;
     let current = true;
-    void verifyLabel(parsed, {
-      keys: keys.document as never,
-      asOf,
-      ...(status !== undefined && { status: status.document as never }),
-    }).then((r) => {
-      if (current) setVerification(r.ok ? { value: r.value } : { issues: r.issues });
+    const options = { keys: keys.document as never, asOf };
+    // Verified twice where a status document is open: without it, to say whether the signatures
+    // stand by themselves, and with it folded in, for the verdict.
+    void Promise.all([
+      verifyLabel(parsed, options),
+      status === undefined ? undefined : verifyLabel(parsed, { ...options, status: status.document as never }),
+    ]).then(([alone, folded]) => {
+      if (!current) return;
+      const r = folded ?? alone;
+      setVerification(r.ok ? { value: r.value, signaturesStand: alone.ok && alone.value.valid } : { issues: r.issues });
     });
     return () => {
       current = false;
@@ -154,7 +159,7 @@ export function ReadPage() {
               ) : verification?.value !== undefined ? (
                 <>
                   <p class={verification.value.valid ? "good" : "bad"}>
-                    {verification.value.valid ? t("read.valid") : t("read.invalid")}
+                    {verdictOf(verification.value, verification.signaturesStand === true)}
                   </p>
                   <ul>
                     {verification.value.signatures.map((s) => (
@@ -170,14 +175,7 @@ export function ReadPage() {
                       </li>
                     ))}
                   </ul>
-                  {verification.value.status !== undefined && (
-                    <p>
-                      {t("read.statusDoc", {
-                        status: t(`read.labelStatus.${verification.value.status.status}`),
-                        stale: verification.value.status.stale ? t("read.stale") : "",
-                      })}
-                    </p>
-                  )}
+                  {verification.value.status !== undefined && <p>{statusLine(verification.value.status)}</p>}
                 </>
               ) : null}
             </section>
