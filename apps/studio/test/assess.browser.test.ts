@@ -157,6 +157,13 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
       .toBe(`Level ${expected.value.level}: beginnings`);
     const roadmap = page.getByTestId("roadmap");
     expect(await roadmap.innerText()).toMatch(/To reach level 2\s+updates\.2\.3 /);
+    // Why, in the questionnaire's words: its answers and the facts' titles, not codes and ids.
+    const blockers = await page.getByTestId("blockers").innerText();
+    expect(blockers).toContain("Why: Answered “Partly met”; the policy counts only “Met”.");
+    expect(blockers).toContain(
+      "Why: Share of the complete health facility budget spent on IT security: 0.035; it needs to be at least 0.04.",
+    );
+    expect(blockers).not.toMatch(/securityBudgetShare|Answered (partial|unmet)/);
 
     // updates.2.3 is the one step to level 2: answering it met reaches level 2.
     await page.locator("#q-updates-2-3").getByLabel("Met", { exact: true }).check();

@@ -54,6 +54,10 @@ export function AssessPage() {
   const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => change(d)), []);
   const catalog = useMemo(() => catalogOf(source), [source]);
   const report = useMemo(() => (catalog.ok ? assess(catalog.value, draft) : catalog), [catalog, draft]);
+  const factTitle = useMemo(() => {
+    const titles = new Map(catalog.ok ? catalog.value.facts.map((f) => [f.id, f.title]) : []);
+    return (id: string) => titles.get(id);
+  }, [catalog]);
   const comparison = useMemo(() => {
     if (baseline === undefined || !catalog.ok || !report.ok) return undefined;
     const before = assess(catalog.value, baseline.document);
@@ -242,6 +246,7 @@ export function AssessPage() {
           {report.ok && (
             <ReportView
               report={report.value as MaturityReport}
+              factTitle={factTitle}
               comparison={
                 comparison !== undefined && "value" in comparison && comparison.value !== undefined
                   ? { value: comparison.value, file: comparison.file }

@@ -2,8 +2,15 @@
 // blocks each criterion's next level, and the roadmap; and, given an earlier report, what
 // improved and what regressed. Every requirement is shown with its text, never its id alone.
 import { levelNames } from "@miotsec/core";
-import { describeCatalog, describePolicy, type MaturityReport, type ReportComparison } from "@miotsec/maturity";
+import {
+  type Blocker,
+  describeCatalog,
+  describePolicy,
+  type MaturityReport,
+  type ReportComparison,
+} from "@miotsec/maturity";
 import { t } from "../messages.js";
+import { whyWords } from "./why.js";
 
 /** The level of every criterion as a bar chart (SVG that scales with its box). */
 function LevelChart(props: { readonly report: MaturityReport }) {
@@ -49,13 +56,13 @@ function LevelChart(props: { readonly report: MaturityReport }) {
   );
 }
 
-function Step(props: { readonly step: MaturityReport["roadmap"][number]["steps"][number] }) {
+function Step(props: { readonly step: Blocker; readonly factTitle: (id: string) => string | undefined }) {
   const s = props.step;
   return (
     <li>
       <span class="req-id">{s.requirement}</span> {s.text}
       <br />
-      <span class="hint">{t("report.why", { why: s.why })}</span>
+      <span class="hint">{t("report.why", { why: whyWords(s, props.factTitle) })}</span>
     </li>
   );
 }
@@ -102,6 +109,8 @@ function Comparison(props: {
 /** The report of the assessment as answered so far. */
 export function ReportView(props: {
   readonly report: MaturityReport;
+  /** A fact's title in the catalog the report is scored on. */
+  readonly factTitle: (id: string) => string | undefined;
   readonly comparison?: { readonly value: ReportComparison; readonly file: string } | undefined;
 }) {
   const { report } = props;
@@ -135,7 +144,7 @@ export function ReportView(props: {
               </strong>
               <ul>
                 {c.blockers.map((b) => (
-                  <Step key={b.requirement} step={b} />
+                  <Step key={b.requirement} step={b} factTitle={props.factTitle} />
                 ))}
               </ul>
             </li>
@@ -152,7 +161,7 @@ export function ReportView(props: {
               <h4 class="stage-title">{t("report.roadmapStage", { level: stage.level })}</h4>
               <ul>
                 {stage.steps.map((s) => (
-                  <Step key={s.requirement} step={s} />
+                  <Step key={s.requirement} step={s} factTitle={props.factTitle} />
                 ))}
               </ul>
             </li>
