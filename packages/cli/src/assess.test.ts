@@ -15,7 +15,7 @@ describe("miotsec assess", () => {
     expect(r.out).toContain("61 of 81 requirements known (75 %)");
     // Each criterion's first blocker with what the requirement says, and why it does not count.
     expect(r.out).toMatch(
-      /^updates +1 \(beginnings\)\n +updates\.2\.3 {2}Restore secure state \(if update was not successful or occurred\)\n +Answered partial; the policy counts only met\.$/mu,
+      /^updates +1 \(beginnings\)\n +updates\.2\.3 {2}Restore secure state \(if update was not successful or occurred\)\n +Answered partly met; the policy counts only met\.$/mu,
     );
     expect(r.out).toMatch(/^malfunction-management +3 \(on the way\) to 5 \(mature\)$/mu);
     expect(r.out).toContain("to level 2 (first steps): 1 step\n    updates.2.3  Restore secure state");

@@ -185,6 +185,28 @@ describe("assess: properties of the gated rule", () => {
   });
 
   test.prop([assessmentArbitrary])(
+    "says why in words: answers as words, never their codes; a fact by its title, by its key only where it is not given",
+    (a) => {
+      const r = report(a);
+      const ordinal = miotCatalog.facts
+        .flatMap((f) => (f.kind === "ordinal" ? f.values : []))
+        .filter((v) => v.includes("-"));
+      for (const b of [...r.criteria.flatMap((c) => c.blockers), ...r.roadmap.flatMap((s) => s.steps)]) {
+        expect(b.why).not.toMatch(/\b(partial|unmet|unknown|na)\b/);
+        for (const v of ordinal) expect(b.why).not.toContain(v);
+        for (const f of miotCatalog.facts) {
+          const unnamed = b.why.replaceAll(`(facts.${f.id} of the assessment)`, "");
+          expect(unnamed).not.toContain(f.id);
+        }
+        if (b.measured !== undefined) {
+          const title = miotCatalog.facts.find((f) => f.id === b.measured?.fact)?.title;
+          expect(b.why.startsWith(`${title}: `)).toBe(true);
+        }
+      }
+    },
+  );
+
+  test.prop([assessmentArbitrary])(
     "counting partial as met never lowers a level, and is recorded in the report",
     (a) => {
       const strict = report(a);
@@ -214,7 +236,9 @@ describe("assess: the paper's cases, under miotsec's strict reading of §IV-C", 
     const r = report(a);
     const updates = r.criteria.find((c) => c.id === "updates");
     expect(updates?.level).toBe(2);
-    expect(updates?.blockers).toMatchObject([{ requirement: "updates.3.2", answer: "unmet", why: "Answered unmet." }]);
+    expect(updates?.blockers).toMatchObject([
+      { requirement: "updates.3.2", answer: "unmet", why: "Answered not met." },
+    ]);
     expect(
       r.requirements.filter((q) => q.criterion === "updates" && q.level === 4).every((q) => q.outcome === "fulfilled"),
     ).toBe(true);
@@ -265,7 +289,7 @@ describe("assess: the paper's cases, under miotsec's strict reading of §IV-C", 
     const missing = report(a);
     expect(missing.criteria.find((c) => c.id === "downtime")).toMatchObject({ level: 0, levelIfUnknownsMet: 5 });
     expect(missing.criteria.find((c) => c.id === "downtime")?.blockers[0]?.why).toBe(
-      "The fact maxDowntimeHours.low is not given; level 1 needs it at most 72.",
+      "Longest downtime of a Medical IoT device of low criticality: not given (facts.maxDowntimeHours.low of the assessment); level 1 needs it at most 72.",
     );
   });
 
@@ -347,7 +371,7 @@ describe('assess: the gating "paper-example", the literal reading of §IV-C\'s e
     const r = report(a, paperExample);
     expect(criterion(r, "updates")).toMatchObject({
       level: 3,
-      blockers: [{ requirement: "updates.3.2", why: "Answered unmet." }],
+      blockers: [{ requirement: "updates.3.2", why: "Answered not met." }],
     });
     expect(r.level).toBe(3);
     expect(r.policy).toMatchObject({ gating: "paper-example", paper: false });
@@ -385,7 +409,7 @@ describe('assess: the gating "paper-example", the literal reading of §IV-C\'s e
     a.facts = { ...a.facts, maxDowntimeHours: { low: 4, medium: 30 } };
     // The level that needs a requirement is named in its reason: level 4 needs level 3's under the example.
     expect(criterion(report(a, paperExample), "downtime")?.blockers[0]?.why).toBe(
-      "maxDowntimeHours.medium is 30; level 5 needs it at most 24.",
+      "Longest downtime of a Medical IoT device of medium criticality: 30; level 5 needs it at most 24.",
     );
   });
 

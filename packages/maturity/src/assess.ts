@@ -145,7 +145,7 @@ export function score(
  * });
  * if (result.ok) {
  *   result.value.level; // 0
- *   result.value.criteria.find((c) => c.id === "updates")?.blockers[0]?.why; // "Answered unmet."
+ *   result.value.criteria.find((c) => c.id === "updates")?.blockers[0]?.why; // "Answered not met."
  * }
  * ```
  * @since 0.1.0

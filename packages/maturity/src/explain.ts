@@ -8,14 +8,18 @@ import type { Policy } from "./policy.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
 
+// Answers in words, not their codes: `partial` is "partly met", `na` "not applicable".
 const attestedWhy: Readonly<Record<string, string>> = {
   none: "Not answered yet.",
-  unknown: "Answered unknown: find out whether it is met.",
-  unmet: "Answered unmet.",
-  partial: "Answered partial; the policy counts only met.",
-  na: "Answered na; the policy does not count na as fulfilled.",
+  unknown: "Answered not known: find out whether it is met.",
+  unmet: "Answered not met.",
+  partial: "Answered partly met; the policy counts only met.",
+  na: "Answered not applicable; the policy does not count it as met.",
   met: "Answered met, but the requirement needs evidence and none is given.",
 };
+
+/** A fact's value or threshold as a person reads it: an ordinal value in words (`no-medical-impact` is "no medical impact"). */
+const valueWords = (value: number | string) => (typeof value === "number" ? String(value) : value.replace(/-/g, " "));
 
 /**
  * Why a requirement that is not fulfilled does not count, in one sentence that says what to do;
@@ -27,7 +31,8 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
   const state = outcome === UNKNOWN ? "unknown" : "not-fulfilled";
   if (r.rule && status !== "na") {
     const value = factValue(r.rule, read);
-    const need = `${comparatorWords[r.rule.comparator]} ${r.rule.thresholdValue}`;
+    const fact = r.rule.fact;
+    const need = `level ${needer} needs it ${comparatorWords[r.rule.comparator]} ${valueWords(r.rule.thresholdValue)}`;
     return {
       requirement: requirement.id,
       text: requirement.text,
@@ -38,10 +43,11 @@ export function blocker(r: CompiledRequirement, outcome: number, read: ReadAsses
         value === undefined
           ? { fact: r.rule.fact.id, comparator: r.rule.comparator, threshold: r.rule.thresholdValue }
           : { fact: r.rule.fact.id, value, comparator: r.rule.comparator, threshold: r.rule.thresholdValue },
+      // The fact by its title; by its key as well where the assessment must give it.
       why:
         value === undefined
-          ? `The fact ${r.rule.fact.id} is not given; level ${needer} needs it ${need}.`
-          : `${r.rule.fact.id} is ${value}; level ${needer} needs it ${need}.`,
+          ? `${fact.title}: not given (facts.${fact.id} of the assessment); ${need}.`
+          : `${fact.title}: ${valueWords(value)}; ${need}.`,
     };
   }
   const why = attestedWhy[status ?? "none"] as string;

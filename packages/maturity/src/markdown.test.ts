@@ -21,7 +21,7 @@ describe("toMarkdown", () => {
     expect(md).toContain("**Level 0 (not reached)**");
     expect(md).toContain("| | Updates | 0 | 0 |");
     expect(md).toContain(
-      "- `updates.1.1` Regular updates of security measures of all Medical IoT devices (level 1, not fulfilled): Answered unmet.",
+      "- `updates.1.1` Regular updates of security measures of all Medical IoT devices (level 1, not fulfilled): Answered not met.",
     );
     expect(md).toContain(
       "Catalog: miot-maturity 1.0.0. Policy: the paper's policy, its gated rule read strictly: a level needs every requirement up to it (§IV-C's example awards one level more).",

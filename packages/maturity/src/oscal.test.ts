@@ -61,7 +61,7 @@ describe("toOscalAssessmentResults", () => {
     const byTarget = Object.fromEntries(findings.map((f) => [f.target["target-id"], f]));
     expect(byTarget["organisation.1.1_smt"]?.target.status).toEqual({ state: "satisfied", reason: "pass" });
     expect(byTarget["updates.1.1_smt"]?.target.status).toEqual({ state: "not-satisfied", reason: "fail" });
-    expect(byTarget["updates.1.1_smt"]?.description).toBe("Answered unmet.");
+    expect(byTarget["updates.1.1_smt"]?.description).toBe("Answered not met.");
     expect(byTarget["usability.1.1_smt"]?.target.status).toMatchObject({ state: "not-satisfied", reason: "other" });
     expect(doc.results[0]?.observations).toHaveLength(7);
   });
