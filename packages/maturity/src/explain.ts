@@ -1,5 +1,5 @@
 import type { Level } from "@miotsec/core";
-import { comparatorWords } from "@miotsec/criteria";
+import { type AnswerStatus, comparatorWords } from "@miotsec/criteria";
 import { FULFILLED, type Outcomes, PARTIAL, statusNames, UNKNOWN } from "./codes.js";
 import type { CompiledCatalog, CompiledRequirement } from "./compile.js";
 import { factValue } from "./evaluate.js";
@@ -8,18 +8,27 @@ import type { Policy } from "./policy.js";
 import type { ReadAssessment } from "./read-assessment.js";
 import type { Blocker, RoadmapStage } from "./report.js";
 
-// Answers in words, not their codes: `partial` is "partly met", `na` "not applicable".
+/** An answer in words, for people: `partial` is "partly met", `na` "not applicable". */
+export const answerWords: Readonly<Record<AnswerStatus, string>> = {
+  met: "met",
+  partial: "partly met",
+  unmet: "not met",
+  na: "not applicable",
+  unknown: "not known",
+};
+
 const attestedWhy: Readonly<Record<string, string>> = {
   none: "Not answered yet.",
-  unknown: "Answered not known: find out whether it is met.",
-  unmet: "Answered not met.",
-  partial: "Answered partly met; the policy counts only met.",
-  na: "Answered not applicable; the policy does not count it as met.",
-  met: "Answered met, but the requirement needs evidence and none is given.",
+  unknown: `Answered ${answerWords.unknown}: find out whether it is met.`,
+  unmet: `Answered ${answerWords.unmet}.`,
+  partial: `Answered ${answerWords.partial}; the policy counts only ${answerWords.met}.`,
+  na: `Answered ${answerWords.na}; the policy does not count it as ${answerWords.met}.`,
+  met: `Answered ${answerWords.met}, but the requirement needs evidence and none is given.`,
 };
 
 /** A fact's value or threshold as a person reads it: an ordinal value in words (`no-medical-impact` is "no medical impact"). */
-const valueWords = (value: number | string) => (typeof value === "number" ? String(value) : value.replace(/-/g, " "));
+export const valueWords = (value: number | string) =>
+  typeof value === "number" ? String(value) : value.replace(/-/g, " ");
 
 /**
  * Why a requirement that is not fulfilled does not count, in one sentence that says what to do;

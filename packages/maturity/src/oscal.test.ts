@@ -66,6 +66,26 @@ describe("toOscalAssessmentResults", () => {
     expect(doc.results[0]?.observations).toHaveLength(7);
   });
 
+  test.prop([assessmentArbitrary])(
+    "says what was answered or measured in words, keeping the code in its answer prop",
+    (a) => {
+      const doc = unwrap(toOscalAssessmentResults(report(a)))["assessment-results"] as {
+        results: Array<{
+          observations?: Array<{ description: string; props: Array<{ name: string; value: string }> }>;
+        }>;
+      };
+      const words = { met: "met", partial: "partly met", unmet: "not met", na: "not applicable", unknown: "not known" };
+      for (const o of doc.results[0]?.observations ?? []) {
+        const answer = o.props.find((p) => p.name === "answer")?.value as keyof typeof words | undefined;
+        if (o.description.startsWith("Measured value: ")) {
+          for (const f of miotCatalog.facts)
+            if (f.kind === "ordinal")
+              for (const v of f.values.filter((x) => x.includes("-"))) expect(o.description).not.toContain(`: ${v}.`);
+        } else expect(o.description).toBe(`Answered ${answer === undefined ? "?" : words[answer]}.`);
+      }
+    },
+  );
+
   it("records the policy: paper for the default, each field with the gating otherwise", () => {
     const a = { schemaVersion: 1, asOf: "2026-11-28", answers: {} };
     const policyOf = (policy: object) => {

@@ -1,6 +1,7 @@
 import { canonicalJson, ok, type Result, unwrap } from "@miotsec/core";
 import { nameUuid } from "@miotsec/core/internal";
 import { oscalNamespace, oscalVersion } from "@miotsec/criteria";
+import { answerWords, valueWords } from "./explain.js";
 import { describeCatalog, describePolicy } from "./policy.js";
 import type { MaturityReport, RequirementResult } from "./report.js";
 import { parseReport } from "./report-schema.js";
@@ -80,13 +81,20 @@ export function toOscalAssessmentResults(
   const observations: Json[] = [];
   const observationOf = new Map<string, string>();
   for (const r of report.requirements) {
-    if (r.answer === undefined && r.value === undefined) continue;
+    // What was answered or measured, in words; a requirement with neither has no observation.
+    const said =
+      r.value !== undefined
+        ? `Measured value: ${valueWords(r.value)}.`
+        : r.answer !== undefined
+          ? `Answered ${answerWords[r.answer]}.`
+          : undefined;
+    if (said === undefined) continue;
     const uuid = nameUuid(`${resultUuid}/observation/${r.id}`);
     observationOf.set(r.id, uuid);
     observations.push({
       uuid,
       title: `Requirement ${r.id}`,
-      description: r.value !== undefined ? `Measured value: ${r.value}.` : `Answered ${r.answer}.`,
+      description: said,
       props: [prop("requirement", r.id), ...(r.answer === undefined ? [] : [prop("answer", r.answer)])],
       methods: ["UNKNOWN"],
       collected: at,
