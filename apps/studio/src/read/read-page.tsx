@@ -199,7 +199,9 @@ export function ReadPage() {
                     <ul>
                       {traffic.value.findings.map((f) => (
                         <li key={`${f.kind}:${f.host}`} class={`tier-${f.tier}`}>
-                          <strong>{t(`read.tier.${f.tier}`)}</strong> {f.host}: {f.explanation}
+                          <strong>{t(`read.tier.${f.tier}`)}</strong>:{" "}
+                          {/* The explanation names its host as a rule; else the host comes first. */}
+                          {f.explanation.startsWith(`${f.host} `) ? f.explanation : `${f.host}: ${f.explanation}`}
                         </li>
                       ))}
                     </ul>
