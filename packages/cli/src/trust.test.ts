@@ -63,7 +63,7 @@ describe("keys generate, label sign and label verify", () => {
     const v = await miotsec("label", "verify", changed, "--keys", demoKeys);
     expect(v.code).toBe(1);
     expect(v.out).toContain(
-      "not verified: it does not verify: the document was changed, or it signs another one (bad-signature)",
+      "not verified: the document was changed after it was signed, or another one was signed (bad-signature)",
     );
     expect((await miotsec("label", "verify", labelFile("ultrasound-wifi"), "--keys", demoKeys)).out).toContain(
       "no signatures",

@@ -62,3 +62,19 @@ export function thirdParties(traffic: {
   const names = traffic.organisations.map((o) => o.name).join(", ");
   return `${hosts} host${hosts === 1 ? "" : "s"} of ${count} ${count === 1 ? one : many}: ${names}`;
 }
+
+/** Why a signature does not stand (the `reason` of `verifyLabel`), in words. */
+const signatureFailures: Readonly<Record<string, string>> = {
+  "unknown-kid": "no pinned key has its key id",
+  "duplicate-kid": "more than one pinned key has its key id",
+  "alg-not-allowed": "its algorithm is not ES256 or EdDSA",
+  "key-not-allowed": "the pinned key is of a kind label signatures do not use",
+  "key-mismatch": "the pinned key does not fit its algorithm",
+  "header-not-allowed": "its header is not a miotsec label signature's",
+  "bad-signature": "the document was changed after it was signed, or another one was signed",
+};
+
+/** A signature's failure in words, with its code for whoever looks it up: "… (bad-signature)". */
+export function signatureFailureWords(reason: string): string {
+  return `${inWords(signatureFailures, reason)} (${reason})`;
+}

@@ -9,7 +9,14 @@ import { issueLine, readDocument, UsageError } from "../io.js";
 import { type DemoLabel, type DemoResults, demoPage } from "../report-page.js";
 import { tierStyle } from "../style.js";
 import { oneLine } from "../terminal.js";
-import { inspectionWords, inWords, serverCountries, statusWords, thirdParties } from "../words.js";
+import {
+  inspectionWords,
+  inWords,
+  serverCountries,
+  signatureFailureWords,
+  statusWords,
+  thirdParties,
+} from "../words.js";
 import { catalogOf } from "./assess.js";
 import { vulnerabilitiesOf } from "./best-before.js";
 import { checkTraffic } from "./check-traffic.js";
@@ -166,7 +173,7 @@ async function signingDemo(
   write(`signatures/${first.base}.tampered.label.json`, json(tampered));
   line(
     "tamper",
-    `${oneLine(first.base)}, its model changed after signing: ${t.valid ? s.good("valid") : s.bad("not valid")} (${t.signatures.map((x) => x.reason ?? "verified").join(", ")})`,
+    `${oneLine(first.base)}, its model changed after signing: ${t.valid ? s.good("valid") : `${s.bad("not valid")}: ${[...new Set(t.signatures.flatMap((x) => (x.reason === undefined ? [] : [signatureFailureWords(x.reason)])))].join("; ")}`}`,
   );
   const { epochDay, fromEpochDay } = await import("@miotsec/core/internal");
   const { parseIsoDate, unwrap } = await import("@miotsec/core");

@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import { choice, emit, positional } from "../context.js";
 import { issueLine, readDocument, UsageError, writeAtomic } from "../io.js";
 import { oneLine } from "../terminal.js";
+import { signatureFailureWords } from "../words.js";
 import { json } from "./shared.js";
 
 // A key id names files too: letters, digits, '.', '_' and '-', starting with a letter or digit.
@@ -117,15 +118,6 @@ export async function signCommand(context: Context): Promise<number> {
   return 0;
 }
 
-const reasonWords: Readonly<Record<string, string>> = {
-  "unknown-kid": "no pinned key has its key id",
-  "duplicate-kid": "more than one pinned key has its key id",
-  "alg-not-allowed": "its algorithm is not ES256 or EdDSA",
-  "key-not-allowed": "the pinned key is of a kind label signatures do not use",
-  "key-mismatch": "the pinned key does not fit its algorithm",
-  "header-not-allowed": "its header is not a miotsec label signature's",
-  "bad-signature": "it does not verify: the document was changed, or it signs another one",
-};
 const qrWords: Readonly<Record<string, string>> = {
   "not-a-label-code": "is not a label's QR code",
   "other-label": "names another label",
@@ -143,7 +135,7 @@ function signatureLine(context: Context, s: SignatureVerification, i: number, of
   const who = s.signer === undefined ? "an unnamed signer" : `${roleWords[s.role ?? ""] ?? "signer"} ${s.signer}`;
   const verdict = s.valid
     ? context.style.good("verified")
-    : `${context.style.bad("not verified")}: ${reasonWords[s.reason ?? ""] ?? s.reason} (${s.reason})`;
+    : `${context.style.bad("not verified")}: ${signatureFailureWords(s.reason ?? "bad-signature")}`;
   return `  ${oneLine(`${of} ${i + 1}: ${who}, key ${s.kid}, ${s.alg}`)}: ${verdict}\n`;
 }
 
