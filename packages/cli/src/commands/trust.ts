@@ -72,7 +72,7 @@ export async function keysGenerateCommand(context: Context): Promise<number> {
   }
   const privateFile = join(dir, `${kid}.private.jwk.json`);
   const publicFile = join(dir, `${kid}.jwks.json`);
-  writePrivate(privateFile, JSON.stringify(privateJwk, null, 2) + "\n");
+  writePrivate(privateFile, `${JSON.stringify(privateJwk, null, 2)}\n`);
   writeAtomic(publicFile, `${JSON.stringify({ keys: [publicJwk] }, null, 2)}\n`);
   if (options.json) io.out(json({ kid, alg, privateKey: privateFile, publicKeys: publicFile }));
   else
