@@ -171,9 +171,13 @@ async function signingDemo(
   };
   const t = await signing.verify(tampered);
   write(`signatures/${first.base}.tampered.label.json`, json(tampered));
+  // Each way its signatures fail, in words, once: both fail alike when the label was changed.
+  const failures = new Set(
+    t.signatures.flatMap((x) => (x.reason === undefined ? [] : [signatureFailureWords(x.reason)])),
+  );
   line(
     "tamper",
-    `${oneLine(first.base)}, its model changed after signing: ${t.valid ? s.good("valid") : `${s.bad("not valid")}: ${[...new Set(t.signatures.flatMap((x) => (x.reason === undefined ? [] : [signatureFailureWords(x.reason)])))].join("; ")}`}`,
+    `${oneLine(first.base)}, its model changed after signing: ${t.valid ? s.good("valid") : `${s.bad("not valid")}: ${[...failures].join("; ")}`}`,
   );
   const { epochDay, fromEpochDay } = await import("@miotsec/core/internal");
   const { parseIsoDate, unwrap } = await import("@miotsec/core");
