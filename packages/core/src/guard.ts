@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "./result.js";
  *
  * @example
  * ```ts
- * import { forbiddenKeys } from "@miotsec/core";
+ * import { forbiddenKeys } from "@miotsec/core/internal";
  * forbiddenKeys.has("__proto__"); // true
  * ```
  * @since 0.1.0
@@ -37,7 +37,7 @@ export interface InputLimits {
  *
  * @example
  * ```ts
- * import { defaultMaxDepth } from "@miotsec/core";
+ * import { defaultMaxDepth } from "@miotsec/core/internal";
  * defaultMaxDepth; // 64
  * ```
  * @since 0.1.0
@@ -50,7 +50,7 @@ export const defaultMaxDepth = 64;
  *
  * @example
  * ```ts
- * import { defaultMaxItems } from "@miotsec/core";
+ * import { defaultMaxItems } from "@miotsec/core/internal";
  * defaultMaxItems; // 1000000
  * ```
  * @since 0.1.0
@@ -64,7 +64,7 @@ export const defaultMaxItems = 1_000_000;
  *
  * @example
  * ```ts
- * import { defaultMaxValues } from "@miotsec/core";
+ * import { defaultMaxValues } from "@miotsec/core/internal";
  * defaultMaxValues; // 16000000
  * ```
  * @since 0.1.0

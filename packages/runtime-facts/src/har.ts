@@ -8,7 +8,7 @@ import {
   parseWith,
   type Result,
 } from "@miotsec/core";
-import { ownValue } from "@miotsec/core/internal";
+import { defaultMaxItems, ownValue } from "@miotsec/core/internal";
 import * as z from "zod/mini";
 import { type ObservedConnection, observedConnectionSchema } from "./connection.js";
 
@@ -220,7 +220,11 @@ export function captureKind(capture: unknown): "har" | "mitmproxy-flows" | "obse
   try {
     if (!Array.isArray(capture)) return "har";
     const flow = (f: unknown) => typeof f === "object" && f !== null && ("request" in f || "server_conn" in f);
-    return capture.some(flow) ? "mitmproxy-flows" : "observed";
+    // No more entries are looked at than a capture may hold: a list that says it is longer (a
+    // sparse `Array(2 ** 32 - 1)`) is refused by its parser as too big, and is not walked here.
+    const length = Math.min(capture.length, defaultMaxItems);
+    for (let i = 0; i < length; i++) if (flow(capture[i])) return "mitmproxy-flows";
+    return "observed";
   } catch {
     return "har";
   }

@@ -5,6 +5,7 @@ import { fc, test } from "@fast-check/vitest";
 import * as bestBefore from "@miotsec/best-before";
 import * as vex from "@miotsec/best-before/vex";
 import * as core from "@miotsec/core";
+import { defaultMaxItems } from "@miotsec/core/internal";
 import * as criteria from "@miotsec/criteria";
 import * as fleet from "@miotsec/fleet";
 import * as label from "@miotsec/label";
@@ -110,6 +111,30 @@ describe("every export", () => {
       },
     );
   }
+
+  it("reads no more entries of a list that says it is 2 ** 32 - 1 long than an input may hold", async () => {
+    // The list holds nothing and counts what is read of it; past the most entries any input may
+    // hold, it throws, so that a function that walks it to its end fails here instead of
+    // running for hours (captureKind did, through Array.prototype.some).
+    const most = defaultMaxItems;
+    for (const { id, fn } of total)
+      for (const at of [0, 1, 2]) {
+        let reads = 0;
+        const list = new Proxy(new Array(2 ** 32 - 1), {
+          get(target, key, receiver) {
+            if (typeof key === "string" && /^\d+$/.test(key) && ++reads > most) throw new Error("read past the end");
+            return Reflect.get(target, key, receiver);
+          },
+          has(target, key) {
+            if (typeof key === "string" && /^\d+$/.test(key) && ++reads > most) throw new Error("read past the end");
+            return Reflect.has(target, key);
+          },
+        });
+        const args = [undefined, undefined, undefined].map((x, i) => (i === at ? list : x));
+        await call(fn, args).catch(() => undefined);
+        expect(reads, `${id} with the list in position ${at}`).toBeLessThanOrEqual(most);
+      }
+  });
 
   it("answers each of the simple bad values, in every position, without throwing", async () => {
     let calls = 0;
