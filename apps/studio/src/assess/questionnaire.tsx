@@ -6,6 +6,7 @@ import { answerStatuses } from "@miotsec/criteria";
 import { memo } from "preact/compat";
 import { useMemo } from "preact/hooks";
 import { t } from "../messages.js";
+import { valueName } from "../value-name.js";
 import {
   type Draft,
   evidenceLinkOf,
@@ -169,7 +170,7 @@ function Facts(props: { readonly catalog: Catalog; readonly draft: Draft; readon
                 <option value="">{t("assess.factUnknown")}</option>
                 {f.values.map((v) => (
                   <option key={v} value={v}>
-                    {v.replace(/-/g, " ")}
+                    {valueName(v)}
                   </option>
                 ))}
               </select>

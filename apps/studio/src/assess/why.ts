@@ -4,9 +4,7 @@
 // data beside its own English sentence (`why`), which the studio does not show.
 import type { Blocker } from "@miotsec/maturity";
 import { t } from "../messages.js";
-
-/** An ordinal value or a number as a person reads it: `no-medical-impact` → "no medical impact". */
-const valueWords = (value: number | string) => (typeof value === "number" ? String(value) : value.replace(/-/g, " "));
+import { valueName } from "../value-name.js";
 
 /**
  * Why `b` does not count, in one sentence. `factTitle` gives a fact's title in the catalog the
@@ -16,10 +14,10 @@ export function whyWords(b: Blocker, factTitle: (id: string) => string | undefin
   const m = b.measured;
   if (m !== undefined) {
     const fact = factTitle(m.fact) ?? m.fact;
-    const need = t(`why.comparator.${m.comparator}`, { threshold: valueWords(m.threshold) });
+    const need = t(`why.comparator.${m.comparator}`, { threshold: valueName(m.threshold) });
     return m.value === undefined
       ? t("why.factUnknown", { fact, need })
-      : t("why.fact", { fact, value: valueWords(m.value), need });
+      : t("why.fact", { fact, value: valueName(m.value), need });
   }
   const answer = (status: "met" | "partial" | "unmet" | "na") => t(`assess.answer.${status}`);
   switch (b.answer) {

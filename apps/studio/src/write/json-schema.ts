@@ -135,11 +135,6 @@ export function fieldName(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** An enum value as a person reads it: `unique-per-device` → "unique per device". */
-export function valueName(value: string | number): string {
-  return typeof value === "number" ? String(value) : value.replace(/-/g, " ");
-}
-
 /** The DOM id of the field at `path`. */
 export function fieldId(path: Path): string {
   return `f-${path.join("-")}`.replace(/[^A-Za-z0-9_-]/g, "_");

@@ -4,6 +4,7 @@
 import type { Issue } from "@miotsec/core";
 import type { JSX } from "preact";
 import { t } from "../messages.js";
+import { valueName } from "../value-name.js";
 import {
   branchOf,
   disclosedValue,
@@ -15,7 +16,6 @@ import {
   recordValues,
   renameKey,
   type SchemaNode,
-  valueName,
   withheldWords,
 } from "./json-schema.js";
 
