@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyProfile, miotCatalog } from "@miotsec/criteria";
 import { assess } from "@miotsec/maturity";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emptyDraft } from "../src/assess/assessment.js";
@@ -34,6 +35,28 @@ const miotsec = (...args: string[]) => {
   return { code: r.status, out: r.stdout };
 };
 const expected = assess(miotCatalog, parse(readFileSync(hospital, "utf8")));
+
+/**
+ * The questions, blockers and roadmap entries the browser renders: on screen (in the window,
+ * and in the report's own scrolling column where it has one), the ones it skips as
+ * `content-visibility: auto` lets it (named by their text), and how many it skips off screen.
+ */
+const renderedHere = (page: Page) =>
+  page.evaluate(() => {
+    const found = { onScreen: 0, skippedOnScreen: [] as string[], skippedOffScreen: 0 };
+    for (const e of document.querySelectorAll(".question, .blockers li, .roadmap li")) {
+      const box = e.getBoundingClientRect();
+      const column = e.closest(".side-column")?.getBoundingClientRect();
+      const top = Math.max(0, column?.top ?? 0);
+      const bottom = Math.min(innerHeight, column?.bottom ?? innerHeight);
+      const onScreen = box.height > 0 && box.bottom > top && box.top < bottom;
+      const rendered = e.checkVisibility({ contentVisibilityAuto: true });
+      if (onScreen) found.onScreen++;
+      if (!rendered && onScreen) found.skippedOnScreen.push(e.textContent?.slice(0, 60) ?? "");
+      if (!rendered && !onScreen) found.skippedOffScreen++;
+    }
+    return found;
+  });
 
 describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
   const browser = useChromium();
@@ -67,9 +90,18 @@ describe.skipIf(chromiumPath === undefined)("the Assess journey", () => {
     expect(await page.locator("#assess-as-of").inputValue()).toBe(today);
     expect(await page.locator("#app").getAttribute("inert")).toBe("");
     expect(await page.evaluate(() => document.querySelectorAll("script[src*='/studio-']").length)).toBe(1);
+    // While inert, the browser renders what is on screen and skips the rest (styles.css).
+    const inert = await renderedHere(page);
+    expect(inert.onScreen).toBeGreaterThan(0);
+    expect(inert.skippedOnScreen).toEqual([]);
+    expect(inert.skippedOffScreen).toBeGreaterThan(0);
     // The studio's script arrives: the page takes input, and an answer moves the count.
     release();
     await studioReady(page);
+    // Taken over, the page skips nothing, on screen or off it.
+    const ready = await renderedHere(page);
+    expect(ready.skippedOnScreen).toEqual([]);
+    expect(ready.skippedOffScreen).toBe(0);
     await page.locator("#q-organisation-1-1").getByLabel("Met", { exact: true }).check();
     await expect.poll(() => page.getByTestId("answered").innerText()).toBe("1 of 81 requirements answered");
     expect(await page.locator("#assess-as-of").inputValue()).toBe(today);
