@@ -77,8 +77,8 @@ export async function openStudio(
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
-  // The studio's own files (the page, its script and stylesheet) are served; anything else is
-  // a request that leaves the page, recorded and refused.
+  // The studio's own files (the page, which holds its stylesheet, and the studio's script) are
+  // served; anything else is a request that leaves the page, recorded and refused.
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     const file = url.origin === "http://localhost" ? builtFile(url.pathname) : undefined;

@@ -165,9 +165,10 @@ export function fieldTrail(root: SchemaNode, path: Path): string[] {
       nodes = [field];
       continue;
     }
-    const record = options.find((n) => typeof n.additionalProperties === "object");
+    // An entry of a record, named by its own key, as the form names it (recordValues).
+    const values = options.map(recordValues).find((v) => v !== undefined);
     names.push(segment);
-    nodes = typeof record?.additionalProperties === "object" ? [record.additionalProperties] : [];
+    nodes = values === undefined ? [] : [values];
   }
   return names;
 }
